@@ -1,0 +1,8 @@
+//! goscope: a Go 1.19 interpreter that lets its user look inside the runtime.
+//!
+//! The front end: `syntax` (lexer, parser, tree), `types` (the checker),
+//! `diag` (diagnostics). See ARCHITECTURE.md for the code map.
+
+pub mod diag;
+pub mod syntax;
+pub mod types;

@@ -1,0 +1,3 @@
+//! The type checker, after gc's types2.
+
+pub mod basic;
