@@ -14,6 +14,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { pos, message: message.into() }
+        Diagnostic {
+            pos,
+            message: message.into(),
+        }
     }
 }

@@ -96,7 +96,11 @@ impl Printer {
                 self.expr(x);
                 self.s(".(type)");
             }
-            ExprKind::Call { fun, args, has_dots } => {
+            ExprKind::Call {
+                fun,
+                args,
+                has_dots,
+            } => {
                 self.expr(fun);
                 self.s("(");
                 self.list(args);
@@ -177,7 +181,13 @@ impl Printer {
                 }
                 self.s(" ");
                 let parens = *dir == ChanDir::Both
-                    && matches!(elem.kind, ExprKind::ChanType { dir: ChanDir::RecvOnly, .. });
+                    && matches!(
+                        elem.kind,
+                        ExprKind::ChanType {
+                            dir: ChanDir::RecvOnly,
+                            ..
+                        }
+                    );
                 if parens {
                     self.s("(");
                 }

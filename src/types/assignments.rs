@@ -31,7 +31,9 @@ impl<'a> Checker<'a> {
             | Mode::CommaErr => {}
             _ => {
                 let xs = self.operand_string(x);
-                let ts = t.map(|t| self.type_string(t)).unwrap_or_else(|| "<nil>".into());
+                let ts = t
+                    .map(|t| self.type_string(t))
+                    .unwrap_or_else(|| "<nil>".into());
                 self.error(x.pos(), format!("cannot assign {xs} to {ts} in {context}"));
                 return;
             }
@@ -81,9 +83,16 @@ impl<'a> Checker<'a> {
             }
         }
         let u = self.under(x.ty);
-        if self.types.signature(u).is_some_and(|s| !s.tparams.is_empty()) {
+        if self
+            .types
+            .signature(u)
+            .is_some_and(|s| !s.tparams.is_empty())
+        {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("cannot use generic function {xs} without instantiation in {context}"));
+            self.error(
+                x.pos(),
+                format!("cannot use generic function {xs} without instantiation in {context}"),
+            );
         }
         let Some(t) = t else { return };
         let mut reason = String::new();
@@ -91,9 +100,15 @@ impl<'a> Checker<'a> {
             let xs = self.operand_string(x);
             let ts = self.type_string(t);
             if reason.is_empty() {
-                self.error(x.pos(), format!("cannot use {xs} as type {ts} in {context}"));
+                self.error(
+                    x.pos(),
+                    format!("cannot use {xs} as type {ts} in {context}"),
+                );
             } else {
-                self.error(x.pos(), format!("cannot use {xs} as type {ts} in {context}:\n\t{reason}"));
+                self.error(
+                    x.pos(),
+                    format!("cannot use {xs} as type {ts} in {context}:\n\t{reason}"),
+                );
             }
             x.mode = Mode::Invalid;
         }
@@ -170,7 +185,11 @@ impl<'a> Checker<'a> {
             if name.is_blank() {
                 self.record_def(ident.id, None);
                 self.assignment(x, None, "assignment to _ identifier");
-                return if x.mode == Mode::Invalid { None } else { Some(x.ty) };
+                return if x.mode == Mode::Invalid {
+                    None
+                } else {
+                    Some(x.ty)
+                };
             }
         }
         // A variable on the lhs is not "used" by being assigned to.
@@ -201,7 +220,10 @@ impl<'a> Checker<'a> {
                         let mut op = Operand::invalid();
                         self.expr(&mut op, sx);
                         if op.mode == Mode::MapIndex {
-                            self.error(z.pos(), format!("cannot assign to struct field {} in map", expr_string(ze)));
+                            self.error(
+                                z.pos(),
+                                format!("cannot assign to struct field {} in map", expr_string(ze)),
+                            );
                             return None;
                         }
                     }
@@ -224,15 +246,29 @@ impl<'a> Checker<'a> {
         let rhs0 = &rhs[0];
         if rhs.len() == 1 {
             if let ExprKind::Call { fun, .. } = &rhs0.unparen().kind {
-                self.error(rhs0.span.lo, format!("assignment mismatch: {vars} but {} returns {vals}", expr_string(fun)));
+                self.error(
+                    rhs0.span.lo,
+                    format!(
+                        "assignment mismatch: {vars} but {} returns {vals}",
+                        expr_string(fun)
+                    ),
+                );
                 return;
             }
         }
-        self.error(rhs0.span.lo, format!("assignment mismatch: {vars} but {vals}"));
+        self.error(
+            rhs0.span.lo,
+            format!("assignment mismatch: {vars} but {vals}"),
+        );
     }
 
     /// `var a, b = rhs` / `a, b := rhs` / `return rhs` (return_stmt set).
-    pub fn init_vars(&mut self, lhs: &[ObjId], orig_rhs: &'a [Expr], return_stmt: Option<&'a Stmt>) {
+    pub fn init_vars(
+        &mut self,
+        lhs: &[ObjId],
+        orig_rhs: &'a [Expr],
+        return_stmt: Option<&'a Stmt>,
+    ) {
         let (mut rhs, comma_ok) = self.expr_list(orig_rhs, lhs.len() == 2 && return_stmt.is_none());
         if lhs.len() != rhs.len() {
             for &obj in lhs {
@@ -259,15 +295,25 @@ impl<'a> Checker<'a> {
                 let want: Vec<TypeId> = lhs.iter().map(|&v| self.obj_type(v)).collect();
                 let mut err = ErrorBuilder::new();
                 err.add(at, format!("{qualifier} return values"));
-                err.add(Pos::NONE, format!("have {}", self.types_summary(&have, false)));
-                err.add(Pos::NONE, format!("want {}", self.types_summary(&want, false)));
+                err.add(
+                    Pos::NONE,
+                    format!("have {}", self.types_summary(&have, false)),
+                );
+                err.add(
+                    Pos::NONE,
+                    format!("want {}", self.types_summary(&want, false)),
+                );
                 self.report(err);
                 return;
             }
             self.assign_error(orig_rhs, lhs.len(), rhs.len());
             return;
         }
-        let context = if return_stmt.is_some() { "return statement" } else { "assignment" };
+        let context = if return_stmt.is_some() {
+            "return statement"
+        } else {
+            "assignment"
+        };
         if comma_ok {
             let mut a = [TypeId::INVALID; 2];
             let mut ok = true;
@@ -350,7 +396,10 @@ impl<'a> Checker<'a> {
         for (i, l) in lhs.iter().enumerate() {
             let ExprKind::Name(name) = l.kind else {
                 self.use_expr(l);
-                self.error(l.span.lo, format!("non-name {} on left side of :=", expr_string(l)));
+                self.error(
+                    l.span.lo,
+                    format!("non-name {} on left side of :=", expr_string(l)),
+                );
                 has_err = true;
                 continue;
             };
@@ -397,7 +446,13 @@ impl<'a> Checker<'a> {
     pub fn new_var(&mut self, pos: Pos, name: Symbol, ty: Option<TypeId>) -> ObjId {
         let pkg = Some(self.pkg);
         self.new_obj(Object::new(
-            ObjKind::Var { embedded: false, is_field: false, used: false, is_param: false, origin: None },
+            ObjKind::Var {
+                embedded: false,
+                is_field: false,
+                used: false,
+                is_param: false,
+                origin: None,
+            },
             pos,
             pkg,
             name,

@@ -16,7 +16,9 @@ impl<'a> Checker<'a> {
     /// `f[T1, T2]` used as a value: explicit (possibly partial) function
     /// instantiation.
     pub fn func_inst(&mut self, x: &mut Operand<'a>, inst: &'a Expr) {
-        let ExprKind::Index { index, .. } = &inst.kind else { return };
+        let ExprKind::Index { index, .. } = &inst.kind else {
+            return;
+        };
         let xlist = index.unpack_list();
         let Some(mut targs) = self.type_list(xlist) else {
             x.mode = Mode::Invalid;
@@ -30,7 +32,10 @@ impl<'a> Checker<'a> {
         };
         let (got, want) = (targs.len(), sig.tparams.len());
         if got > want {
-            self.error(xlist[got - 1].span.lo, format!("got {got} type arguments but want {want}"));
+            self.error(
+                xlist[got - 1].span.lo,
+                format!("got {got} type arguments but want {want}"),
+            );
             x.mode = Mode::Invalid;
             x.expr = Some(inst);
             return;
@@ -58,9 +63,19 @@ impl<'a> Checker<'a> {
 
     /// Instantiates a generic signature and schedules the verification of
     /// the type arguments against their constraints.
-    pub fn instantiate_signature(&mut self, pos: Pos, sig: TypeId, targs: &[TypeId], xlist: &'a [Expr]) -> TypeId {
+    pub fn instantiate_signature(
+        &mut self,
+        pos: Pos,
+        sig: TypeId,
+        targs: &[TypeId],
+        xlist: &'a [Expr],
+    ) -> TypeId {
         let inst = self.instance(pos, sig, targs);
-        let tparams = self.types.signature(sig).map(|s| s.tparams.clone()).unwrap_or_default();
+        let tparams = self
+            .types
+            .signature(sig)
+            .map(|s| s.tparams.clone())
+            .unwrap_or_default();
         let targs = targs.to_vec();
         self.later(move |c: &mut Checker<'a>| {
             if let Err((i, msg)) = c.verify(pos, &tparams, &targs) {
@@ -74,7 +89,14 @@ impl<'a> Checker<'a> {
     }
 
     pub fn call_expr(&mut self, x: &mut Operand<'a>, call: &'a Expr) -> ExprClass {
-        let ExprKind::Call { fun, args, has_dots } = &call.kind else { return ExprClass::Statement };
+        let ExprKind::Call {
+            fun,
+            args,
+            has_dots,
+        } = &call.kind
+        else {
+            return ExprClass::Statement;
+        };
         let mut inst: Option<&'a Expr> = None;
         if let ExprKind::Index { .. } = &fun.kind {
             if self.index_expr(x, fun) {
@@ -102,14 +124,19 @@ impl<'a> Checker<'a> {
                 match args.len() {
                     0 => {
                         let ts = self.type_string(t);
-                        self.error(call.span.lo, format!("missing argument in conversion to {ts}"));
+                        self.error(
+                            call.span.lo,
+                            format!("missing argument in conversion to {ts}"),
+                        );
                     }
                     1 => {
                         self.expr(x, &args[0]);
                         if x.mode != Mode::Invalid {
                             let u = self.under(t);
                             let mut done = false;
-                            if matches!(self.types.get(u), Type::Interface(_)) && !self.types.is_type_param(t) {
+                            if matches!(self.types.get(u), Type::Interface(_))
+                                && !self.types.is_type_param(t)
+                            {
                                 let set = self.interface_type_set(u);
                                 if !set.is_method_set() {
                                     let ts = self.type_string(t);
@@ -122,7 +149,10 @@ impl<'a> Checker<'a> {
                             }
                             if !done && *has_dots {
                                 let ts = self.type_string(t);
-                                self.error(args[0].span.lo, format!("invalid use of ... in type conversion to {ts}"));
+                                self.error(
+                                    args[0].span.lo,
+                                    format!("invalid use of ... in type conversion to {ts}"),
+                                );
                                 done = true;
                             }
                             if !done {
@@ -133,7 +163,10 @@ impl<'a> Checker<'a> {
                     n => {
                         self.use_exprs(args);
                         let ts = self.type_string(t);
-                        self.error(args[n - 1].span.lo, format!("too many arguments in conversion to {ts}"));
+                        self.error(
+                            args[n - 1].span.lo,
+                            format!("too many arguments in conversion to {ts}"),
+                        );
                     }
                 }
                 x.expr = Some(call);
@@ -153,10 +186,15 @@ impl<'a> Checker<'a> {
             _ => {}
         }
 
-        let sig_t = self.core_type(x.ty).filter(|&t| self.types.signature(t).is_some());
+        let sig_t = self
+            .core_type(x.ty)
+            .filter(|&t| self.types.signature(t).is_some());
         let Some(sig_t) = sig_t else {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("{INVALID_OP}cannot call non-function {xs}"));
+            self.error(
+                x.pos(),
+                format!("{INVALID_OP}cannot call non-function {xs}"),
+            );
             x.mode = Mode::Invalid;
             x.expr = Some(call);
             return ExprClass::Statement;
@@ -175,9 +213,16 @@ impl<'a> Checker<'a> {
                 return ExprClass::Statement;
             };
             targs = t;
-            let want = self.types.signature(sig_t).map(|s| s.tparams.len()).unwrap_or(0);
+            let want = self
+                .types
+                .signature(sig_t)
+                .map(|s| s.tparams.len())
+                .unwrap_or(0);
             if targs.len() > want {
-                self.error(xlist[want].span.lo, format!("got {} type arguments but want {want}", targs.len()));
+                self.error(
+                    xlist[want].span.lo,
+                    format!("got {} type arguments but want {want}", targs.len()),
+                );
                 self.use_exprs(args);
                 x.mode = Mode::Invalid;
                 x.expr = Some(call);
@@ -186,7 +231,10 @@ impl<'a> Checker<'a> {
         }
 
         let (arg_ops, _) = self.expr_list(args, false);
-        let is_generic = self.types.signature(sig_t).is_some_and(|s| !s.tparams.is_empty());
+        let is_generic = self
+            .types
+            .signature(sig_t)
+            .is_some_and(|s| !s.tparams.is_empty());
         let sig_t = self.arguments(call, sig_t, &targs, &arg_ops, xlist);
         let sig = self.types.signature(sig_t).cloned().unwrap_or_default();
         if is_generic && sig.tparams.is_empty() {
@@ -196,7 +244,11 @@ impl<'a> Checker<'a> {
         match results.len() {
             0 => x.mode = Mode::NoValue,
             1 => {
-                x.mode = if x.mode == Mode::CgoFunc { Mode::CommaErr } else { Mode::Value };
+                x.mode = if x.mode == Mode::CgoFunc {
+                    Mode::CommaErr
+                } else {
+                    Mode::Value
+                };
                 x.ty = self.obj_type(results[0]);
             }
             _ => {
@@ -206,7 +258,10 @@ impl<'a> Checker<'a> {
         }
         x.expr = Some(call);
         self.st.env.has_call_or_recv = true;
-        if x.mode == Mode::Value && !sig.tparams.is_empty() && self.is_parameterized(&sig.tparams, x.ty) {
+        if x.mode == Mode::Value
+            && !sig.tparams.is_empty()
+            && self.is_parameterized(&sig.tparams, x.ty)
+        {
             x.mode = Mode::Invalid;
         }
         ExprClass::Statement
@@ -216,7 +271,10 @@ impl<'a> Checker<'a> {
     fn non_generic_type(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::TypExpr && self.is_generic(x.ty) {
             let es = x.expr.map(expr_string).unwrap_or_default();
-            self.error(x.pos(), format!("cannot use generic type {es} without instantiation"));
+            self.error(
+                x.pos(),
+                format!("cannot use generic type {es} without instantiation"),
+            );
             x.mode = Mode::Invalid;
             x.ty = TypeId::INVALID;
         }
@@ -225,7 +283,11 @@ impl<'a> Checker<'a> {
     /// Evaluates a list of expressions; a single multi-valued call expands
     /// to its results, and with `allow_comma_ok` a single comma-ok
     /// expression yields a second, boolean operand.
-    pub fn expr_list(&mut self, elist: &'a [Expr], allow_comma_ok: bool) -> (Vec<Operand<'a>>, bool) {
+    pub fn expr_list(
+        &mut self,
+        elist: &'a [Expr],
+        allow_comma_ok: bool,
+    ) -> (Vec<Operand<'a>>, bool) {
         match elist.len() {
             0 => (Vec::new(), false),
             1 => {
@@ -234,12 +296,18 @@ impl<'a> Checker<'a> {
                 self.multi_expr(&mut x, e);
                 if x.mode != Mode::Invalid && self.types.is_tuple(x.ty) {
                     let vars = self.types.tuple_vars(x.ty).to_vec();
-                    let list = vars.iter().map(|&v| Operand::new(Mode::Value, Some(e), self.obj_type(v))).collect();
+                    let list = vars
+                        .iter()
+                        .map(|&v| Operand::new(Mode::Value, Some(e), self.obj_type(v)))
+                        .collect();
                     return (list, false);
                 }
-                if allow_comma_ok && matches!(x.mode, Mode::MapIndex | Mode::CommaOk | Mode::CommaErr) {
+                if allow_comma_ok
+                    && matches!(x.mode, Mode::MapIndex | Mode::CommaOk | Mode::CommaErr)
+                {
                     x.mode = Mode::Value;
-                    let ok = Operand::new(Mode::Value, Some(e), TypeId::basic(BasicKind::UntypedBool));
+                    let ok =
+                        Operand::new(Mode::Value, Some(e), TypeId::basic(BasicKind::UntypedBool));
                     return (vec![x, ok], true);
                 }
                 (vec![x], false)
@@ -269,7 +337,14 @@ impl<'a> Checker<'a> {
         args: &[Operand<'a>],
         xlist: &'a [Expr],
     ) -> TypeId {
-        let ExprKind::Call { fun, args: arg_exprs, has_dots } = &call.kind else { return sig_t };
+        let ExprKind::Call {
+            fun,
+            args: arg_exprs,
+            has_dots,
+        } = &call.kind
+        else {
+            return sig_t;
+        };
         for a in args {
             match a.mode {
                 Mode::TypExpr => {
@@ -290,7 +365,10 @@ impl<'a> Checker<'a> {
             if *has_dots {
                 if arg_exprs.len() == 1 && nargs > 1 {
                     let es = expr_string(&arg_exprs[0]);
-                    self.error(call.span.lo, format!("cannot use ... with {nargs}-valued {es}"));
+                    self.error(
+                        call.span.lo,
+                        format!("cannot use ... with {nargs}-valued {es}"),
+                    );
                     return sig_t;
                 }
             } else if nargs + 1 >= npars {
@@ -302,7 +380,8 @@ impl<'a> Checker<'a> {
                     Type::Slice(e) => *e,
                     _ => lt,
                 };
-                let (lpos, lpkg, lname) = (self.obj(last).pos, self.obj(last).pkg, self.obj(last).name);
+                let (lpos, lpkg, lname) =
+                    (self.obj(last).pos, self.obj(last).pkg, self.obj(last).name);
                 while vars.len() < nargs {
                     vars.push(self.new_param(lpos, lpkg, lname, elem));
                 }
@@ -314,7 +393,10 @@ impl<'a> Checker<'a> {
             }
         } else if *has_dots {
             let fs = expr_string(fun);
-            self.error(call.span.lo, format!("cannot use ... in call to non-variadic {fs}"));
+            self.error(
+                call.span.lo,
+                format!("cannot use ... in call to non-variadic {fs}"),
+            );
             return sig_t;
         }
 
@@ -329,19 +411,34 @@ impl<'a> Checker<'a> {
                 }
                 "not enough"
             };
-            let param_types: Vec<TypeId> = self.types.tuple_vars(sig.params).iter().map(|&v| self.obj_type(v)).collect();
+            let param_types: Vec<TypeId> = self
+                .types
+                .tuple_vars(sig.params)
+                .iter()
+                .map(|&v| self.obj_type(v))
+                .collect();
             let arg_types: Vec<TypeId> = args.iter().map(|a| a.ty).collect();
             let mut err = ErrorBuilder::new();
-            err.add(at, format!("{qualifier} arguments in call to {}", expr_string(fun)));
-            err.add(Pos::NONE, format!("have {}", self.types_summary(&arg_types, false)));
-            err.add(Pos::NONE, format!("want {}", self.types_summary(&param_types, sig.variadic)));
+            err.add(
+                at,
+                format!("{qualifier} arguments in call to {}", expr_string(fun)),
+            );
+            err.add(
+                Pos::NONE,
+                format!("have {}", self.types_summary(&arg_types, false)),
+            );
+            err.add(
+                Pos::NONE,
+                format!("want {}", self.types_summary(&param_types, sig.variadic)),
+            );
             self.report(err);
             return sig_t;
         }
 
         let mut rsig = sig_t;
         if !sig.tparams.is_empty() {
-            let Some(targs) = self.infer(call.pos, &sig.tparams, targs, Some(sig_params), args) else {
+            let Some(targs) = self.infer(call.pos, &sig.tparams, targs, Some(sig_params), args)
+            else {
                 return sig_t;
             };
             rsig = self.instantiate_signature(call.pos, sig_t, &targs, xlist);
@@ -352,7 +449,11 @@ impl<'a> Checker<'a> {
                 let smap = self.make_subst_map(&sig.tparams, &targs);
                 sig_params = self.subst(call.pos, sig_params, &smap);
             } else {
-                sig_params = self.types.signature(rsig).map(|s| s.params).unwrap_or(sig_params);
+                sig_params = self
+                    .types
+                    .signature(rsig)
+                    .map(|s| s.params)
+                    .unwrap_or(sig_params);
             }
         }
 
@@ -361,7 +462,10 @@ impl<'a> Checker<'a> {
             let pvars = self.types.tuple_vars(sig_params).to_vec();
             for (i, a) in args.iter().enumerate() {
                 let mut a = a.clone();
-                let pt = pvars.get(i).map(|&v| self.obj_type(v)).unwrap_or(TypeId::INVALID);
+                let pt = pvars
+                    .get(i)
+                    .map(|&v| self.obj_type(v))
+                    .unwrap_or(TypeId::INVALID);
                 self.assignment(&mut a, Some(pt), &context);
             }
         }
@@ -377,7 +481,13 @@ impl<'a> Checker<'a> {
         ty: TypeId,
     ) -> super::object::ObjId {
         self.new_obj(Object::new(
-            ObjKind::Var { embedded: false, is_field: false, used: true, is_param: true, origin: None },
+            ObjKind::Var {
+                embedded: false,
+                is_field: false,
+                used: true,
+                is_param: true,
+                origin: None,
+            },
             pos,
             pkg,
             name,
@@ -395,7 +505,11 @@ impl<'a> Checker<'a> {
                 if self.is_numeric(t) {
                     "number".to_string()
                 } else {
-                    self.types.basic_kind(t).map(|k| k.name()).unwrap_or("").replace("untyped ", "")
+                    self.types
+                        .basic_kind(t)
+                        .map(|k| k.name())
+                        .unwrap_or("")
+                        .replace("untyped ", "")
                 }
             } else if variadic && i == list.len() - 1 {
                 match self.types.get(t) {
@@ -413,7 +527,9 @@ impl<'a> Checker<'a> {
     /// `x.sel`: a qualified identifier, field, method value or method
     /// expression.
     pub fn selector(&mut self, x: &mut Operand<'a>, e: &'a Expr, def: Option<TypeId>) {
-        let ExprKind::Selector { x: base, sel } = &e.kind else { return };
+        let ExprKind::Selector { x: base, sel } = &e.kind else {
+            return;
+        };
         let name = sel.sym;
         if let ExprKind::Name(ident) = &base.kind {
             if let Some(obj) = self.lookup(*ident) {
@@ -499,7 +615,8 @@ impl<'a> Checker<'a> {
         }
 
         let pkg = Some(self.pkg);
-        let (obj, index, indirect) = self.lookup_field_or_method(x.ty, x.mode == Mode::Variable, pkg, name);
+        let (obj, index, indirect) =
+            self.lookup_field_or_method(x.ty, x.mode == Mode::Variable, pkg, name);
         let Some(obj) = obj else {
             let u = self.under(x.ty);
             if u != TypeId::INVALID {
@@ -508,12 +625,18 @@ impl<'a> Checker<'a> {
                     self.error(sel.pos, format!("ambiguous selector {xe}.{name}"));
                 } else if indirect {
                     let ts = self.type_string(x.ty);
-                    self.error(sel.pos, format!("cannot call pointer method {name} on {ts}"));
+                    self.error(
+                        sel.pos,
+                        format!("cannot call pointer method {name} on {ts}"),
+                    );
                 } else {
                     let why = if self.is_interface_ptr(x.ty) {
                         self.interface_ptr_error(x.ty)
                     } else {
-                        let mut why = format!("type {} has no field or method {name}", self.type_string(x.ty));
+                        let mut why = format!(
+                            "type {} has no field or method {name}",
+                            self.type_string(x.ty)
+                        );
                         let s = name.as_str();
                         if let Some(first) = s.chars().next() {
                             let rest = &s[first.len_utf8()..];
@@ -523,7 +646,11 @@ impl<'a> Checker<'a> {
                                 first.to_uppercase().chain(rest.chars()).collect()
                             };
                             let cs = crate::syntax::symbol::Symbol::intern(&changed);
-                            if self.lookup_field_or_method(x.ty, x.mode == Mode::Variable, pkg, cs).0.is_some() {
+                            if self
+                                .lookup_field_or_method(x.ty, x.mode == Mode::Variable, pkg, cs)
+                                .0
+                                .is_some()
+                            {
                                 why.push_str(", but does have ");
                                 why.push_str(&changed);
                             }
@@ -546,12 +673,23 @@ impl<'a> Checker<'a> {
             if !self.obj(obj).is_func() {
                 let xe = x.expr.map(expr_string).unwrap_or_default();
                 let ts = self.type_string(x.ty);
-                self.error(sel.pos, format!("{xe}.{name} undefined (type {ts} has no method {name})"));
+                self.error(
+                    sel.pos,
+                    format!("{xe}.{name} undefined (type {ts} has no method {name})"),
+                );
                 x.mode = Mode::Invalid;
                 x.expr = Some(e);
                 return;
             }
-            self.record_selection(e, sel.id, SelectionKind::MethodExpr, x.ty, obj, index.unwrap_or_default(), indirect);
+            self.record_selection(
+                e,
+                sel.id,
+                SelectionKind::MethodExpr,
+                x.ty,
+                obj,
+                index.unwrap_or_default(),
+                indirect,
+            );
             let mt = self.obj_type(obj);
             let Some(sig) = self.types.signature(mt).cloned() else {
                 x.mode = Mode::Invalid;
@@ -576,7 +714,13 @@ impl<'a> Checker<'a> {
             }
             let (rpos, rpkg) = (self.obj(recv).pos, self.obj(recv).pkg);
             let recv_var = self.new_obj(Object::new(
-                ObjKind::Var { embedded: false, is_field: false, used: false, is_param: false, origin: None },
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    used: false,
+                    is_param: false,
+                    origin: None,
+                },
                 rpos,
                 rpkg,
                 rname,
@@ -594,11 +738,31 @@ impl<'a> Checker<'a> {
             })));
             self.add_decl_dep(obj);
         } else if self.obj(obj).is_var() {
-            self.record_selection(e, sel.id, SelectionKind::FieldVal, x.ty, obj, index.unwrap_or_default(), indirect);
-            x.mode = if x.mode == Mode::Variable || indirect { Mode::Variable } else { Mode::Value };
+            self.record_selection(
+                e,
+                sel.id,
+                SelectionKind::FieldVal,
+                x.ty,
+                obj,
+                index.unwrap_or_default(),
+                indirect,
+            );
+            x.mode = if x.mode == Mode::Variable || indirect {
+                Mode::Variable
+            } else {
+                Mode::Value
+            };
             x.ty = self.obj_type(obj);
         } else {
-            self.record_selection(e, sel.id, SelectionKind::MethodVal, x.ty, obj, index.unwrap_or_default(), indirect);
+            self.record_selection(
+                e,
+                sel.id,
+                SelectionKind::MethodVal,
+                x.ty,
+                obj,
+                index.unwrap_or_default(),
+                indirect,
+            );
             x.mode = Mode::Value;
             let mt = self.obj_type(obj);
             let mut sig = self.types.signature(mt).cloned().unwrap_or_default();
@@ -621,7 +785,16 @@ impl<'a> Checker<'a> {
         indirect: bool,
     ) {
         self.record_use(sel, obj);
-        self.info.selections.insert(e.id, super::info::Selection { kind, recv, obj, index, indirect });
+        self.info.selections.insert(
+            e.id,
+            super::info::Selection {
+                kind,
+                recv,
+                obj,
+                index,
+                indirect,
+            },
+        );
     }
 
     /// Evaluates expressions only for their side effects on the tables and

@@ -238,10 +238,7 @@ impl<'a> Checker<'a> {
             } else if name.as_str() == "_" {
                 self.error(file.pkg_name.pos, "invalid package name _".to_string());
             } else {
-                self.error(
-                    file.pos,
-                    format!("package {}; expected {}", name, pkg_name),
-                );
+                self.error(file.pos, format!("package {}; expected {}", name, pkg_name));
             }
         }
     }
@@ -302,8 +299,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn remember_untyped(&mut self, id: NodeId, is_lhs: bool, mode: Mode, ty: TypeId, val: Option<Value>) {
-        self.st.untyped.insert(id, ExprInfo { is_lhs, mode, ty, val });
+    pub fn remember_untyped(
+        &mut self,
+        id: NodeId,
+        is_lhs: bool,
+        mode: Mode,
+        ty: TypeId,
+        val: Option<Value>,
+    ) {
+        self.st.untyped.insert(
+            id,
+            ExprInfo {
+                is_lhs,
+                mode,
+                ty,
+                val,
+            },
+        );
     }
 
     fn record_untyped(&mut self) {
@@ -313,7 +325,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn record_type_and_value(&mut self, id: NodeId, mode: Mode, ty: TypeId, val: Option<Value>) {
+    pub fn record_type_and_value(
+        &mut self,
+        id: NodeId,
+        mode: Mode,
+        ty: TypeId,
+        val: Option<Value>,
+    ) {
         if mode == Mode::Invalid {
             return;
         }
@@ -338,14 +356,26 @@ impl<'a> Checker<'a> {
             let pos = x.pos;
             let pkg = Some(self.pkg);
             let v0 = self.new_obj(Object::new(
-                ObjKind::Var { embedded: false, is_field: false, used: false, is_param: false, origin: None },
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    used: false,
+                    is_param: false,
+                    origin: None,
+                },
                 pos,
                 pkg,
                 crate::syntax::symbol::Symbol::intern(""),
                 Some(a[0]),
             ));
             let v1 = self.new_obj(Object::new(
-                ObjKind::Var { embedded: false, is_field: false, used: false, is_param: false, origin: None },
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    used: false,
+                    is_param: false,
+                    origin: None,
+                },
                 pos,
                 pkg,
                 crate::syntax::symbol::Symbol::intern(""),
@@ -379,7 +409,9 @@ impl<'a> Checker<'a> {
     }
 
     pub fn record_instance(&mut self, ident: NodeId, targs: Vec<TypeId>, ty: TypeId) {
-        self.info.instances.insert(ident, super::info::Instance { targs, ty });
+        self.info
+            .instances
+            .insert(ident, super::info::Instance { targs, ty });
     }
 
     // --- object colors (cycle detection) ---

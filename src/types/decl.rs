@@ -21,7 +21,10 @@ impl<'a> Checker<'a> {
         if !name.is_blank() {
             if let Some(alt) = self.scopes.insert(scope, name, obj) {
                 let mut err = ErrorBuilder::new();
-                err.add(self.obj(obj).pos, format!("{name} redeclared in this block"));
+                err.add(
+                    self.obj(obj).pos,
+                    format!("{name} redeclared in this block"),
+                );
                 self.record_alt_decl(&mut err, alt);
                 self.report(err);
                 return;
@@ -91,18 +94,26 @@ impl<'a> Checker<'a> {
             self.pkg = p;
         }
         let saved_env = std::mem::take(&mut self.st.env);
-        self.st.env = Environment { scope: Some(self.decl(d).file), ..Default::default() };
+        self.st.env = Environment {
+            scope: Some(self.decl(d).file),
+            ..Default::default()
+        };
 
         let kind = self.obj(obj).kind.clone();
         match kind {
             ObjKind::Const { .. } => {
                 self.st.env.decl = Some(d);
-                let (vtyp, init, inherited) = (self.decl(d).vtyp, self.decl(d).init, self.decl(d).inherited);
+                let (vtyp, init, inherited) =
+                    (self.decl(d).vtyp, self.decl(d).init, self.decl(d).inherited);
                 self.const_decl(obj, vtyp, init, inherited);
             }
             ObjKind::Var { .. } => {
                 self.st.env.decl = Some(d);
-                let (lhs, vtyp, init) = (self.decl(d).lhs.clone(), self.decl(d).vtyp, self.decl(d).init);
+                let (lhs, vtyp, init) = (
+                    self.decl(d).lhs.clone(),
+                    self.decl(d).vtyp,
+                    self.decl(d).init,
+                );
                 self.var_decl(obj, &lhs, vtyp, init);
             }
             ObjKind::TypeName => {
@@ -125,7 +136,9 @@ impl<'a> Checker<'a> {
     /// Whether the cycle through obj (grey) is allowed: all values, or at
     /// least one type definition and no values (types2's validCycle).
     fn valid_cycle(&mut self, obj: ObjId) -> bool {
-        let Color::Grey(start) = self.obj(obj).color else { return true };
+        let Color::Grey(start) = self.obj(obj).color else {
+            return true;
+        };
         let cycle: Vec<ObjId> = self.st.obj_path[start as usize..].to_vec();
         let mut tparam_cycle = false;
         let mut nval = 0;
@@ -167,7 +180,9 @@ impl<'a> Checker<'a> {
         if cycle.is_empty() {
             return;
         }
-        let name = |c: &Checker<'a>, o: ObjId| format!("{}{}", c.package_prefix(c.obj(o).pkg), c.obj(o).name);
+        let name = |c: &Checker<'a>, o: ObjId| {
+            format!("{}{}", c.package_prefix(c.obj(o).pkg), c.obj(o).name)
+        };
         let mut i = 0;
         for (k, &o) in cycle.iter().enumerate() {
             if self.obj(o).pos < self.obj(cycle[i]).pos {
@@ -201,7 +216,13 @@ impl<'a> Checker<'a> {
         self.report(err);
     }
 
-    pub fn const_decl(&mut self, obj: ObjId, typ: Option<&'a Expr>, init: Option<&'a Expr>, inherited: bool) {
+    pub fn const_decl(
+        &mut self,
+        obj: ObjId,
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        inherited: bool,
+    ) {
         let saved_iota = self.st.env.iota.take();
         let saved_errpos = self.st.env.errpos.take();
         let iota = match &self.obj(obj).kind {
@@ -241,7 +262,13 @@ impl<'a> Checker<'a> {
         self.st.env.errpos = saved_errpos;
     }
 
-    pub fn var_decl(&mut self, obj: ObjId, lhs: &[ObjId], typ: Option<&'a Expr>, init: Option<&'a Expr>) {
+    pub fn var_decl(
+        &mut self,
+        obj: ObjId,
+        lhs: &[ObjId],
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+    ) {
         if let Some(te) = typ {
             let t = self.var_type(te);
             self.obj_mut(obj).ty = Some(t);
@@ -292,7 +319,8 @@ impl<'a> Checker<'a> {
     }
 
     pub fn type_decl(&mut self, obj: ObjId, tdecl: &'a TypeDecl, def: Option<TypeId>) {
-        let rhs_cell: std::rc::Rc<std::cell::Cell<TypeId>> = std::rc::Rc::new(std::cell::Cell::new(TypeId::INVALID));
+        let rhs_cell: std::rc::Rc<std::cell::Cell<TypeId>> =
+            std::rc::Rc::new(std::cell::Cell::new(TypeId::INVALID));
         {
             self.later(move |c: &mut Checker<'a>| {
                 if let Some(t) = c.obj(obj).ty {
@@ -336,7 +364,10 @@ impl<'a> Checker<'a> {
             }
         }
         if self.types.is_type_param(rhs) {
-            self.error(tdecl.ty.span.lo, "cannot use a type parameter as RHS in type declaration".into());
+            self.error(
+                tdecl.ty.span.lo,
+                "cannot use a type parameter as RHS in type declaration".into(),
+            );
             if let Some(n) = self.types.named_mut(named) {
                 n.underlying = Some(TypeId::INVALID);
             }
@@ -367,7 +398,10 @@ impl<'a> Checker<'a> {
             if i == 0 || !std::rc::Rc::ptr_eq(&f.ty, &list[i - 1].ty) {
                 bound = self.bound(&f.ty);
                 if self.types.is_type_param(bound) {
-                    self.error(f.ty.span.lo, "cannot use a type parameter as constraint".into());
+                    self.error(
+                        f.ty.span.lo,
+                        "cannot use a type parameter as constraint".into(),
+                    );
                     bound = TypeId::INVALID;
                 }
             }
@@ -382,7 +416,11 @@ impl<'a> Checker<'a> {
     /// A constraint: `~T` and unions are implicitly wrapped in an
     /// interface.
     pub fn bound(&mut self, x: &'a Expr) -> TypeId {
-        if let ExprKind::Operation { op: Operator::Tilde | Operator::Or, .. } = x.kind {
+        if let ExprKind::Operation {
+            op: Operator::Tilde | Operator::Or,
+            ..
+        } = x.kind
+        {
             let t = self.types.add(Type::Interface(Box::default()));
             self.implicit_interface(t, x);
             self.record_type_and_value(x.id, super::operand::Mode::TypExpr, t, None);
@@ -405,7 +443,9 @@ impl<'a> Checker<'a> {
 
     /// Adds the methods declared for a package-level type to it.
     pub fn collect_methods(&mut self, obj: ObjId) {
-        let Some(methods) = self.st.methods.remove(&obj) else { return };
+        let Some(methods) = self.st.methods.remove(&obj) else {
+            return;
+        };
         let base = self.obj(obj).ty.filter(|&t| self.types.is_named(t));
         let mut seen: Vec<ObjId> = Vec::new();
         if let Some(b) = base {
@@ -418,7 +458,10 @@ impl<'a> Checker<'a> {
             let (mname, mpkg) = (self.obj(m).name, self.obj(m).pkg);
             if let Some(&alt) = seen.iter().find(|&&s| self.same_id(s, mpkg, mname)) {
                 let mut err = ErrorBuilder::new();
-                err.add(self.obj(m).pos, format!("{}.{} redeclared in this block", self.obj(obj).name, mname));
+                err.add(
+                    self.obj(m).pos,
+                    format!("{}.{} redeclared in this block", self.obj(obj).name, mname),
+                );
                 self.record_alt_decl(&mut err, alt);
                 self.report(err);
                 continue;
@@ -434,8 +477,14 @@ impl<'a> Checker<'a> {
 
     fn check_field_uniqueness(&mut self, base: TypeId) {
         let u = self.under(base);
-        let Some(st) = self.types.struct_type(u).cloned() else { return };
-        let methods: Vec<ObjId> = self.types.named(base).map(|n| n.methods.iter().flatten().copied().collect()).unwrap_or_default();
+        let Some(st) = self.types.struct_type(u).cloned() else {
+            return;
+        };
+        let methods: Vec<ObjId> = self
+            .types
+            .named(base)
+            .map(|n| n.methods.iter().flatten().copied().collect())
+            .unwrap_or_default();
         for f in st.fields {
             let (fname, fpkg) = (self.obj(f).name, self.obj(f).pkg);
             if fname.is_blank() {
@@ -443,7 +492,10 @@ impl<'a> Checker<'a> {
             }
             if let Some(&alt) = methods.iter().find(|&&m| self.same_id(m, fpkg, fname)) {
                 let mut err = ErrorBuilder::new();
-                err.add(self.obj(alt).pos, format!("field and method with the same name {fname}"));
+                err.add(
+                    self.obj(alt).pos,
+                    format!("field and method with the same name {fname}"),
+                );
                 self.record_alt_decl(&mut err, f);
                 self.report(err);
             }
@@ -455,11 +507,16 @@ impl<'a> Checker<'a> {
         self.obj_mut(obj).ty = Some(sig);
         let saved = self.obj(obj).color;
         self.set_color(obj, Color::Black);
-        let Some(fdecl) = self.decl(d).fdecl else { return };
+        let Some(fdecl) = self.decl(d).fdecl else {
+            return;
+        };
         self.func_type(sig, fdecl.recv.as_ref(), &fdecl.tparams, &fdecl.ty);
         self.set_color(obj, saved);
         if !fdecl.tparams.is_empty() && fdecl.body.is_none() {
-            self.soft_error(fdecl.pos, "parameterized function is missing function body".into());
+            self.soft_error(
+                fdecl.pos,
+                "parameterized function is missing function body".into(),
+            );
         }
         if let Some(body) = &fdecl.body {
             let name = self.obj(obj).name.as_str();
@@ -476,11 +533,14 @@ impl<'a> Checker<'a> {
             match decl {
                 Decl::Const(s) => {
                     let top = self.st.delayed.len();
-                    let values: &'a [Expr] = s.values.as_deref().map(|v| v.unpack_list()).unwrap_or(&[]);
+                    let values: &'a [Expr] =
+                        s.values.as_deref().map(|v| v.unpack_list()).unwrap_or(&[]);
                     let mut lhs = Vec::with_capacity(s.names.len());
                     for (i, name) in s.names.iter().enumerate() {
                         let obj = self.new_obj(Object::new(
-                            ObjKind::Const { val: Value::make_int64(s.iota as i64) },
+                            ObjKind::Const {
+                                val: Value::make_int64(s.iota as i64),
+                            },
                             name.pos,
                             pkg,
                             name.sym,
@@ -502,15 +562,24 @@ impl<'a> Checker<'a> {
                     let lhs0: Vec<ObjId> = s
                         .names
                         .iter()
-                        .map(|n| self.new_obj(Object::new(
-                            ObjKind::Var { embedded: false, is_field: false, used: false, is_param: false, origin: None },
-                            n.pos,
-                            pkg,
-                            n.sym,
-                            None,
-                        )))
+                        .map(|n| {
+                            self.new_obj(Object::new(
+                                ObjKind::Var {
+                                    embedded: false,
+                                    is_field: false,
+                                    used: false,
+                                    is_param: false,
+                                    origin: None,
+                                },
+                                n.pos,
+                                pkg,
+                                n.sym,
+                                None,
+                            ))
+                        })
                         .collect();
-                    let values: &'a [Expr] = s.values.as_ref().map(|v| v.unpack_list()).unwrap_or(&[]);
+                    let values: &'a [Expr] =
+                        s.values.as_ref().map(|v| v.unpack_list()).unwrap_or(&[]);
                     for (i, &obj) in lhs0.iter().enumerate() {
                         let (lhs, init): (&[ObjId], Option<&'a Expr>) = match values.len() {
                             n if n == s.names.len() => (&[], Some(&values[i])),
@@ -536,7 +605,13 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Decl::Type(s) => {
-                    let obj = self.new_obj(Object::new(ObjKind::TypeName, s.name.pos, pkg, s.name.sym, None));
+                    let obj = self.new_obj(Object::new(
+                        ObjKind::TypeName,
+                        s.name.pos,
+                        pkg,
+                        s.name.sym,
+                        None,
+                    ));
                     let scope = self.scope();
                     self.declare(scope, Some(s.name.id), obj, s.name.pos);
                     let i = self.push_obj_path(obj);
@@ -546,8 +621,14 @@ impl<'a> Checker<'a> {
                         self.set_color(o, Color::Black);
                     }
                 }
-                Decl::Import(d) => self.error(d.pos, "imports must appear before other declarations".into()),
-                Decl::Func(d) => self.error(d.pos, "function declaration not allowed in function body".into()),
+                Decl::Import(d) => self.error(
+                    d.pos,
+                    "imports must appear before other declarations".into(),
+                ),
+                Decl::Func(d) => self.error(
+                    d.pos,
+                    "function declaration not allowed in function body".into(),
+                ),
             }
         }
     }
@@ -566,7 +647,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a mismatch between the number of names and values.
-    pub fn arity(&mut self, pos: Pos, names: &[crate::syntax::ast::Ident], inits: &[Expr], const_decl: bool, inherited: bool) {
+    pub fn arity(
+        &mut self,
+        pos: Pos,
+        names: &[crate::syntax::ast::Ident],
+        inits: &[Expr],
+        const_decl: bool,
+        inherited: bool,
+    ) {
         let (l, r) = (names.len(), inits.len());
         if l < r {
             let n = &inits[l];
@@ -574,7 +662,10 @@ impl<'a> Checker<'a> {
                 let at = self.sources.position(n.pos);
                 self.error(pos, format!("extra init expr at {at}"));
             } else {
-                self.error(n.span.lo, format!("extra init expr {}", crate::syntax::printer::expr_string(n)));
+                self.error(
+                    n.span.lo,
+                    format!("extra init expr {}", crate::syntax::printer::expr_string(n)),
+                );
             }
         } else if l > r && (const_decl || r != 1) {
             let n = &names[r];

@@ -49,7 +49,9 @@ impl<'a> Checker<'a> {
 
     /// Reports a multi-part error at its first part's position.
     pub fn report(&mut self, err: ErrorBuilder) {
-        let Some((pos, first)) = err.parts.first().cloned() else { return };
+        let Some((pos, first)) = err.parts.first().cloned() else {
+            return;
+        };
         let mut msg = first;
         for (p, text) in &err.parts[1..] {
             msg.push_str("\n\t");
@@ -63,7 +65,10 @@ impl<'a> Checker<'a> {
     }
 
     fn err(&mut self, pos: Pos, msg: String, _soft: bool) {
-        if self.st.first_err && (msg.find("invalid operand").is_some_and(|i| i > 0) || msg.find("invalid type").is_some_and(|i| i > 0)) {
+        if self.st.first_err
+            && (msg.find("invalid operand").is_some_and(|i| i > 0)
+                || msg.find("invalid type").is_some_and(|i| i > 0))
+        {
             return;
         }
         let pos = self.st.env.errpos.unwrap_or(pos);

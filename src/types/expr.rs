@@ -43,7 +43,13 @@ pub const EXCL_TYPEXPR: u32 = 1 << 2;
 impl<'a> Checker<'a> {
     /// Checks `e` and records its type; the workhorse all expression
     /// checks go through (types2's rawExpr).
-    pub fn raw_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TypeId>, allow_generic: bool) -> ExprClass {
+    pub fn raw_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        hint: Option<TypeId>,
+        allow_generic: bool,
+    ) -> ExprClass {
         let kind = self.expr_internal(x, e, hint);
         if !allow_generic {
             self.non_generic(x);
@@ -63,12 +69,20 @@ impl<'a> Checker<'a> {
             _ => return,
         };
         let es = x.expr.map(expr_string).unwrap_or_default();
-        self.error(x.pos(), format!("cannot use generic {what} {es} without instantiation"));
+        self.error(
+            x.pos(),
+            format!("cannot use generic {what} {es} without instantiation"),
+        );
         x.mode = Mode::Invalid;
         x.ty = TypeId::INVALID;
     }
 
-    fn expr_internal(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TypeId>) -> ExprClass {
+    fn expr_internal(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        hint: Option<TypeId>,
+    ) -> ExprClass {
         x.mode = Mode::Invalid;
         x.ty = TypeId::INVALID;
         let ok = match &e.kind {
@@ -86,10 +100,21 @@ impl<'a> Checker<'a> {
                     false
                 } else {
                     let v = lit.value.as_str();
-                    if matches!(lit.kind, crate::syntax::ast::LitKind::Int | crate::syntax::ast::LitKind::Float | crate::syntax::ast::LitKind::Imag)
-                        && v.len() > 10000
+                    if matches!(
+                        lit.kind,
+                        crate::syntax::ast::LitKind::Int
+                            | crate::syntax::ast::LitKind::Float
+                            | crate::syntax::ast::LitKind::Imag
+                    ) && v.len() > 10000
                     {
-                        self.error(e.span.lo, format!("excessively long constant: {}... ({} chars)", &v[..10], v.len()));
+                        self.error(
+                            e.span.lo,
+                            format!(
+                                "excessively long constant: {}... ({} chars)",
+                                &v[..10],
+                                v.len()
+                            ),
+                        );
                         false
                     } else {
                         x.set_const(lit.kind, v);
@@ -136,7 +161,10 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Assert { x: inner, ty } => self.assert_expr(x, e, inner, ty),
             ExprKind::TypeSwitchGuard { .. } => {
-                self.error(e.span.lo, format!("{INVALID_AST}use of .(type) outside type switch"));
+                self.error(
+                    e.span.lo,
+                    format!("{INVALID_AST}use of .(type) outside type switch"),
+                );
                 false
             }
             ExprKind::Call { .. } => return self.call_expr(x, e),
@@ -260,14 +288,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn assert_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, inner: &'a Expr, ty: &'a Expr) -> bool {
+    fn assert_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        inner: &'a Expr,
+        ty: &'a Expr,
+    ) -> bool {
         self.expr(x, inner);
         if x.mode == Mode::Invalid {
             return false;
         }
         if self.types.is_type_param(x.ty) {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("{INVALID_OP}cannot use type assertion on type parameter value {xs}"));
+            self.error(
+                x.pos(),
+                format!("{INVALID_OP}cannot use type assertion on type parameter value {xs}"),
+            );
             return false;
         }
         if !self.is_interface(x.ty) {
@@ -288,7 +325,9 @@ impl<'a> Checker<'a> {
     /// Reports an impossible type assertion or type switch case.
     pub fn type_assertion(&mut self, e: &'a Expr, x: &Operand<'a>, t: TypeId, type_switch: bool) {
         let iface = self.under(x.ty);
-        let Some((method, alt)) = self.assertable_to(iface, t) else { return };
+        let Some((method, alt)) = self.assertable_to(iface, t) else {
+            return;
+        };
         let cause = self.missing_method_reason(t, x.ty, method, alt);
         let es = expr_string(e);
         let xs = self.operand_string(x);
@@ -298,7 +337,10 @@ impl<'a> Checker<'a> {
             return;
         }
         let xts = self.type_string(x.ty);
-        self.error(e.span.lo, format!("impossible type assertion: {es}\n\t{ts} does not implement {xts} {cause}"));
+        self.error(
+            e.span.lo,
+            format!("impossible type assertion: {es}\n\t{ts} does not implement {xts} {cause}"),
+        );
     }
 
     // --- entry points ---
@@ -354,7 +396,10 @@ impl<'a> Checker<'a> {
     pub fn single_value(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value && self.types.is_tuple(x.ty) {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("multiple-value {xs} in single-value context"));
+            self.error(
+                x.pos(),
+                format!("multiple-value {xs} in single-value context"),
+            );
             x.mode = Mode::Invalid;
         }
     }
@@ -368,7 +413,9 @@ impl<'a> Checker<'a> {
         }
         match op {
             Operator::And => {
-                if !matches!(operand.unparen().kind, ExprKind::CompositeLit { .. }) && x.mode != Mode::Variable {
+                if !matches!(operand.unparen().kind, ExprKind::CompositeLit { .. })
+                    && x.mode != Mode::Variable
+                {
                     let xs = self.operand_string(x);
                     self.error(x.pos(), format!("{INVALID_OP}cannot take address of {xs}"));
                     x.mode = Mode::Invalid;
@@ -381,19 +428,28 @@ impl<'a> Checker<'a> {
             Operator::Recv => {
                 let Some(u) = self.core_type(x.ty) else {
                     let xs = self.operand_string(x);
-                    self.error(x.pos(), format!("{INVALID_OP}cannot receive from {xs}: no core type"));
+                    self.error(
+                        x.pos(),
+                        format!("{INVALID_OP}cannot receive from {xs}: no core type"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 };
                 let Type::Chan { dir, elem } = *self.types.get(u) else {
                     let xs = self.operand_string(x);
-                    self.error(x.pos(), format!("{INVALID_OP}cannot receive from non-channel {xs}"));
+                    self.error(
+                        x.pos(),
+                        format!("{INVALID_OP}cannot receive from non-channel {xs}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 };
                 if dir == crate::syntax::ast::ChanDir::SendOnly {
                     let xs = self.operand_string(x);
-                    self.error(x.pos(), format!("{INVALID_OP}cannot receive from send-only channel {xs}"));
+                    self.error(
+                        x.pos(),
+                        format!("{INVALID_OP}cannot receive from send-only channel {xs}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -403,7 +459,10 @@ impl<'a> Checker<'a> {
                 return;
             }
             Operator::Tilde => {
-                self.error(e.span.lo, "cannot use ~ outside of interface or type constraint".into());
+                self.error(
+                    e.span.lo,
+                    "cannot use ~ outside of interface or type constraint".into(),
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -414,14 +473,20 @@ impl<'a> Checker<'a> {
             Operator::Xor => self.all_integer(x.ty),
             Operator::Not => self.all_boolean(x.ty),
             _ => {
-                self.error(x.pos(), format!("{INVALID_AST}unknown operator {}", op.as_str()));
+                self.error(
+                    x.pos(),
+                    format!("{INVALID_AST}unknown operator {}", op.as_str()),
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
         };
         if !ok {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("{INVALID_OP}operator {} not defined on {xs}", op.as_str()));
+            self.error(
+                x.pos(),
+                format!("{INVALID_OP}operator {} not defined on {xs}", op.as_str()),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -429,7 +494,11 @@ impl<'a> Checker<'a> {
             if x.val.is_unknown() {
                 return;
             }
-            let prec = if self.is_unsigned(x.ty) { (self.sizeof(x.ty) * 8) as u32 } else { 0 };
+            let prec = if self.is_unsigned(x.ty) {
+                (self.sizeof(x.ty) * 8) as u32
+            } else {
+                0
+            };
             x.val = constant::unary_op(op, &x.val, prec);
             x.expr = Some(e);
             self.overflow(x, e);
@@ -504,10 +573,21 @@ impl<'a> Checker<'a> {
         self.update_expr_type0(None, x, t, final_);
     }
 
-    fn update_expr_type0(&mut self, parent: Option<&'a Expr>, x: &'a Expr, t: TypeId, final_: bool) {
-        let Some(old) = self.st.untyped.get(&x.id).cloned() else { return };
+    fn update_expr_type0(
+        &mut self,
+        parent: Option<&'a Expr>,
+        x: &'a Expr,
+        t: TypeId,
+        final_: bool,
+    ) {
+        let Some(old) = self.st.untyped.get(&x.id).cloned() else {
+            return;
+        };
         match &x.kind {
-            ExprKind::Call { .. } | ExprKind::Name(_) | ExprKind::BasicLit(_) | ExprKind::Selector { .. } => {}
+            ExprKind::Call { .. }
+            | ExprKind::Name(_)
+            | ExprKind::BasicLit(_)
+            | ExprKind::Selector { .. } => {}
             ExprKind::Paren(inner) => self.update_expr_type0(Some(x), inner, t, final_),
             ExprKind::Operation { op, x: lhs, y } => match y {
                 None => {
@@ -568,7 +648,11 @@ impl<'a> Checker<'a> {
     pub fn convert_untyped(&mut self, x: &mut Operand<'a>, target: TypeId) {
         match self.implicit_type_and_value(x, target) {
             Err(code) => {
-                let t = if self.types.is_type_param(target) { target } else { self.safe_underlying(target) };
+                let t = if self.types.is_type_param(target) {
+                    target
+                } else {
+                    self.safe_underlying(target)
+                };
                 self.invalid_conversion(code, x, t);
                 x.mode = Mode::Invalid;
             }
@@ -600,7 +684,11 @@ impl<'a> Checker<'a> {
 
     /// The type (and constant value) an untyped operand would have in a
     /// context of type `target` (types2's implicitTypeAndValue).
-    pub fn implicit_type_and_value(&mut self, x: &Operand<'a>, target: TypeId) -> Result<(TypeId, Option<Value>), ConvCode> {
+    pub fn implicit_type_and_value(
+        &mut self,
+        x: &Operand<'a>,
+        target: TypeId,
+    ) -> Result<(TypeId, Option<Value>), ConvCode> {
         if x.mode == Mode::Invalid || self.types.is_typed(x.ty) || target == TypeId::INVALID {
             return Ok((x.ty, None));
         }
@@ -631,9 +719,12 @@ impl<'a> Checker<'a> {
                 }
                 let ok = match self.types.basic_kind(x.ty) {
                     Some(BasicKind::UntypedBool) => self.is_boolean(target),
-                    Some(BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat | BasicKind::UntypedComplex) => {
-                        self.is_numeric(target)
-                    }
+                    Some(
+                        BasicKind::UntypedInt
+                        | BasicKind::UntypedRune
+                        | BasicKind::UntypedFloat
+                        | BasicKind::UntypedComplex,
+                    ) => self.is_numeric(target),
                     Some(BasicKind::UntypedString) => self.is_string(target),
                     _ => false,
                 };
@@ -670,7 +761,13 @@ impl<'a> Checker<'a> {
     }
 
     /// `x op y` for comparison operators (and switch cases, `switch_case`).
-    pub fn comparison(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>, op: Operator, switch_case: bool) {
+    pub fn comparison(
+        &mut self,
+        x: &mut Operand<'a>,
+        y: &mut Operand<'a>,
+        op: Operator,
+        switch_case: bool,
+    ) {
         let op = if switch_case { Operator::Eql } else { op };
         let mut err_op_is_x = true;
         let mut cause = String::new();
@@ -682,7 +779,11 @@ impl<'a> Checker<'a> {
         let mut failed = false;
         if !ok {
             err_op_is_x = false;
-            cause = format!("mismatched types {} and {}", self.type_string(x.ty), self.type_string(y.ty));
+            cause = format!(
+                "mismatched types {} and {}",
+                self.type_string(x.ty),
+                self.type_string(y.ty)
+            );
             failed = true;
         }
         if !failed {
@@ -737,7 +838,11 @@ impl<'a> Checker<'a> {
                     err_op_is_x = false;
                 }
                 let t = if err_op_is_x { xt } else { yt };
-                cause = format!("type parameter {} is not comparable with {}", self.type_string(t), op.as_str());
+                cause = format!(
+                    "type parameter {} is not comparable with {}",
+                    self.type_string(t),
+                    op.as_str()
+                );
             } else {
                 let t = if err_op_is_x { xt } else { yt };
                 let k = self.kind_string(t);
@@ -747,17 +852,26 @@ impl<'a> Checker<'a> {
         let xe = x.expr.map(expr_string).unwrap_or_default();
         let ye = y.expr.map(expr_string).unwrap_or_default();
         if switch_case {
-            self.error(x.pos(), format!("invalid case {xe} in switch on {ye} ({cause})"));
+            self.error(
+                x.pos(),
+                format!("invalid case {xe} in switch on {ye} ({cause})"),
+            );
         } else {
             let pos = if err_op_is_x { x.pos() } else { y.pos() };
-            self.error(pos, format!("{INVALID_OP}{xe} {} {ye} ({cause})", op.as_str()));
+            self.error(
+                pos,
+                format!("{INVALID_OP}{xe} {} {ye} ({cause})", op.as_str()),
+            );
         }
         x.mode = Mode::Invalid;
     }
 
     fn incomparable_cause(&mut self, t: TypeId) -> String {
         let u = self.under(t);
-        if matches!(self.types.get(u), Type::Slice(_) | Type::Signature(_) | Type::Map { .. }) {
+        if matches!(
+            self.types.get(u),
+            Type::Slice(_) | Type::Signature(_) | Type::Map { .. }
+        ) {
             return format!("{} can only be compared to nil", self.kind_string(t));
         }
         let mut reason = None;
@@ -786,12 +900,25 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn shift(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>, e: Option<&'a Expr>, op: Operator) {
-        let xval = if x.mode == Mode::Constant { Some(x.val.to_int()) } else { None };
+    fn shift(
+        &mut self,
+        x: &mut Operand<'a>,
+        y: &mut Operand<'a>,
+        e: Option<&'a Expr>,
+        op: Operator,
+    ) {
+        let xval = if x.mode == Mode::Constant {
+            Some(x.val.to_int())
+        } else {
+            None
+        };
         let xval_is_int = xval.as_ref().is_some_and(|v| v.kind() == Kind::Int);
         if !(self.all_integer(x.ty) || (self.types.is_untyped(x.ty) && xval_is_int)) {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("{INVALID_OP}shifted operand {xs} must be integer"));
+            self.error(
+                x.pos(),
+                format!("{INVALID_OP}shifted operand {xs} must be integer"),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -819,7 +946,10 @@ impl<'a> Checker<'a> {
             }
         } else {
             let ys = self.operand_string(y);
-            self.error(y.pos(), format!("{INVALID_OP}shift count {ys} must be integer"));
+            self.error(
+                y.pos(),
+                format!("{INVALID_OP}shift count {ys} must be integer"),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -864,7 +994,10 @@ impl<'a> Checker<'a> {
         }
         if !self.all_integer(x.ty) {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("{INVALID_OP}shifted operand {xs} must be integer"));
+            self.error(
+                x.pos(),
+                format!("{INVALID_OP}shifted operand {xs} must be integer"),
+            );
             x.mode = Mode::Invalid;
             return;
         }
@@ -872,7 +1005,15 @@ impl<'a> Checker<'a> {
     }
 
     /// `lhs op rhs`; `e` is the whole expression (None for `x op= y`).
-    pub fn binary(&mut self, x: &mut Operand<'a>, e: Option<&'a Expr>, lhs: &'a Expr, rhs: &'a Expr, op: Operator, _oppos: Pos) {
+    pub fn binary(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: Option<&'a Expr>,
+        lhs: &'a Expr,
+        rhs: &'a Expr,
+        op: Operator,
+        _oppos: Pos,
+    ) {
         let mut y = Operand::invalid();
         self.expr(x, lhs);
         self.expr(&mut y, rhs);
@@ -907,7 +1048,10 @@ impl<'a> Checker<'a> {
             if x.ty != TypeId::INVALID && y.ty != TypeId::INVALID {
                 let (xt, yt) = (self.type_string(x.ty), self.type_string(y.ty));
                 let msg = match e {
-                    Some(e) => format!("{INVALID_OP}{} (mismatched types {xt} and {yt})", expr_string(e)),
+                    Some(e) => format!(
+                        "{INVALID_OP}{} (mismatched types {xt} and {yt})",
+                        expr_string(e)
+                    ),
                     None => format!(
                         "{INVALID_OP}{} {}= {} (mismatched types {xt} and {yt})",
                         expr_string(lhs),
@@ -923,22 +1067,33 @@ impl<'a> Checker<'a> {
         let ok = match op {
             Operator::Add => self.all_numeric_or_string(x.ty),
             Operator::Sub | Operator::Mul | Operator::Div => self.all_numeric(x.ty),
-            Operator::Rem | Operator::And | Operator::Or | Operator::Xor | Operator::AndNot => self.all_integer(x.ty),
+            Operator::Rem | Operator::And | Operator::Or | Operator::Xor | Operator::AndNot => {
+                self.all_integer(x.ty)
+            }
             Operator::AndAnd | Operator::OrOr => self.all_boolean(x.ty),
             _ => {
-                self.error(x.pos(), format!("{INVALID_AST}unknown operator {}", op.as_str()));
+                self.error(
+                    x.pos(),
+                    format!("{INVALID_AST}unknown operator {}", op.as_str()),
+                );
                 x.mode = Mode::Invalid;
                 return;
             }
         };
         if !ok {
             let xs = self.operand_string(x);
-            self.error(x.pos(), format!("{INVALID_OP}operator {} not defined on {xs}", op.as_str()));
+            self.error(
+                x.pos(),
+                format!("{INVALID_OP}operator {} not defined on {xs}", op.as_str()),
+            );
             x.mode = Mode::Invalid;
             return;
         }
         if matches!(op, Operator::Div | Operator::Rem) {
-            if (x.mode == Mode::Constant || self.all_integer(x.ty)) && y.mode == Mode::Constant && y.val.sign() == 0 {
+            if (x.mode == Mode::Constant || self.all_integer(x.ty))
+                && y.mode == Mode::Constant
+                && y.val.sign() == 0
+            {
                 self.error(y.pos(), format!("{INVALID_OP}division by zero"));
                 x.mode = Mode::Invalid;
                 return;

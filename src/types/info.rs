@@ -30,7 +30,13 @@ impl TypeAndValue {
     pub fn is_value(&self) -> bool {
         matches!(
             self.mode,
-            Mode::Constant | Mode::Variable | Mode::MapIndex | Mode::Value | Mode::NilValue | Mode::CommaOk | Mode::CommaErr
+            Mode::Constant
+                | Mode::Variable
+                | Mode::MapIndex
+                | Mode::Value
+                | Mode::NilValue
+                | Mode::CommaOk
+                | Mode::CommaErr
         )
     }
     pub fn addressable(&self) -> bool {

@@ -35,14 +35,30 @@ pub enum Color {
 
 #[derive(Clone, Debug)]
 pub enum ObjKind {
-    PkgName { imported: PkgId, used: bool },
+    PkgName {
+        imported: PkgId,
+        used: bool,
+    },
     /// For a constant declared with iota, `val` holds the iota value until
     /// the constant is checked (as in types2).
-    Const { val: Value },
+    Const {
+        val: Value,
+    },
     TypeName,
-    Var { embedded: bool, is_field: bool, used: bool, is_param: bool, origin: Option<ObjId> },
-    Func { has_ptr_recv: bool, origin: Option<ObjId> },
-    Label { used: bool },
+    Var {
+        embedded: bool,
+        is_field: bool,
+        used: bool,
+        is_param: bool,
+        origin: Option<ObjId>,
+    },
+    Func {
+        has_ptr_recv: bool,
+        origin: Option<ObjId>,
+    },
+    Label {
+        used: bool,
+    },
     Builtin(BuiltinId),
     Nil,
 }
@@ -66,9 +82,29 @@ pub struct Object {
 }
 
 impl Object {
-    pub fn new(kind: ObjKind, pos: Pos, pkg: Option<PkgId>, name: Symbol, ty: Option<TypeId>) -> Object {
-        let color = if ty.is_some() { Color::Black } else { Color::White };
-        Object { kind, name, pos, pkg, parent: None, ty, order: 0, color, scope_pos: Pos::NONE }
+    pub fn new(
+        kind: ObjKind,
+        pos: Pos,
+        pkg: Option<PkgId>,
+        name: Symbol,
+        ty: Option<TypeId>,
+    ) -> Object {
+        let color = if ty.is_some() {
+            Color::Black
+        } else {
+            Color::White
+        };
+        Object {
+            kind,
+            name,
+            pos,
+            pkg,
+            parent: None,
+            ty,
+            order: 0,
+            color,
+            scope_pos: Pos::NONE,
+        }
     }
 
     pub fn exported(&self) -> bool {
@@ -101,13 +137,17 @@ impl Object {
     }
     pub fn set_used(&mut self) {
         match &mut self.kind {
-            ObjKind::Var { used, .. } | ObjKind::PkgName { used, .. } | ObjKind::Label { used } => *used = true,
+            ObjKind::Var { used, .. } | ObjKind::PkgName { used, .. } | ObjKind::Label { used } => {
+                *used = true
+            }
             _ => {}
         }
     }
     pub fn is_used(&self) -> bool {
         match &self.kind {
-            ObjKind::Var { used, .. } | ObjKind::PkgName { used, .. } | ObjKind::Label { used } => *used,
+            ObjKind::Var { used, .. } | ObjKind::PkgName { used, .. } | ObjKind::Label { used } => {
+                *used
+            }
             _ => true,
         }
     }

@@ -72,11 +72,23 @@ pub struct Operand<'a> {
 
 impl<'a> Operand<'a> {
     pub fn invalid() -> Operand<'a> {
-        Operand { mode: Mode::Invalid, expr: None, ty: TypeId::INVALID, val: Value::Unknown, id: BuiltinId::Append }
+        Operand {
+            mode: Mode::Invalid,
+            expr: None,
+            ty: TypeId::INVALID,
+            val: Value::Unknown,
+            id: BuiltinId::Append,
+        }
     }
 
     pub fn new(mode: Mode, expr: Option<&'a Expr>, ty: TypeId) -> Operand<'a> {
-        Operand { mode, expr, ty, val: Value::Unknown, id: BuiltinId::Append }
+        Operand {
+            mode,
+            expr,
+            ty,
+            val: Value::Unknown,
+            id: BuiltinId::Append,
+        }
     }
 
     pub fn is_nil(&self) -> bool {
@@ -109,7 +121,9 @@ impl<'a> Operand<'a> {
 
     /// The start position of the operand's expression (types2 posFor).
     pub fn pos(&self) -> crate::syntax::pos::Pos {
-        self.expr.map(|e| e.span.lo).unwrap_or(crate::syntax::pos::Pos::NONE)
+        self.expr
+            .map(|e| e.span.lo)
+            .unwrap_or(crate::syntax::pos::Pos::NONE)
     }
 }
 
@@ -182,7 +196,12 @@ impl<'a> Checker<'a> {
 
     /// Whether x is assignable to a variable of type t (types2
     /// assignableTo); on failure `reason` may explain why.
-    pub fn assignable_to(&mut self, x: &Operand<'a>, t: TypeId, reason: &mut String) -> (bool, AssignCode) {
+    pub fn assignable_to(
+        &mut self,
+        x: &Operand<'a>,
+        t: TypeId,
+        reason: &mut String,
+    ) -> (bool, AssignCode) {
         if x.mode == Mode::Invalid || t == TypeId::INVALID {
             return (true, AssignCode::Ok);
         }
@@ -211,7 +230,11 @@ impl<'a> Checker<'a> {
             return (ok, AssignCode::Incompatible);
         }
 
-        if self.identical(vu, tu) && (!self.types.has_name(v) || !self.types.has_name(t)) && !vp && !tp {
+        if self.identical(vu, tu)
+            && (!self.types.has_name(v) || !self.types.has_name(t))
+            && !vp
+            && !tp
+        {
             return (true, AssignCode::Ok);
         }
 
@@ -223,15 +246,23 @@ impl<'a> Checker<'a> {
             return (true, AssignCode::Ok);
         }
 
-        if matches!(self.types.get(vu), Type::Interface(_)) && !vp && self.implements(t, v).is_ok() {
+        if matches!(self.types.get(vu), Type::Interface(_)) && !vp && self.implements(t, v).is_ok()
+        {
             *reason = "need type assertion".into();
             return (false, AssignCode::Incompatible);
         }
 
-        if let Type::Chan { dir: ChanDir::Both, elem: ve } = *self.types.get(vu) {
+        if let Type::Chan {
+            dir: ChanDir::Both,
+            elem: ve,
+        } = *self.types.get(vu)
+        {
             if let Type::Chan { elem: te, .. } = *self.types.get(tu) {
                 if self.identical(ve, te) {
-                    return (!self.types.has_name(v) || !self.types.has_name(t), AssignCode::InvalidChanAssign);
+                    return (
+                        !self.types.has_name(v) || !self.types.has_name(t),
+                        AssignCode::InvalidChanAssign,
+                    );
                 }
             }
         }
@@ -241,12 +272,16 @@ impl<'a> Checker<'a> {
         }
 
         if !self.types.has_name(v) && tp {
-            let Some(terms) = self.type_param_terms(t) else { return (false, AssignCode::Incompatible) };
+            let Some(terms) = self.type_param_terms(t) else {
+                return (false, AssignCode::Incompatible);
+            };
             if terms.is_empty() {
                 return (false, AssignCode::Incompatible);
             }
             for term in terms {
-                let Some(tt) = term.ty else { return (false, AssignCode::Incompatible) };
+                let Some(tt) = term.ty else {
+                    return (false, AssignCode::Incompatible);
+                };
                 let (ok, code) = self.assignable_to(x, tt, reason);
                 if !ok {
                     let msg = format!(
@@ -263,12 +298,16 @@ impl<'a> Checker<'a> {
         }
 
         if vp && !self.types.has_name(t) {
-            let Some(terms) = self.type_param_terms(v) else { return (false, AssignCode::Incompatible) };
+            let Some(terms) = self.type_param_terms(v) else {
+                return (false, AssignCode::Incompatible);
+            };
             if terms.is_empty() {
                 return (false, AssignCode::Incompatible);
             }
             for term in terms {
-                let Some(vt) = term.ty else { return (false, AssignCode::Incompatible) };
+                let Some(vt) = term.ty else {
+                    return (false, AssignCode::Incompatible);
+                };
                 let mut y = x.clone();
                 y.ty = vt;
                 let (ok, code) = self.assignable_to(&y, t, reason);

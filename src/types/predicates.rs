@@ -62,7 +62,9 @@ impl<'a> Checker<'a> {
     pub fn all_basic(&mut self, t: TypeId, mask: u32) -> bool {
         if self.types.is_type_param(t) {
             return match self.type_param_terms(t) {
-                Some(terms) => terms.iter().all(|term| term.ty.is_some_and(|ty| self.is_basic(ty, mask))),
+                Some(terms) => terms
+                    .iter()
+                    .all(|term| term.ty.is_some_and(|ty| self.is_basic(ty, mask))),
                 None => false,
             };
         }
@@ -205,7 +207,10 @@ impl<'a> Checker<'a> {
                 for f in st.fields {
                     let ft = self.obj_type(f);
                     if !self.comparable_impl(ft, dynamic, seen, &mut None) {
-                        *reason = Some(format!("struct containing {} cannot be compared", self.type_string(ft)));
+                        *reason = Some(format!(
+                            "struct containing {} cannot be compared",
+                            self.type_string(ft)
+                        ));
                         return false;
                     }
                 }
@@ -226,7 +231,11 @@ impl<'a> Checker<'a> {
                     return true;
                 }
                 let empty = self.interface_type_set(u).is_empty();
-                *reason = Some(if empty { "empty type set".into() } else { "incomparable types in type set".into() });
+                *reason = Some(if empty {
+                    "empty type set".into()
+                } else {
+                    "incomparable types in type set".into()
+                });
                 false
             }
             _ => false,
@@ -237,13 +246,19 @@ impl<'a> Checker<'a> {
         let u = self.under(t);
         match self.types.get(u) {
             Type::Basic { kind, .. } => *kind == BasicKind::UnsafePointer,
-            Type::Slice(_) | Type::Pointer(_) | Type::Signature(_) | Type::Map { .. } | Type::Chan { .. } => true,
+            Type::Slice(_)
+            | Type::Pointer(_)
+            | Type::Signature(_)
+            | Type::Map { .. }
+            | Type::Chan { .. } => true,
             Type::Interface(_) => {
                 if !self.types.is_type_param(t) {
                     return true;
                 }
                 match self.type_param_terms(t) {
-                    Some(terms) => terms.iter().all(|term| term.ty.is_some_and(|ty| self.has_nil(ty))),
+                    Some(terms) => terms
+                        .iter()
+                        .all(|term| term.ty.is_some_and(|ty| self.has_nil(ty))),
                     None => false,
                 }
             }
@@ -260,7 +275,13 @@ impl<'a> Checker<'a> {
         self.identical_impl(x, y, false, &mut Vec::new())
     }
 
-    fn identical_impl(&mut self, x: TypeId, y: TypeId, cmp_tags: bool, pairs: &mut Vec<(TypeId, TypeId)>) -> bool {
+    fn identical_impl(
+        &mut self,
+        x: TypeId,
+        y: TypeId,
+        cmp_tags: bool,
+        pairs: &mut Vec<(TypeId, TypeId)>,
+    ) -> bool {
         if x == y {
             return true;
         }
@@ -310,9 +331,17 @@ impl<'a> Checker<'a> {
                 if !sx.tparams.is_empty() {
                     let smap = self.make_subst_map(&sy.tparams, &sx.tparams);
                     for (i, &xtp) in sx.tparams.iter().enumerate() {
-                        let ybound = self.types.type_param(sy.tparams[i]).map(|t| t.bound).unwrap_or(TypeId::INVALID);
+                        let ybound = self
+                            .types
+                            .type_param(sy.tparams[i])
+                            .map(|t| t.bound)
+                            .unwrap_or(TypeId::INVALID);
                         let ybound = self.subst(crate::syntax::pos::Pos::NONE, ybound, &smap);
-                        let xbound = self.types.type_param(xtp).map(|t| t.bound).unwrap_or(TypeId::INVALID);
+                        let xbound = self
+                            .types
+                            .type_param(xtp)
+                            .map(|t| t.bound)
+                            .unwrap_or(TypeId::INVALID);
                         if !self.identical_impl(xbound, ybound, cmp_tags, pairs) {
                             return false;
                         }
@@ -341,7 +370,10 @@ impl<'a> Checker<'a> {
                 if xset.methods.len() != yset.methods.len() {
                     return false;
                 }
-                if pairs.iter().any(|&(a, b)| (a == x && b == y) || (a == y && b == x)) {
+                if pairs
+                    .iter()
+                    .any(|&(a, b)| (a == x && b == y) || (a == y && b == x))
+                {
                     return true;
                 }
                 pairs.push((x, y));
@@ -362,7 +394,8 @@ impl<'a> Checker<'a> {
                 ok
             }
             (Type::Map { key: kx, elem: ex }, Type::Map { key: ky, elem: ey }) => {
-                self.identical_impl(kx, ky, cmp_tags, pairs) && self.identical_impl(ex, ey, cmp_tags, pairs)
+                self.identical_impl(kx, ky, cmp_tags, pairs)
+                    && self.identical_impl(ex, ey, cmp_tags, pairs)
             }
             (Type::Chan { dir: dx, elem: ex }, Type::Chan { dir: dy, elem: ey }) => {
                 dx == dy && self.identical_impl(ex, ey, cmp_tags, pairs)
@@ -391,7 +424,12 @@ impl<'a> Checker<'a> {
 
     /// Whether object `f` has the identity (pkg, name): same name, and for
     /// unexported names the same package path (types2's sameId).
-    pub fn same_id(&self, f: ObjId, pkg: Option<super::package::PkgId>, name: crate::syntax::symbol::Symbol) -> bool {
+    pub fn same_id(
+        &self,
+        f: ObjId,
+        pkg: Option<super::package::PkgId>,
+        name: crate::syntax::symbol::Symbol,
+    ) -> bool {
         let o = self.obj(f);
         if o.name != name {
             return false;
@@ -406,11 +444,18 @@ impl<'a> Checker<'a> {
     }
 
     /// types2's Id: the name if exported, else `path.name`.
-    pub fn obj_id_string(&self, pkg: Option<super::package::PkgId>, name: crate::syntax::symbol::Symbol) -> String {
+    pub fn obj_id_string(
+        &self,
+        pkg: Option<super::package::PkgId>,
+        name: crate::syntax::symbol::Symbol,
+    ) -> String {
         if name.is_exported() {
             return name.as_str().to_string();
         }
-        let path = pkg.map(|p| self.package(p).path.as_str()).filter(|p| !p.is_empty()).unwrap_or("_");
+        let path = pkg
+            .map(|p| self.package(p).path.as_str())
+            .filter(|p| !p.is_empty())
+            .unwrap_or("_");
         format!("{path}.{name}")
     }
 
@@ -436,7 +481,10 @@ impl<'a> Checker<'a> {
                 if o.pkg == Some(self.universe.unsafe_pkg) {
                     return false;
                 }
-                o.pkg.is_some() || *name != o.name.as_str() || t == TypeId::BYTE || t == TypeId::RUNE
+                o.pkg.is_some()
+                    || *name != o.name.as_str()
+                    || t == TypeId::BYTE
+                    || t == TypeId::RUNE
             }
             Type::Named(n) => n.obj != obj,
             Type::TypeParam(tp) => tp.obj != obj,

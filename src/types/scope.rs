@@ -31,7 +31,13 @@ pub struct Scopes {
 }
 
 impl Scopes {
-    pub fn new_scope(&mut self, parent: Option<ScopeId>, pos: Pos, end: Pos, comment: &'static str) -> ScopeId {
+    pub fn new_scope(
+        &mut self,
+        parent: Option<ScopeId>,
+        pos: Pos,
+        end: Pos,
+        comment: &'static str,
+    ) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
         self.scopes.push(Scope {
             parent,

@@ -25,7 +25,7 @@ use super::scope::ScopeId;
 use crate::syntax::ast::ChanDir;
 use crate::syntax::pos::Pos;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, Default)]
 pub struct TypeId(pub u32);
 
 impl TypeId {
@@ -84,7 +84,14 @@ pub struct TypeSet {
 
 impl TypeSet {
     pub fn all() -> TypeSet {
-        TypeSet { methods: Vec::new(), terms: vec![Term { tilde: false, ty: None }], comparable: false }
+        TypeSet {
+            methods: Vec::new(),
+            terms: vec![Term {
+                tilde: false,
+                ty: None,
+            }],
+            comparable: false,
+        }
     }
     pub fn is_all_terms(&self) -> bool {
         self.terms.len() == 1 && self.terms[0].ty.is_none()
@@ -150,9 +157,15 @@ pub struct TypeParamType {
 
 #[derive(Clone, Debug)]
 pub enum Type {
-    Basic { kind: BasicKind, name: &'static str },
+    Basic {
+        kind: BasicKind,
+        name: &'static str,
+    },
     /// `len` is -1 when unknown (an invalid length expression).
-    Array { len: i64, elem: TypeId },
+    Array {
+        len: i64,
+        elem: TypeId,
+    },
     Slice(TypeId),
     Struct(Box<StructType>),
     Pointer(TypeId),
@@ -161,8 +174,14 @@ pub enum Type {
     Signature(Box<Signature>),
     Union(Vec<Term>),
     Interface(Box<InterfaceType>),
-    Map { key: TypeId, elem: TypeId },
-    Chan { dir: ChanDir, elem: TypeId },
+    Map {
+        key: TypeId,
+        elem: TypeId,
+    },
+    Chan {
+        dir: ChanDir,
+        elem: TypeId,
+    },
     Named(Box<NamedType>),
     TypeParam(Box<TypeParamType>),
 }
@@ -188,13 +207,27 @@ impl Default for TypeTable {
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut types: Vec<Type> =
-            BasicKind::ALL.iter().map(|&kind| Type::Basic { kind, name: kind.name() }).collect();
-        types.push(Type::Basic { kind: BasicKind::Uint8, name: "byte" });
-        types.push(Type::Basic { kind: BasicKind::Int32, name: "rune" });
+        let mut types: Vec<Type> = BasicKind::ALL
+            .iter()
+            .map(|&kind| Type::Basic {
+                kind,
+                name: kind.name(),
+            })
+            .collect();
+        types.push(Type::Basic {
+            kind: BasicKind::Uint8,
+            name: "byte",
+        });
+        types.push(Type::Basic {
+            kind: BasicKind::Int32,
+            name: "rune",
+        });
         // unsafe.Pointer prints through its TypeName in package unsafe;
         // its bare name is "Pointer", as in types2.
-        types[BasicKind::UnsafePointer as usize] = Type::Basic { kind: BasicKind::UnsafePointer, name: "Pointer" };
+        types[BasicKind::UnsafePointer as usize] = Type::Basic {
+            kind: BasicKind::UnsafePointer,
+            name: "Pointer",
+        };
         let empty_tuple = TypeId(types.len() as u32);
         types.push(Type::Tuple(Vec::new()));
         TypeTable {
@@ -293,7 +326,12 @@ impl TypeTable {
     pub fn new_type_param(&mut self, obj: ObjId, bound: TypeId) -> TypeId {
         self.next_tparam_id += 1;
         let id = self.next_tparam_id;
-        self.add(Type::TypeParam(Box::new(TypeParamType { obj, index: -1, bound, id })))
+        self.add(Type::TypeParam(Box::new(TypeParamType {
+            obj,
+            index: -1,
+            bound,
+            id,
+        })))
     }
 
     // --- shape accessors (no underlying-type resolution) ---
@@ -391,7 +429,10 @@ impl TypeTable {
     /// Whether the type has a name: basic, named or type parameter (types2's
     /// hasName).
     pub fn has_name(&self, id: TypeId) -> bool {
-        matches!(self.get(id), Type::Basic { .. } | Type::Named(_) | Type::TypeParam(_))
+        matches!(
+            self.get(id),
+            Type::Basic { .. } | Type::Named(_) | Type::TypeParam(_)
+        )
     }
 
     /// Whether a type is typed (not an untyped basic type).

@@ -21,7 +21,12 @@ struct TypeWriter<'c, 'a> {
 impl<'a> Checker<'a> {
     /// The type as gc writes it in messages, relative to the current package.
     pub fn type_string(&self, t: TypeId) -> String {
-        let mut w = TypeWriter { check: self, buf: String::new(), seen: HashSet::new(), qualify_paths: false };
+        let mut w = TypeWriter {
+            check: self,
+            buf: String::new(),
+            seen: HashSet::new(),
+            qualify_paths: false,
+        };
         w.typ(t);
         w.buf
     }
@@ -29,7 +34,12 @@ impl<'a> Checker<'a> {
     /// A string that identifies the type structurally (package paths
     /// included), used to key instances.
     pub fn type_hash_string(&self, t: TypeId) -> String {
-        let mut w = TypeWriter { check: self, buf: String::new(), seen: HashSet::new(), qualify_paths: true };
+        let mut w = TypeWriter {
+            check: self,
+            buf: String::new(),
+            seen: HashSet::new(),
+            qualify_paths: true,
+        };
         w.typ(t);
         w.buf
     }
@@ -42,7 +52,12 @@ impl<'a> Checker<'a> {
 
     /// The signature without `func`: `(x int) string`.
     pub fn signature_string(&self, sig: TypeId) -> String {
-        let mut w = TypeWriter { check: self, buf: String::new(), seen: HashSet::new(), qualify_paths: false };
+        let mut w = TypeWriter {
+            check: self,
+            buf: String::new(),
+            seen: HashSet::new(),
+            qualify_paths: false,
+        };
         w.signature(sig);
         w.buf
     }
@@ -269,7 +284,11 @@ impl TypeWriter<'_, '_> {
                     self.s("any");
                     return;
                 }
-                if Some(t) == c.types.named(c.universe.comparable_type).and_then(|n| n.underlying) {
+                if Some(t)
+                    == c.types
+                        .named(c.universe.comparable_type)
+                        .and_then(|n| n.underlying)
+                {
                     self.s("interface{comparable}");
                     return;
                 }
@@ -310,7 +329,11 @@ impl TypeWriter<'_, '_> {
                 match dir {
                     ChanDir::Both => {
                         self.s("chan ");
-                        if let Type::Chan { dir: ChanDir::RecvOnly, .. } = c.types.get(*elem) {
+                        if let Type::Chan {
+                            dir: ChanDir::RecvOnly,
+                            ..
+                        } = c.types.get(*elem)
+                        {
                             parens = true;
                         }
                     }
@@ -373,7 +396,11 @@ impl TypeWriter<'_, '_> {
         self.s("[");
         let mut prev: Option<TypeId> = None;
         for (i, &tp) in list.iter().enumerate() {
-            let bound = c.types.type_param(tp).map(|t| t.bound).unwrap_or(TypeId::INVALID);
+            let bound = c
+                .types
+                .type_param(tp)
+                .map(|t| t.bound)
+                .unwrap_or(TypeId::INVALID);
             if i > 0 {
                 if let Some(p) = prev {
                     if bound != p {
@@ -427,7 +454,8 @@ impl TypeWriter<'_, '_> {
             self.s("<invalid signature>");
             return;
         };
-        let (tparams, params, results, variadic) = (s.tparams.clone(), s.params, s.results, s.variadic);
+        let (tparams, params, results, variadic) =
+            (s.tparams.clone(), s.params, s.results, s.variadic);
         if !tparams.is_empty() {
             self.tparam_list(&tparams);
         }

@@ -17,7 +17,8 @@ use crate::syntax::symbol::Symbol;
 impl<'a> Checker<'a> {
     /// Looks a name up from the current scope (at the current position).
     pub fn lookup(&self, name: Symbol) -> Option<super::object::ObjId> {
-        self.lookup_parent(self.scope(), name, self.st.env.pos).map(|(_, o)| o)
+        self.lookup_parent(self.scope(), name, self.st.env.pos)
+            .map(|(_, o)| o)
     }
 
     /// Looks `name` up in `scope` and its parents; a local object counts
@@ -45,7 +46,13 @@ impl<'a> Checker<'a> {
 
     /// Checks an identifier; `want_type` makes a type name's declaration
     /// checked through `def` (types2's ident).
-    pub fn ident(&mut self, x: &mut Operand<'a>, e: &'a Expr, def: Option<TypeId>, want_type: bool) {
+    pub fn ident(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        def: Option<TypeId>,
+        want_type: bool,
+    ) {
         x.mode = Mode::Invalid;
         x.expr = Some(e);
         let ExprKind::Name(name) = e.kind else { return };
@@ -86,7 +93,10 @@ impl<'a> Checker<'a> {
                 if obj == self.universe.iota {
                     match self.st.env.iota.clone() {
                         None => {
-                            self.error(e.span.lo, "cannot use iota outside constant declaration".into());
+                            self.error(
+                                e.span.lo,
+                                "cannot use iota outside constant declaration".into(),
+                            );
                             return;
                         }
                         Some(v) => x.val = v,
@@ -98,7 +108,12 @@ impl<'a> Checker<'a> {
             }
             ObjKind::TypeName => {
                 if self.st.broken_aliases.contains(&obj) && typ == TypeId::INVALID {
-                    self.error(e.span.lo, format!("invalid use of type alias {name} in recursive type (see issue #50729)"));
+                    self.error(
+                        e.span.lo,
+                        format!(
+                            "invalid use of type alias {name} in recursive type (see issue #50729)"
+                        ),
+                    );
                     return;
                 }
                 x.mode = Mode::TypExpr;
@@ -166,7 +181,10 @@ impl<'a> Checker<'a> {
         let mut t = self.typ_internal(e, def);
         if self.is_generic(t) {
             let ts = self.type_string(t);
-            self.error(e.span.lo, format!("cannot use generic type {ts} without instantiation"));
+            self.error(
+                e.span.lo,
+                format!("cannot use generic type {ts} without instantiation"),
+            );
             t = TypeId::INVALID;
         }
         self.record_type_and_value(e.id, Mode::TypExpr, t, None);
@@ -237,11 +255,20 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Paren(x) => return self.defined_type(x, def),
             ExprKind::ArrayType { len, elem } => {
-                let slot = self.type_lit(def, Type::Array { len: -1, elem: TypeId::INVALID });
+                let slot = self.type_lit(
+                    def,
+                    Type::Array {
+                        len: -1,
+                        elem: TypeId::INVALID,
+                    },
+                );
                 let n = match len {
                     Some(l) => self.array_length(l),
                     None => {
-                        self.error(e0.span.lo, "invalid use of [...] array (outside a composite literal)".into());
+                        self.error(
+                            e0.span.lo,
+                            "invalid use of [...] array (outside a composite literal)".into(),
+                        );
                         -1
                     }
                 };
@@ -272,12 +299,19 @@ impl<'a> Checker<'a> {
                 self.use_expr(elem);
             }
             ExprKind::StructType { .. } => {
-                let id = self.types.add(Type::Struct(Box::new(super::ty::StructType { fields: Vec::new(), tags: Vec::new() })));
+                let id = self.types.add(Type::Struct(Box::new(super::ty::StructType {
+                    fields: Vec::new(),
+                    tags: Vec::new(),
+                })));
                 self.set_def_underlying(def, id);
                 self.struct_type(id, e0);
                 return id;
             }
-            ExprKind::Operation { op: crate::syntax::ast::Operator::Mul, x, y: None } => {
+            ExprKind::Operation {
+                op: crate::syntax::ast::Operator::Mul,
+                x,
+                y: None,
+            } => {
                 let slot = self.type_lit(def, Type::Pointer(TypeId::INVALID));
                 let base = self.var_type(x);
                 if base == TypeId::INVALID {
@@ -304,7 +338,13 @@ impl<'a> Checker<'a> {
                 return id;
             }
             ExprKind::MapType { key, value } => {
-                let slot = self.type_lit(def, Type::Map { key: TypeId::INVALID, elem: TypeId::INVALID });
+                let slot = self.type_lit(
+                    def,
+                    Type::Map {
+                        key: TypeId::INVALID,
+                        elem: TypeId::INVALID,
+                    },
+                );
                 let kt = self.var_type(key);
                 let vt = self.var_type(value);
                 let id = match slot {
@@ -317,7 +357,11 @@ impl<'a> Checker<'a> {
                 let key_expr: &'a Expr = key;
                 self.later(move |c: &mut Checker<'a>| {
                     if !c.comparable(kt) {
-                        let why = if c.types.is_type_param(kt) { " (missing comparable constraint)" } else { "" };
+                        let why = if c.types.is_type_param(kt) {
+                            " (missing comparable constraint)"
+                        } else {
+                            ""
+                        };
                         let ks = c.type_string(kt);
                         c.error(key_expr.span.lo, format!("invalid map key type {ks}{why}"));
                     }
@@ -325,11 +369,20 @@ impl<'a> Checker<'a> {
                 return id;
             }
             ExprKind::ChanType { dir, elem } => {
-                let slot = self.type_lit(def, Type::Chan { dir: *dir, elem: TypeId::INVALID });
+                let slot = self.type_lit(
+                    def,
+                    Type::Chan {
+                        dir: *dir,
+                        elem: TypeId::INVALID,
+                    },
+                );
                 let et = self.var_type(elem);
                 return match slot {
                     Some(id) => {
-                        *self.types.get_mut(id) = Type::Chan { dir: *dir, elem: et };
+                        *self.types.get_mut(id) = Type::Chan {
+                            dir: *dir,
+                            elem: et,
+                        };
                         id
                     }
                     None => self.types.chan(*dir, et),
@@ -349,7 +402,10 @@ impl<'a> Checker<'a> {
         if let ExprKind::Name(name) = e.kind {
             match self.lookup(name) {
                 None => {
-                    self.error(e.span.lo, format!("undeclared name {name} for array length"));
+                    self.error(
+                        e.span.lo,
+                        format!("undeclared name {name} for array length"),
+                    );
                     return -1;
                 }
                 Some(obj) if !self.obj(obj).is_const() => {

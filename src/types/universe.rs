@@ -7,7 +7,9 @@ use super::constant::Value;
 use super::object::{Color, ObjId, ObjKind, Object};
 use super::package::{Package, PkgId};
 use super::scope::{ScopeId, Scopes};
-use super::ty::{InterfaceType, NamedState, NamedType, Signature, Type, TypeId, TypeSet, TypeTable};
+use super::ty::{
+    InterfaceType, NamedState, NamedType, Signature, Type, TypeId, TypeSet, TypeTable,
+};
 use crate::syntax::pos::Pos;
 use crate::syntax::symbol::Symbol;
 
@@ -51,7 +53,7 @@ impl Universe {
         });
         let unsafe_pkg = PkgId(pkgs.len() as u32 - 1);
 
-        let mut def = |objs: &mut Vec<Object>, scopes: &mut Scopes, mut obj: Object| -> ObjId {
+        let def = |objs: &mut Vec<Object>, scopes: &mut Scopes, mut obj: Object| -> ObjId {
             let exported = obj.name.is_exported();
             let target = if exported { unsafe_scope } else { scope };
             if exported {
@@ -70,20 +72,73 @@ impl Universe {
             if kind == BasicKind::Invalid || kind.is_untyped() {
                 continue;
             }
-            let name = if kind == BasicKind::UnsafePointer { "Pointer" } else { kind.name() };
-            def(objs, scopes, Object::new(ObjKind::TypeName, Pos::NONE, None, Symbol::intern(name), Some(TypeId::basic(kind))));
+            let name = if kind == BasicKind::UnsafePointer {
+                "Pointer"
+            } else {
+                kind.name()
+            };
+            def(
+                objs,
+                scopes,
+                Object::new(
+                    ObjKind::TypeName,
+                    Pos::NONE,
+                    None,
+                    Symbol::intern(name),
+                    Some(TypeId::basic(kind)),
+                ),
+            );
         }
-        def(objs, scopes, Object::new(ObjKind::TypeName, Pos::NONE, None, Symbol::intern("byte"), Some(TypeId::BYTE)));
-        def(objs, scopes, Object::new(ObjKind::TypeName, Pos::NONE, None, Symbol::intern("rune"), Some(TypeId::RUNE)));
+        def(
+            objs,
+            scopes,
+            Object::new(
+                ObjKind::TypeName,
+                Pos::NONE,
+                None,
+                Symbol::intern("byte"),
+                Some(TypeId::BYTE),
+            ),
+        );
+        def(
+            objs,
+            scopes,
+            Object::new(
+                ObjKind::TypeName,
+                Pos::NONE,
+                None,
+                Symbol::intern("rune"),
+                Some(TypeId::RUNE),
+            ),
+        );
 
         let any_type = types.add(Type::Interface(Box::new(InterfaceType {
             tset: Some(std::rc::Rc::new(TypeSet::all())),
             ..Default::default()
         })));
-        let any = def(objs, scopes, Object::new(ObjKind::TypeName, Pos::NONE, None, Symbol::intern("any"), Some(any_type)));
+        let any = def(
+            objs,
+            scopes,
+            Object::new(
+                ObjKind::TypeName,
+                Pos::NONE,
+                None,
+                Symbol::intern("any"),
+                Some(any_type),
+            ),
+        );
 
         // type error interface { Error() string }
-        let error_obj = add(objs, Object::new(ObjKind::TypeName, Pos::NONE, None, Symbol::intern("error"), None));
+        let error_obj = add(
+            objs,
+            Object::new(
+                ObjKind::TypeName,
+                Pos::NONE,
+                None,
+                Symbol::intern("error"),
+                None,
+            ),
+        );
         let error_type = types.add(Type::Named(Box::new(NamedType {
             obj: error_obj,
             from_rhs: None,
@@ -97,7 +152,13 @@ impl Universe {
         objs[error_obj.index()].ty = Some(error_type);
         let var = |name: &str, ty| {
             Object::new(
-                ObjKind::Var { embedded: false, is_field: false, used: true, is_param: true, origin: None },
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    used: true,
+                    is_param: true,
+                    origin: None,
+                },
                 Pos::NONE,
                 None,
                 Symbol::intern(name),
@@ -108,14 +169,32 @@ impl Universe {
         let res = add(objs, var("", TypeId::basic(BasicKind::String)));
         let params = types.empty_tuple();
         let results = types.tuple(vec![res]);
-        let sig = types.add(Type::Signature(Box::new(Signature { recv: Some(recv), params, results, ..Default::default() })));
+        let sig = types.add(Type::Signature(Box::new(Signature {
+            recv: Some(recv),
+            params,
+            results,
+            ..Default::default()
+        })));
         let error_method = add(
             objs,
-            Object::new(ObjKind::Func { has_ptr_recv: false, origin: None }, Pos::NONE, None, Symbol::intern("Error"), Some(sig)),
+            Object::new(
+                ObjKind::Func {
+                    has_ptr_recv: false,
+                    origin: None,
+                },
+                Pos::NONE,
+                None,
+                Symbol::intern("Error"),
+                Some(sig),
+            ),
         );
         let error_iface = types.add(Type::Interface(Box::new(InterfaceType {
             methods: vec![error_method],
-            tset: Some(std::rc::Rc::new(TypeSet { methods: vec![error_method], terms: TypeSet::all().terms, comparable: false })),
+            tset: Some(std::rc::Rc::new(TypeSet {
+                methods: vec![error_method],
+                terms: TypeSet::all().terms,
+                comparable: false,
+            })),
             ..Default::default()
         })));
         if let Some(n) = types.named_mut(error_type) {
@@ -127,9 +206,22 @@ impl Universe {
         scopes.insert(scope, Symbol::intern("error"), error_obj);
 
         // type comparable interface { comparable }
-        let comparable = add(objs, Object::new(ObjKind::TypeName, Pos::NONE, None, Symbol::intern("comparable"), None));
+        let comparable = add(
+            objs,
+            Object::new(
+                ObjKind::TypeName,
+                Pos::NONE,
+                None,
+                Symbol::intern("comparable"),
+                None,
+            ),
+        );
         let comparable_iface = types.add(Type::Interface(Box::new(InterfaceType {
-            tset: Some(std::rc::Rc::new(TypeSet { methods: Vec::new(), terms: TypeSet::all().terms, comparable: true })),
+            tset: Some(std::rc::Rc::new(TypeSet {
+                methods: Vec::new(),
+                terms: TypeSet::all().terms,
+                comparable: true,
+            })),
             ..Default::default()
         })));
         let comparable_type = types.add(Type::Named(Box::new(NamedType {
@@ -155,12 +247,32 @@ impl Universe {
         ];
         let mut iota = ObjId(0);
         for (name, kind, val) in consts {
-            let id = def(objs, scopes, Object::new(ObjKind::Const { val }, Pos::NONE, None, Symbol::intern(name), Some(TypeId::basic(kind))));
+            let id = def(
+                objs,
+                scopes,
+                Object::new(
+                    ObjKind::Const { val },
+                    Pos::NONE,
+                    None,
+                    Symbol::intern(name),
+                    Some(TypeId::basic(kind)),
+                ),
+            );
             if name == "iota" {
                 iota = id;
             }
         }
-        def(objs, scopes, Object::new(ObjKind::Nil, Pos::NONE, None, Symbol::intern("nil"), Some(TypeId::basic(BasicKind::UntypedNil))));
+        def(
+            objs,
+            scopes,
+            Object::new(
+                ObjKind::Nil,
+                Pos::NONE,
+                None,
+                Symbol::intern("nil"),
+                Some(TypeId::basic(BasicKind::UntypedNil)),
+            ),
+        );
 
         // Builtin functions (unsafe's are exported, so they land in unsafe).
         for id in BuiltinId::ALL {
@@ -170,10 +282,26 @@ impl Universe {
             def(
                 objs,
                 scopes,
-                Object::new(ObjKind::Builtin(id), Pos::NONE, None, Symbol::intern(id.name()), Some(TypeId::INVALID)),
+                Object::new(
+                    ObjKind::Builtin(id),
+                    Pos::NONE,
+                    None,
+                    Symbol::intern(id.name()),
+                    Some(TypeId::INVALID),
+                ),
             );
         }
 
-        Universe { scope, unsafe_pkg, iota, any, any_type, error_type, comparable, comparable_type, error_method }
+        Universe {
+            scope,
+            unsafe_pkg,
+            iota,
+            any,
+            any_type,
+            error_type,
+            comparable,
+            comparable_type,
+            error_method,
+        }
     }
 }
