@@ -350,28 +350,18 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `go f(x)` / `defer f(x)`: the operand must be a call, and not one
-    /// whose result would be discarded (types2's suspendedCall; the first
-    /// two checks are gc's parser's).
+    /// `go f(x)` / `defer f(x)`: the call's result must not be discarded
+    /// (types2's suspendedCall). The parser reports an operand that is
+    /// parenthesized or not a call ("expression in defer must be function
+    /// call"); like gc, the checker then goes on as if the operand were
+    /// called without arguments.
     fn suspended_call(&mut self, tok: CallTok, call: &'a Expr) {
         let keyword = match tok {
             CallTok::Go => "go",
             CallTok::Defer => "defer",
         };
-        let mut call = call;
-        if matches!(call.kind, ExprKind::Paren(_)) {
-            self.error(
-                call.pos,
-                format!("expression in {keyword} must not be parenthesized"),
-            );
-            call = call.unparen();
-        }
+        let mut call = call.unparen();
         if !matches!(call.kind, ExprKind::Call { .. }) {
-            self.error(
-                call.pos,
-                format!("expression in {keyword} must be function call"),
-            );
-            // Like gc, go on as if the parentheses of a call were missing.
             call = self.synthetic_expr(
                 call.pos,
                 call.span,
