@@ -74,6 +74,8 @@ pub struct ParseCtx {
     pub diags: RefCell<Vec<Diagnostic>>,
     pub directives: RefCell<Vec<Directive>>,
     next_group: Cell<u32>,
+    /// Context for error messages, kept by the lexer.
+    pub track: RefCell<super::parse_error::Track>,
 }
 
 impl ParseCtx {
@@ -87,6 +89,7 @@ impl ParseCtx {
             diags: RefCell::new(Vec::new()),
             directives: RefCell::new(Vec::new()),
             next_group: Cell::new(0),
+            track: RefCell::new(Default::default()),
         }
     }
 

@@ -647,6 +647,7 @@ impl<'a> Lexer<'a> {
     fn emit(&mut self, start: Pos, tok: Tok, end: Pos) -> Option<Result<(Pos, Tok, Pos), LexError>> {
         self.nlsemi = tok.sets_nlsemi();
         self.line_blank = false;
+        self.ctx.track.borrow_mut().token(&tok);
         self.release_directives(start);
         Some(Ok((start, tok, end)))
     }
