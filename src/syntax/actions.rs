@@ -29,14 +29,14 @@ pub struct ParamEntry {
 }
 
 impl ParamEntry {
-    pub fn name(n: Ident) -> ParamEntry {
-        ParamEntry { name: Some(n), ty: None }
+    pub fn name(n: Ident) -> Box<ParamEntry> {
+        Box::new(ParamEntry { name: Some(n), ty: None })
     }
-    pub fn named(n: Ident, t: Expr) -> ParamEntry {
-        ParamEntry { name: Some(n), ty: Some(t) }
+    pub fn named(n: Ident, t: Expr) -> Box<ParamEntry> {
+        Box::new(ParamEntry { name: Some(n), ty: Some(t) })
     }
-    pub fn ty(t: Expr) -> ParamEntry {
-        ParamEntry { name: None, ty: Some(t) }
+    pub fn ty(t: Expr) -> Box<ParamEntry> {
+        Box::new(ParamEntry { name: None, ty: Some(t) })
     }
 }
 
@@ -48,11 +48,11 @@ pub struct FieldGroup {
 }
 
 impl FieldGroup {
-    pub fn named(names: Vec<Ident>, ty: Expr, tag: Option<BasicLit>) -> FieldGroup {
-        FieldGroup { names, ty, tag }
+    pub fn named(names: Vec<Ident>, ty: Expr, tag: Option<BasicLit>) -> Box<FieldGroup> {
+        Box::new(FieldGroup { names, ty, tag })
     }
-    pub fn embedded(ty: Expr, tag: Option<BasicLit>) -> FieldGroup {
-        FieldGroup { names: Vec::new(), ty, tag }
+    pub fn embedded(ty: Expr, tag: Option<BasicLit>) -> Box<FieldGroup> {
+        Box::new(FieldGroup { names: Vec::new(), ty, tag })
     }
 }
 
@@ -76,30 +76,30 @@ impl Spec {
 }
 
 pub enum SpecGroup {
-    Single(Spec),
-    Group(Pos, Vec<Spec>),
+    Single(Box<Spec>),
+    Group(Pos, Vec<Box<Spec>>),
 }
 
 /// What stood between `[` and `]` after an operand.
 pub enum IndexBody {
     Index(Vec<Expr>),
-    Slice(Option<Expr>, Option<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>),
     /// `lo:hi:max`, with the position of the second colon.
-    Slice3(Option<Expr>, Option<Expr>, Pos, Option<Expr>),
+    Slice3(Option<Box<Expr>>, Option<Box<Expr>>, Pos, Option<Box<Expr>>),
 }
 
 /// An if or switch header: one simple statement, or `init; cond` with the
 /// semicolon's position and kind.
 pub enum Header {
-    One(Stmt),
-    Two(Option<Stmt>, Pos, SemiKind, Option<Stmt>),
+    One(Box<Stmt>),
+    Two(Option<Box<Stmt>>, Pos, SemiKind, Option<Box<Stmt>>),
 }
 
 pub enum ForHeader {
-    One(Stmt),
+    One(Box<Stmt>),
     /// `range` position, left side, `:=`, range expression.
-    Range(Pos, Option<Expr>, bool, Expr),
-    Three(Option<Stmt>, Option<Stmt>, Option<Stmt>),
+    Range(Pos, Option<Box<Expr>>, bool, Box<Expr>),
+    Three(Option<Box<Stmt>>, Option<Box<Stmt>>, Option<Box<Stmt>>),
 }
 
 fn boxed(e: Option<Expr>) -> Option<Box<Expr>> {
@@ -258,7 +258,7 @@ impl ParseCtx {
         match body {
             IndexBody::Index(args) => self.index(x, p, args, r),
             IndexBody::Slice(a, b) => {
-                let index = [boxed(a), boxed(b), None];
+                let index = [a, b, None];
                 self.expr(p, lo, r, ExprKind::Slice { x: Box::new(x), index, full: false })
             }
             IndexBody::Slice3(a, b, colon, c) => {
@@ -268,7 +268,7 @@ impl ParseCtx {
                 if c.is_none() {
                     self.error(Pos(r.0.saturating_sub(1)), "final index required in 3-index slice");
                 }
-                let index = [boxed(a), boxed(b), boxed(c)];
+                let index = [a, b, c];
                 self.expr(p, lo, r, ExprKind::Slice { x: Box::new(x), index, full: true })
             }
         }
@@ -301,6 +301,27 @@ impl ParseCtx {
     pub fn binary(&self, x: Expr, p: Pos, op: Operator, y: Expr) -> Expr {
         let (lo, hi) = (x.span.lo, y.span.hi);
         self.operation(p, lo, hi, op, x, Some(y))
+    }
+
+    /// Adds `op y` to the binary expression `x` read so far, placing it by
+    /// precedence: it descends the right spine of `x` past operators that
+    /// bind less tightly (at most five levels), so `a + b * c` becomes
+    /// `a + (b * c)` and `a * b + c` becomes `(a * b) + c`.
+    pub fn climb(&self, mut x: Expr, p: Pos, op: Operator, y: Expr) -> Expr {
+        let descend = matches!(&x.kind, ExprKind::Operation { op: xop, y: Some(_), .. }
+            if xop.precedence() < op.precedence());
+        if descend {
+            if let ExprKind::Operation { y: Some(r), .. } = &mut x.kind {
+                let placeholder = Expr { id: NodeId(0), pos: p, span: Span::default(), kind: ExprKind::Bad };
+                let old = std::mem::replace(&mut **r, placeholder);
+                **r = self.climb(old, p, op, y);
+                x.span.hi = r.span.hi;
+            }
+            let depth = 1 + self.expr_children_depth(&x.kind);
+            self.set_depth(x.id, depth);
+            return x;
+        }
+        self.binary(x, p, op, y)
     }
 
     /// A unary operation; `<-` applied to a channel type is re-associated
@@ -373,10 +394,11 @@ impl ParseCtx {
         self.expr(t.pos, t.span.lo, r, ExprKind::FuncLit { ty, body: Box::new(body) })
     }
 
-    pub fn struct_type(&self, l: Pos, r: Pos, groups: Vec<FieldGroup>) -> Expr {
+    pub fn struct_type(&self, l: Pos, r: Pos, groups: Vec<Box<FieldGroup>>) -> Expr {
         let mut fields = Vec::new();
         let mut tags = Vec::new();
         for g in groups {
+            let g = *g;
             let ty = Rc::new(g.ty);
             if g.names.is_empty() {
                 fields.push(Field { pos: ty.pos, name: None, ty: ty.clone() });
@@ -412,7 +434,7 @@ impl ParseCtx {
     /// an error ("mixed named and unnamed parameters", or for type
     /// parameters "type parameters must be named"/"missing type
     /// constraint"). Names sharing a type share its `Rc`.
-    fn distribute(&self, entries: Vec<ParamEntry>, close: Pos, require_names: bool) -> Vec<Field> {
+    fn distribute(&self, entries: Vec<Box<ParamEntry>>, close: Pos, require_names: bool) -> Vec<Field> {
         let named = entries.iter().filter(|e| e.name.is_some() && e.ty.is_some()).count();
         let typed = entries.iter().filter(|e| e.ty.is_some()).count();
         let n = entries.len();
@@ -420,6 +442,7 @@ impl ParseCtx {
             return entries
                 .into_iter()
                 .map(|e| {
+                    let e = *e;
                     let ty = match (e.ty, e.name) {
                         (Some(t), _) => t,
                         (None, Some(n)) => self.name(n.pos, n.sym, n.span().hi),
@@ -433,6 +456,7 @@ impl ParseCtx {
         let mut err_pos = None;
         let mut cur: Option<Rc<Expr>> = None;
         for e in entries.into_iter().rev() {
+            let e = *e;
             match (e.name, e.ty) {
                 (name, Some(t)) => {
                     let t = Rc::new(t);
@@ -476,11 +500,11 @@ impl ParseCtx {
         out
     }
 
-    pub fn param_list(&self, _l: Pos, entries: Vec<ParamEntry>, r: Pos) -> Vec<Field> {
+    pub fn param_list(&self, _l: Pos, entries: Vec<Box<ParamEntry>>, r: Pos) -> Vec<Field> {
         self.distribute(entries, r, false)
     }
 
-    pub fn tparam_list(&self, l: Pos, entries: Vec<ParamEntry>, r: Pos) -> Vec<Field> {
+    pub fn tparam_list(&self, l: Pos, entries: Vec<Box<ParamEntry>>, r: Pos) -> Vec<Field> {
         if entries.is_empty() {
             self.error(l, "empty type parameter list");
         }
@@ -521,7 +545,7 @@ impl ParseCtx {
         match g {
             SpecGroup::Single(s) => {
                 let pragma = self.take_pragma(kw, target);
-                vec![self.spec_decl(s, None, pragma, 0, &mut None)]
+                vec![self.spec_decl(*s, None, pragma, 0, &mut None)]
             }
             SpecGroup::Group(_, specs) => {
                 let group = Some(GroupId(self.new_group()));
@@ -529,7 +553,7 @@ impl ParseCtx {
                 let mut out = Vec::with_capacity(specs.len());
                 for (i, s) in specs.into_iter().enumerate() {
                     let pragma = self.take_pragma(s.pos(), target);
-                    out.push(self.spec_decl(s, group, pragma, i as u32, &mut prev));
+                    out.push(self.spec_decl(*s, group, pragma, i as u32, &mut prev));
                 }
                 out
             }
@@ -585,7 +609,7 @@ impl ParseCtx {
         name: Ident,
         x: Expr,
         c: Option<Expr>,
-        rest: Option<Vec<ParamEntry>>,
+        rest: Option<Vec<Box<ParamEntry>>>,
         close: Pos,
         alias: bool,
         ty: Expr,
@@ -673,10 +697,10 @@ impl ParseCtx {
 
     // ------------------------------------------------------------ statements
 
-    pub fn labeled(&self, p: Pos, label: Symbol, colon: Pos, s: Option<Stmt>) -> Stmt {
-        let stmt = s.unwrap_or_else(|| self.stmt(colon, StmtKind::Empty));
+    pub fn labeled(&self, p: Pos, label: Symbol, colon: Pos, s: Option<Box<Stmt>>) -> Stmt {
+        let stmt = s.unwrap_or_else(|| Box::new(self.stmt(colon, StmtKind::Empty)));
         let label = self.ident(p, label);
-        self.stmt(colon, StmtKind::Labeled { label, stmt: Box::new(stmt) })
+        self.stmt(colon, StmtKind::Labeled { label, stmt })
     }
 
     /// `go x` / `defer x`: gc requires an unparenthesized call.
@@ -701,8 +725,8 @@ impl ParseCtx {
 
     /// gc's header "unpack condStmt": the condition of an if, for or
     /// switch must be an expression statement.
-    fn cond_of(&self, s: Option<Stmt>) -> Option<Expr> {
-        let s = s?;
+    fn cond_of(&self, s: Option<Box<Stmt>>) -> Option<Expr> {
+        let s = *s?;
         match s.kind {
             StmtKind::Expr(x) => Some(x),
             ref kind => {
@@ -718,7 +742,7 @@ impl ParseCtx {
         }
     }
 
-    fn header(&self, h: Option<Header>, is_if: bool, lbrace: Pos) -> (Option<Box<Stmt>>, Option<Stmt>) {
+    fn header(&self, h: Option<Header>, is_if: bool, lbrace: Pos) -> (Option<Box<Stmt>>, Option<Box<Stmt>>) {
         match h {
             None => {
                 if is_if {
@@ -736,19 +760,21 @@ impl ParseCtx {
                         self.syntax_error(semi, "missing condition in if statement");
                     }
                 }
-                (init.map(Box::new), cond)
+                (init, cond)
             }
         }
     }
 
-    pub fn if_stmt(&self, p: Pos, h: Option<Header>, then: Block, els: Option<Stmt>) -> Stmt {
+    pub fn if_stmt(&self, p: Pos, h: Option<Header>, then: Block, els: Option<Box<Stmt>>) -> Stmt {
         let (init, cond) = self.header(h, true, then.pos);
         let cond = self.cond_of(cond);
-        self.stmt(p, StmtKind::If { init, cond, then, els: els.map(Box::new) })
+        self.stmt(p, StmtKind::If { init, cond, then, els })
     }
 
-    pub fn switch_stmt(&self, p: Pos, h: Option<Header>, l: Pos, body: Vec<CaseClause>, r: Pos) -> Stmt {
+    pub fn switch_stmt(&self, p: Pos, h: Option<Header>, l: Pos, body: Vec<Box<CaseClause>>, r: Pos) -> Stmt {
+        let body = body.into_iter().map(|c| *c).collect();
         let (init, tag) = self.header(h, false, l);
+        let tag = tag.map(|t| *t);
         // `switch x := y.(type)`: gc's simpleStmt makes this the guard.
         let tag = match tag {
             Some(Stmt { kind: StmtKind::Assign { op: Some(Operator::Def), lhs, rhs: Some(rhs) }, pos, id }) => {
@@ -757,17 +783,17 @@ impl ParseCtx {
                         let name = Some(self.ident(lhs.pos, s));
                         let guard = ExprKind::TypeSwitchGuard { lhs: name, x };
                         let g = self.expr(rhs.pos, lhs.span.lo, rhs.span.hi, guard);
-                        Some(self.stmt(g.pos, StmtKind::Expr(g)))
+                        Some(Box::new(self.stmt(g.pos, StmtKind::Expr(g))))
                     }
                     (lk, rk) => {
                         let lhs = Expr { kind: lk, ..lhs };
                         let rhs = Expr { kind: rk, ..rhs };
                         let kind = StmtKind::Assign { op: Some(Operator::Def), lhs, rhs: Some(rhs) };
-                        Some(Stmt { id, pos, kind })
+                        Some(Box::new(Stmt { id, pos, kind }))
                     }
                 }
             }
-            other => other,
+            other => other.map(Box::new),
         };
         let tag = self.cond_of(tag);
         self.stmt(p, StmtKind::Switch { init, tag, body, rbrace: r })
@@ -778,14 +804,15 @@ impl ParseCtx {
             None => (None, None, None),
             Some(ForHeader::One(s)) => (None, self.cond_of(Some(s)), None),
             Some(ForHeader::Range(rp, lhs, def, x)) => {
-                let r = self.stmt(rp, StmtKind::Range { lhs, def, x });
+                let r = self.stmt(rp, StmtKind::Range { lhs: lhs.map(|l| *l), def, x: *x });
                 (Some(Box::new(r)), None, None)
             }
             Some(ForHeader::Three(init, cond, post)) => {
-                if let Some(Stmt { kind: StmtKind::Assign { op: Some(Operator::Def), .. }, pos, .. }) = &post {
-                    self.syntax_error(*pos, "cannot declare in post statement of for loop");
+                if let Some(StmtKind::Assign { op: Some(Operator::Def), .. }) = post.as_ref().map(|p| &p.kind) {
+                    let pos = post.as_ref().map_or(p, |s| s.pos);
+                    self.syntax_error(pos, "cannot declare in post statement of for loop");
                 }
-                (init.map(Box::new), self.cond_of(cond), post.map(Box::new))
+                (init, self.cond_of(cond), post)
             }
         };
         self.stmt(p, StmtKind::For { init, cond, post, body })

@@ -21,7 +21,7 @@ use super::symbol::Symbol;
 use crate::diag::Diagnostic;
 
 /// Deepest tree the parser builds (see the module comment).
-pub const MAX_NESTING: u32 = 3000;
+pub const MAX_NESTING: u32 = 10_000;
 
 /// Hands out [`NodeId`]s, densely, across every file of a session.
 #[derive(Debug, Default)]
@@ -110,6 +110,14 @@ impl ParseCtx {
     /// A fresh id for a leaf (names, literals).
     pub fn leaf_id(&self) -> NodeId {
         self.id_with_depth(1)
+    }
+
+    /// Records a new depth for a node whose children changed.
+    pub fn set_depth(&self, id: NodeId, depth: u32) {
+        let i = id.0.wrapping_sub(self.first_id) as usize;
+        if let Some(d) = self.depth.borrow_mut().get_mut(i) {
+            *d = depth.min(u16::MAX as u32) as u16;
+        }
     }
 
     /// The depth recorded for a node.

@@ -95,3 +95,15 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     out.sort_by_key(|d| d.pos);
     out
 }
+
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn sizes() {
+        use super::ast::*;
+        eprintln!("Expr {} ExprKind {} Stmt {} StmtKind {} Field {} FuncType {} Block {} Pragma {} FuncDecl {} File {} Ident {} BasicLit {} Decl {}",
+            std::mem::size_of::<Expr>(), std::mem::size_of::<ExprKind>(), std::mem::size_of::<Stmt>(), std::mem::size_of::<StmtKind>(),
+            std::mem::size_of::<Field>(), std::mem::size_of::<FuncType>(), std::mem::size_of::<Block>(), std::mem::size_of::<Pragma>(),
+            std::mem::size_of::<FuncDecl>(), std::mem::size_of::<File>(), std::mem::size_of::<Ident>(), std::mem::size_of::<BasicLit>(), std::mem::size_of::<Decl>());
+    }
+}

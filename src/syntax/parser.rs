@@ -67,7 +67,7 @@ impl ParseCtx {
 pub(crate) fn run(ctx: &ParseCtx, src: &str, base: u32) -> Option<super::ast::File> {
     let lexer = super::lexer::Lexer::new(src, base, ctx);
     match grammar::FileParser::new().parse(ctx, lexer) {
-        Ok(f) => Some(f),
+        Ok(f) => Some(*f),
         Err(e) => {
             ctx.report_parse_error(&e);
             None
