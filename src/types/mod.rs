@@ -36,6 +36,7 @@ pub mod typeset;
 pub mod typestring;
 pub mod typexpr;
 pub mod universe;
+pub mod unsafe_builtins;
 
 pub use check::Checker;
 pub use info::Info;
