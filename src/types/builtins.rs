@@ -23,7 +23,7 @@ use super::constant::{self, Value};
 use super::errors::{INVALID_ARG, INVALID_OP};
 use super::expr::ExprClass;
 use super::object::{Color, ObjKind, Object};
-use super::operand::{Mode, Operand};
+use super::operand::{start_pos, Mode, Operand};
 use super::ty::{InterfaceType, Signature, Term, Type, TypeId};
 use crate::syntax::ast::{ChanDir, Expr, ExprKind, Operator};
 use crate::syntax::pos::Pos;
@@ -163,7 +163,7 @@ impl<'a> Checker<'a> {
         // append is the only builtin that permits ... for the last argument
         if *has_dots && id != BuiltinId::Append {
             self.error(
-                call.span.lo,
+                start_pos(call),
                 format!("{INVALID_OP}invalid use of ... with built-in {}", id.name()),
             );
             self.use_exprs(args);
@@ -226,7 +226,7 @@ impl<'a> Checker<'a> {
         };
         if !msg.is_empty() {
             self.error(
-                call.span.lo,
+                start_pos(call),
                 format!(
                     "{INVALID_OP}{msg} arguments for {} (expected {}, found {})",
                     expr_string(call),
@@ -707,7 +707,7 @@ impl<'a> Checker<'a> {
             Some(Type::Map { .. } | Type::Chan { .. }) => 1,
             None => {
                 self.error(
-                    arg0.span.lo,
+                    start_pos(arg0),
                     format!(
                         "{INVALID_ARG}cannot make {}: no core type",
                         expr_string(arg0)
@@ -717,7 +717,7 @@ impl<'a> Checker<'a> {
             }
             Some(_) => {
                 self.error(
-                    arg0.span.lo,
+                    start_pos(arg0),
                     format!(
                         "{INVALID_ARG}cannot make {}; type must be slice, map, or channel",
                         expr_string(arg0)
@@ -728,7 +728,7 @@ impl<'a> Checker<'a> {
         };
         if b.nargs < min || min + 1 < b.nargs {
             self.error(
-                b.call.span.lo,
+                start_pos(b.call),
                 format!(
                     "{INVALID_OP}{} expects {min} or {} arguments; found {}",
                     expr_string(b.call),
@@ -751,7 +751,7 @@ impl<'a> Checker<'a> {
         }
         if sizes.len() == 2 && sizes[0] > sizes[1] {
             self.error(
-                b.args[1].span.lo,
+                start_pos(&b.args[1]),
                 format!("{INVALID_ARG}length and capacity swapped"),
             );
             // safe to continue

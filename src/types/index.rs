@@ -18,7 +18,7 @@ use super::basic::BasicKind;
 use super::check::Checker;
 use super::constant::{self, Kind};
 use super::errors::{INVALID_ARG, INVALID_AST, INVALID_OP};
-use super::operand::{Mode, Operand};
+use super::operand::{start_pos, Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::printer::expr_string;
@@ -275,7 +275,10 @@ impl<'a> Checker<'a> {
             Type::Basic { kind, .. } if kind.is_string() => {
                 if *full {
                     let at = index[2].as_deref().unwrap_or(e);
-                    self.error(at.span.lo, format!("{INVALID_OP}3-index slice of string"));
+                    self.error(
+                        start_pos(at),
+                        format!("{INVALID_OP}3-index slice of string"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -330,7 +333,7 @@ impl<'a> Checker<'a> {
         // spec: "Only the first index may be omitted; it defaults to 0."
         if *full && (index[1].is_none() || index[2].is_none()) {
             self.error(
-                e.span.lo,
+                start_pos(e),
                 format!("{INVALID_AST}2nd and 3rd index required in 3-index slice"),
             );
             x.mode = Mode::Invalid;
@@ -372,7 +375,7 @@ impl<'a> Checker<'a> {
                 let y = ind[j];
                 if y >= 0 && y < x {
                     // y >= 0 came from an expression: index[j] is present
-                    let at = index[j].as_deref().map_or(e.span.lo, |ie| ie.span.lo);
+                    let at = index[j].as_deref().map_or(start_pos(e), start_pos);
                     self.error(at, format!("invalid slice indices: {y} < {x}"));
                     return;
                 }
@@ -391,7 +394,7 @@ impl<'a> Checker<'a> {
         };
         if list.len() <= 1 {
             self.error(
-                e.span.lo,
+                start_pos(e),
                 format!(
                     "{INVALID_AST}invalid use of ListExpr for index expression {} with {} indices",
                     expr_string(e),
@@ -401,7 +404,10 @@ impl<'a> Checker<'a> {
             let _ = x;
             return None;
         }
-        self.error(list[1].span.lo, format!("{INVALID_OP}more than one index"));
+        self.error(
+            start_pos(&list[1]),
+            format!("{INVALID_OP}more than one index"),
+        );
         list.first()
     }
 

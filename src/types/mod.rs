@@ -31,6 +31,8 @@ pub mod sizes;
 pub mod stdlib;
 pub mod stmt;
 pub mod structs;
+#[cfg(test)]
+mod tests;
 pub mod ty;
 pub mod typeset;
 pub mod typestring;

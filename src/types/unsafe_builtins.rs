@@ -15,7 +15,7 @@ use super::check::Checker;
 use super::constant::{Kind, Value};
 use super::errors::INVALID_ARG;
 use super::info::SelectionKind;
-use super::operand::{Mode, Operand};
+use super::operand::{start_pos, Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::ExprKind;
 use crate::syntax::printer::expr_string;
@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
         let selx = arg0.unparen();
         let ExprKind::Selector { x: base_x, sel } = &selx.kind else {
             self.error(
-                arg0.span.lo,
+                start_pos(arg0),
                 format!(
                     "{INVALID_ARG}{} is not a selector expression",
                     expr_string(arg0)
@@ -118,7 +118,7 @@ impl<'a> Checker<'a> {
             // types2 notes that derefStructPtr may find methods that do not
             // exist; an error either way
             self.error(
-                arg0.span.lo,
+                start_pos(arg0),
                 format!("{INVALID_ARG}{} is a method value", expr_string(arg0)),
             );
             return false;
@@ -215,7 +215,7 @@ impl<'a> Checker<'a> {
             return false;
         }
         if x.val != Value::make_bool(true) {
-            self.error(b.call.span.lo, format!("{} failed", expr_string(b.call)));
+            self.error(start_pos(b.call), format!("{} failed", expr_string(b.call)));
             // compile-time assertion failure - safe to continue
         }
         true
