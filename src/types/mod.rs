@@ -31,11 +31,14 @@ pub mod sizes;
 pub mod stdlib;
 pub mod stmt;
 pub mod structs;
+#[cfg(test)]
+mod tests;
 pub mod ty;
 pub mod typeset;
 pub mod typestring;
 pub mod typexpr;
 pub mod universe;
+pub mod unsafe_builtins;
 
 pub use check::Checker;
 pub use info::Info;
