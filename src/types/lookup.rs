@@ -210,27 +210,6 @@ impl<'a> Checker<'a> {
         )
     }
 
-    /// A method declared on a named type (expanding an instance's methods
-    /// as needed): its index and object.
-    pub fn named_lookup_method(
-        &mut self,
-        t: TypeId,
-        pkg: Option<PkgId>,
-        name: Symbol,
-        fold_case: bool,
-    ) -> Option<(usize, ObjId)> {
-        let methods = self.named_methods(t);
-        for (i, m) in methods.into_iter().enumerate() {
-            let mname = self.obj(m).name;
-            if (mname == name || (fold_case && mname.as_str().eq_ignore_ascii_case(name.as_str())))
-                && self.same_id(m, pkg, mname)
-            {
-                return Some((i, m));
-            }
-        }
-        None
-    }
-
     /// The first method of interface T that V lacks, and V's method of
     /// that name with a wrong type, if any (types2's missingMethod).
     pub fn missing_method(
