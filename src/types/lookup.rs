@@ -30,16 +30,15 @@ impl<'a> Checker<'a> {
         pkg: Option<PkgId>,
         name: Symbol,
     ) -> LookupResult {
-        if let Type::Named(n) = self.types.get(t) {
-            if let Some(u) = n.underlying {
-                if let Type::Pointer(_) = self.types.get(u) {
-                    let u = self.under(t);
-                    let r = self.lookup_field_or_method_impl(u, false, pkg, name, false);
-                    if r.0.is_some_and(|o| self.obj(o).is_func()) {
-                        return (None, None, false);
-                    }
-                    return r;
+        if self.types.is_named(t) {
+            let u = self.named_underlying(t);
+            if let Type::Pointer(_) = self.types.get(u) {
+                let u = self.under(t);
+                let r = self.lookup_field_or_method_impl(u, false, pkg, name, false);
+                if r.0.is_some_and(|o| self.obj(o).is_func()) {
+                    return (None, None, false);
                 }
+                return r;
             }
         }
         self.lookup_field_or_method_impl(t, addressable, pkg, name, false)

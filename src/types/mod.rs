@@ -50,3 +50,5 @@ pub mod validtype;
 
 pub use check::Checker;
 pub use info::Info;
+#[cfg(test)]
+mod generics_tests;
