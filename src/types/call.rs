@@ -329,7 +329,7 @@ impl<'a> Checker<'a> {
     /// Checks call arguments against the signature, inferring type
     /// arguments of a generic function; returns the (instantiated)
     /// signature.
-    fn arguments(
+    pub fn arguments(
         &mut self,
         call: &'a Expr,
         sig_t: TypeId,
@@ -774,7 +774,7 @@ impl<'a> Checker<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn record_selection(
+    pub fn record_selection(
         &mut self,
         e: &Expr,
         sel: crate::syntax::ast::NodeId,

@@ -104,6 +104,9 @@ pub struct PkgState<'a> {
     pub broken_aliases: HashSet<ObjId>,
     pub recv_tparam_map: HashMap<NodeId, TypeId>,
     pub env: Environment,
+    /// Instantiations of the package's type parameters, for the
+    /// monomorphization check (types2's check.mono).
+    pub mono: super::mono::MonoGraph,
 }
 
 pub struct Checker<'a> {
@@ -127,6 +130,9 @@ pub struct Checker<'a> {
     /// Errors in goscope's own std API files are internal errors; they are
     /// collected apart so they never look like the user's.
     pub internal_errors: Vec<String>,
+    /// Instances, union type sets and valid types shared by all packages of
+    /// the session (types2's Context and caches).
+    pub gen: super::context::GenState,
 }
 
 impl<'a> Checker<'a> {
@@ -162,6 +168,7 @@ impl<'a> Checker<'a> {
             pkg,
             st: PkgState::default(),
             internal_errors: Vec::new(),
+            gen: Default::default(),
         }
     }
 

@@ -58,6 +58,22 @@ impl Value {
             LitKind::Imag => Value::Unknown,
         }
     }
+    /// A String value holding `bytes` (const branch: same signature).
+    pub fn make_string(bytes: &[u8]) -> Value {
+        Value::String(Rc::from(bytes))
+    }
+    /// The Complex value `x·i` (the stand-in has no complex values).
+    pub fn make_imag(x: &Value) -> Value {
+        let _ = x;
+        Value::Unknown
+    }
+    /// The string's bytes; empty unless a String.
+    pub fn string_val(&self) -> Vec<u8> {
+        match self {
+            Value::String(s) => s.to_vec(),
+            _ => Vec::new(),
+        }
+    }
     pub fn is_unknown(&self) -> bool {
         matches!(self, Value::Unknown)
     }
@@ -177,6 +193,32 @@ pub fn compare(x: &Value, op: Operator, y: &Value) -> bool {
         Operator::Neq => x != y,
         _ => false,
     }
+}
+
+/// types2's representableConst: x as a constant of basic kind `to`, or
+/// None (const branch: same signature).
+pub fn representable_const(x: &Value, to: BasicKind) -> Option<Value> {
+    if to.is_integer() {
+        let i = x.to_int();
+        let Value::Int(v) = i else {
+            return if x.is_unknown() {
+                Some(Value::Unknown)
+            } else {
+                None
+            };
+        };
+        let bits = (to.size() * 8) as u32;
+        let fits = if bits == 0 {
+            true
+        } else if to.is_unsigned() {
+            v >= 0 && (bits >= 128 || v < (1i128 << bits))
+        } else {
+            let h = 1i128 << (bits - 1);
+            -h <= v && v < h
+        };
+        return fits.then_some(Value::Int(v));
+    }
+    representable(x, to).ok()
 }
 
 pub fn representable(x: &Value, kind: BasicKind) -> Result<Value, RepresentErr> {

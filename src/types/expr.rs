@@ -59,7 +59,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports uses of generic types and functions without instantiation.
-    fn non_generic(&mut self, x: &mut Operand<'a>) {
+    pub fn non_generic(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Invalid || x.mode == Mode::NoValue {
             return;
         }

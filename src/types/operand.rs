@@ -122,8 +122,31 @@ impl<'a> Operand<'a> {
     /// The start position of the operand's expression (types2 posFor).
     pub fn pos(&self) -> crate::syntax::pos::Pos {
         self.expr
-            .map(|e| e.span.lo)
+            .map(start_pos)
             .unwrap_or(crate::syntax::pos::Pos::NONE)
+    }
+}
+
+/// Where gc reports an error "at" an expression: gc's `syntax.StartPos`,
+/// which walks down the left operand of selectors, index expressions,
+/// assertions, binary operations, calls and typed composite literals, and
+/// stops at every other node's own position. That is the true start of the
+/// text except for a slice expression (its `[`: `s[2:1]` is reported at
+/// column 2) and a key-value pair (its `:`), whose positions gc's parser
+/// does not put at their first byte.
+pub fn start_pos(mut e: &Expr) -> crate::syntax::pos::Pos {
+    use crate::syntax::ast::ExprKind as K;
+    loop {
+        e = match &e.kind {
+            K::CompositeLit { ty: Some(t), .. } => t,
+            K::Selector { x, .. } | K::Index { x, .. } | K::Assert { x, .. } => x,
+            K::TypeSwitchGuard { lhs: Some(l), .. } => return l.pos,
+            K::TypeSwitchGuard { x, .. } => x,
+            K::Operation { x, y: Some(_), .. } => x,
+            K::Call { fun, .. } => fun,
+            K::List(list) if !list.is_empty() => &list[0],
+            _ => return e.pos,
+        };
     }
 }
 
