@@ -21,13 +21,17 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
     let (file, mut diags) = parse_file(&mut sources, name, src, &ids);
-    if !diags.is_empty() {
+    // Like gc, only syntax errors stop before type checking; the parser's
+    // other errors ("expression in defer must be function call") are
+    // reported together with the checker's.
+    if diags.iter().any(|d| d.message.starts_with("syntax error")) {
         sort_and_dedup(&mut diags, &sources);
         return CheckOutcome { sources, diags, internal_errors: Vec::new() };
     }
     let mut checker = Checker::new(sources, &ids);
     checker.check_files(&[&file]);
-    let Checker { sources, diags: mut tdiags, internal_errors, .. } = checker;
-    sort_and_dedup(&mut tdiags, &sources);
-    CheckOutcome { sources, diags: tdiags, internal_errors }
+    let Checker { sources, diags: tdiags, internal_errors, .. } = checker;
+    diags.extend(tdiags);
+    sort_and_dedup(&mut diags, &sources);
+    CheckOutcome { sources, diags, internal_errors }
 }
