@@ -249,7 +249,10 @@ impl<'a> Checker<'a> {
         // cycle[0] first, then cycle[n-1], ..., cycle[1], and cycle[0]
         // again to close the loop.
         for i in (0..cycle.len()).rev() {
-            err.add(self.obj(obj).pos, format!("{} refers to", self.obj(obj).name));
+            err.add(
+                self.obj(obj).pos,
+                format!("{} refers to", self.obj(obj).name),
+            );
             obj = cycle[i];
         }
         err.add(self.obj(obj).pos, self.obj(obj).name.to_string());

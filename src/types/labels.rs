@@ -144,10 +144,7 @@ impl<'a> Checker<'a> {
         let name = ident.sym;
         if let Some(alt) = ls.labels.get(&name) {
             let at = self.sources.position(alt.ident.pos);
-            self.error(
-                ident.pos,
-                format!("label {name} already defined at {at}"),
-            );
+            self.error(ident.pos, format!("label {name} already defined at {at}"));
             return;
         }
         let pkg = Some(self.pkg);
@@ -276,18 +273,13 @@ impl<'a> Checker<'a> {
                     }
                 }
                 StmtKind::Block(blk) => {
-                    let g = self.block_branches(ls, Some(b), inner_ctxt, lstmt, blk.pos, &blk.stmts);
+                    let g =
+                        self.block_branches(ls, Some(b), inner_ctxt, lstmt, blk.pos, &blk.stmts);
                     fwd_gotos.extend(g);
                 }
                 StmtKind::If { then, els, .. } => {
-                    let g = self.block_branches(
-                        ls,
-                        Some(b),
-                        inner_ctxt,
-                        lstmt,
-                        then.pos,
-                        &then.stmts,
-                    );
+                    let g =
+                        self.block_branches(ls, Some(b), inner_ctxt, lstmt, then.pos, &then.stmts);
                     fwd_gotos.extend(g);
                     if let Some(els) = els {
                         let else_start = match &els.kind {
@@ -425,7 +417,10 @@ impl<'a> Checker<'a> {
             }
             // The parser allows no label after fallthrough.
             BranchTok::Fallthrough => {
-                self.error(s.pos, format!("{INVALID_AST}branch statement: fallthrough {name}"));
+                self.error(
+                    s.pos,
+                    format!("{INVALID_AST}branch statement: fallthrough {name}"),
+                );
             }
         }
         None

@@ -181,10 +181,7 @@ impl<'a> Checker<'a> {
                     let mut x = Operand::invalid();
                     self.expr(&mut x, cond);
                     if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
-                        self.error(
-                            cond.span.lo,
-                            "non-boolean condition in if statement".into(),
-                        );
+                        self.error(cond.span.lo, "non-boolean condition in if statement".into());
                     }
                 }
                 self.block(then);
@@ -267,10 +264,7 @@ impl<'a> Checker<'a> {
         let at = chan.span.lo;
         let Some(u) = self.core_type(ch.ty) else {
             let cs = self.operand_string(&ch);
-            self.error(
-                at,
-                format!("{INVALID_OP}cannot send to {cs}: no core type"),
-            );
+            self.error(at, format!("{INVALID_OP}cannot send to {cs}: no core type"));
             return;
         };
         let Type::Chan { dir, elem } = *self.types.get(u) else {

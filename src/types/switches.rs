@@ -69,7 +69,12 @@ type ValueMap = HashMap<GoVal, Vec<(Pos, TypeId)>>;
 
 impl<'a> Checker<'a> {
     /// An expression switch (the init statement is done).
-    pub(super) fn switch_stmt(&mut self, tag: Option<&'a Expr>, body: &'a [CaseClause], rbrace: Pos) {
+    pub(super) fn switch_stmt(
+        &mut self,
+        tag: Option<&'a Expr>,
+        body: &'a [CaseClause],
+        rbrace: Pos,
+    ) {
         let mut x = Operand::invalid();
         match tag {
             Some(tag) => {
@@ -107,7 +112,11 @@ impl<'a> Checker<'a> {
         let mut seen = ValueMap::new();
         for (i, clause) in body.iter().enumerate() {
             let end = body.get(i + 1).map(|c| c.pos).unwrap_or(rbrace);
-            let values: &'a [Expr] = clause.cases.as_ref().map(|c| c.unpack_list()).unwrap_or(&[]);
+            let values: &'a [Expr] = clause
+                .cases
+                .as_ref()
+                .map(|c| c.unpack_list())
+                .unwrap_or(&[]);
             self.case_values(&x, values, &mut seen);
             self.open_scope(clause.pos, end, "case");
             self.stmt_list(&clause.body);
@@ -166,7 +175,11 @@ impl<'a> Checker<'a> {
         let mut seen: Vec<(Option<TypeId>, &'a Expr)> = Vec::new();
         for (i, clause) in body.iter().enumerate() {
             let end = body.get(i + 1).map(|c| c.pos).unwrap_or(rbrace);
-            let cases: &'a [Expr] = clause.cases.as_ref().map(|c| c.unpack_list()).unwrap_or(&[]);
+            let cases: &'a [Expr] = clause
+                .cases
+                .as_ref()
+                .map(|c| c.unpack_list())
+                .unwrap_or(&[]);
             let t = self.case_types(sx.as_ref(), cases, &mut seen);
             self.open_scope(clause.pos, end, "case");
             if let Some(l) = lhs {
@@ -236,7 +249,10 @@ impl<'a> Checker<'a> {
             }
             let Some(val) = go_val(&v.val) else { continue };
             let prev = seen.get(&val).cloned().unwrap_or_default();
-            let dup = prev.iter().find(|&&(_, t)| self.identical(v.ty, t)).copied();
+            let dup = prev
+                .iter()
+                .find(|&&(_, t)| self.identical(v.ty, t))
+                .copied();
             if let Some((prev_pos, _)) = dup {
                 let vs = self.operand_string(&v);
                 let mut err = ErrorBuilder::new();
