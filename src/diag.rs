@@ -24,7 +24,10 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { pos, message: message.into() }
+        Diagnostic {
+            pos,
+            message: message.into(),
+        }
     }
 }
 
@@ -52,7 +55,11 @@ pub fn render_gc(diags: &[Diagnostic], map: &SourceMap) -> String {
 
 /// miette's graphical report, one per diagnostic, with the source line.
 pub fn render_fancy(diags: &[Diagnostic], map: &SourceMap, color: bool) -> String {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme);
     let mut out = String::new();
     for d in diags {
@@ -66,13 +73,18 @@ pub fn render_fancy(diags: &[Diagnostic], map: &SourceMap, color: bool) -> Strin
             None => (d.message.clone(), None),
         };
         let len = token_len(&file.src, offset);
-        let mut diag = MietteDiagnostic::new(headline.clone())
-            .with_labels([LabeledSpan::at(offset..offset + len, short_label(&headline))]);
+        let mut diag = MietteDiagnostic::new(headline.clone()).with_labels([LabeledSpan::at(
+            offset..offset + len,
+            short_label(&headline),
+        )]);
         if let Some(r) = rest {
             diag = diag.with_help(r);
         }
         let pos = map.position(d.pos);
-        let src = NamedSource::new(format!("{}:{}:{}", file.name, pos.line, pos.col), file.src.to_string());
+        let src = NamedSource::new(
+            format!("{}:{}:{}", file.name, pos.line, pos.col),
+            file.src.to_string(),
+        );
         let report = miette::Report::new(diag).with_source_code(src);
         let mut buf = String::new();
         if handler.render_report(&mut buf, report.as_ref()).is_err() {

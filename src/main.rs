@@ -31,7 +31,9 @@ fn main() -> ExitCode {
     // must not overflow the stack, so the work runs on a thread with a
     // generous (lazily committed) stack.
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let worker = std::thread::Builder::new().stack_size(4 << 30).spawn(move || run(args));
+    let worker = std::thread::Builder::new()
+        .stack_size(4 << 30)
+        .spawn(move || run(args));
     match worker {
         Ok(handle) => handle.join().unwrap_or(ExitCode::from(3)),
         Err(e) => {
@@ -90,7 +92,11 @@ fn cmd_check(args: &[String]) -> ExitCode {
         eprintln!("goscope: internal error in std API: {e}");
     }
     if out.diags.is_empty() {
-        return if out.internal_errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(3) };
+        return if out.internal_errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(3)
+        };
     }
     let stderr = std::io::stderr();
     let fancy = match format {

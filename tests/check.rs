@@ -23,7 +23,10 @@ fn go_files(dir: &str) -> Vec<PathBuf> {
 
 /// Runs the check on a big-stack thread, as the CLI does.
 fn check(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let src = std::fs::read(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     std::thread::Builder::new()
         .stack_size(256 << 20)
@@ -42,8 +45,12 @@ fn check(path: &Path) -> String {
 
 fn expected(path: &Path) -> String {
     let err = path.with_extension("err");
-    let text = std::fs::read_to_string(&err).unwrap_or_else(|e| panic!("reading {}: {e}", err.display()));
-    text.lines().filter(|l| !l.starts_with("# ")).map(|l| format!("{l}\n")).collect()
+    let text =
+        std::fs::read_to_string(&err).unwrap_or_else(|e| panic!("reading {}: {e}", err.display()));
+    text.lines()
+        .filter(|l| !l.starts_with("# "))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 fn run_golden(dir: &str) {
@@ -55,7 +62,12 @@ fn run_golden(dir: &str) {
             failures.push(format!("--- {}\nwant:\n{want}got:\n{got}", f.display()));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -79,5 +91,9 @@ fn valid_programs_are_accepted() {
             }
         }
     }
-    assert!(failures.is_empty(), "valid programs rejected:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "valid programs rejected:\n{}",
+        failures.join("\n")
+    );
 }

@@ -103,7 +103,9 @@ impl ParseCtx {
     pub fn id_with_depth(&self, depth: u32) -> NodeId {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
-        self.depth.borrow_mut().push(depth.min(u16::MAX as u32) as u16);
+        self.depth
+            .borrow_mut()
+            .push(depth.min(u16::MAX as u32) as u16);
         NodeId(id)
     }
 

@@ -47,7 +47,12 @@ use self::pos::{Pos, SourceMap};
 /// the result resolve through it), node ids come from `ids`. Diagnostics
 /// are in gc's wording and at gc's positions, sorted by position, with
 /// gc's "one syntax error per line" rule applied.
-pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) -> (File, Vec<Diagnostic>) {
+pub fn parse_file(
+    map: &mut SourceMap,
+    name: &str,
+    src: &[u8],
+    ids: &NodeIdGen,
+) -> (File, Vec<Diagnostic>) {
     let mut lex_errors = Vec::new();
     let text = lexer::sanitize(src, &mut lex_errors);
     let Some(file) = map.add(name, Rc::from(text)) else {
@@ -70,8 +75,18 @@ pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) 
 }
 
 fn empty_file(pos: Pos, ids: &NodeIdGen) -> File {
-    let pkg_name = Ident { id: ids.next(), pos, sym: symbol::Symbol::intern("_") };
-    File { pos, pragma: Pragma::default(), pkg_name, decls: Vec::new(), eof: pos }
+    let pkg_name = Ident {
+        id: ids.next(),
+        pos,
+        sym: symbol::Symbol::intern("_"),
+    };
+    File {
+        pos,
+        pragma: Pragma::default(),
+        pkg_name,
+        decls: Vec::new(),
+        eof: pos,
+    }
 }
 
 /// gc's reporting rules: only the first syntax error of a line (in the

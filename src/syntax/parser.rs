@@ -30,8 +30,13 @@ impl ParseCtx {
     /// Reports a parse error in gc's words.
     pub(crate) fn report_parse_error(&self, e: &GoParseError) {
         let (pos, tok, expected) = match e {
-            ParseError::UnrecognizedToken { token: (l, t, _), expected } => (*l, Some(*t), expected.as_slice()),
-            ParseError::UnrecognizedEof { location, expected } => (*location, None, expected.as_slice()),
+            ParseError::UnrecognizedToken {
+                token: (l, t, _),
+                expected,
+            } => (*l, Some(*t), expected.as_slice()),
+            ParseError::UnrecognizedEof { location, expected } => {
+                (*location, None, expected.as_slice())
+            }
             ParseError::ExtraToken { token: (l, t, _) } => (*l, Some(*t), &[][..]),
             ParseError::InvalidToken { location } => (*location, None, &[][..]),
             ParseError::User { .. } => return,
@@ -40,7 +45,13 @@ impl ParseCtx {
         if track.skipping_to_decl {
             return;
         }
-        if tok.is_none() && self.diags.borrow().iter().any(|d| d.message.starts_with("syntax error")) {
+        if tok.is_none()
+            && self
+                .diags
+                .borrow()
+                .iter()
+                .any(|d| d.message.starts_with("syntax error"))
+        {
             return;
         }
         let context = track.context();

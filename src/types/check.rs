@@ -145,7 +145,8 @@ impl<'a> Checker<'a> {
         let main_scope = scopes.new_scope(Some(universe.scope), Pos::NONE, Pos::NONE, "package");
         pkgs.push(Package {
             path: "main".into(),
-            name: crate::syntax::symbol::Symbol::intern("main"),
+            // The name comes from the first file's package clause.
+            name: crate::syntax::symbol::Symbol::intern(""),
             scope: main_scope,
             imports: Vec::new(),
             complete: false,
@@ -240,10 +241,16 @@ impl<'a> Checker<'a> {
         for &file in files {
             let name = file.pkg_name.sym;
             let pkg_name = self.package(self.pkg).name;
-            if name == pkg_name {
+            if pkg_name.as_str().is_empty() {
+                if name.as_str() == "_" {
+                    self.error(file.pkg_name.pos, "invalid package name _".to_string());
+                } else {
+                    let pkg = self.pkg;
+                    self.pkgs[pkg.0 as usize].name = name;
+                }
                 self.st.files.push(file);
-            } else if name.as_str() == "_" {
-                self.error(file.pkg_name.pos, "invalid package name _".to_string());
+            } else if name == pkg_name {
+                self.st.files.push(file);
             } else {
                 self.error(file.pos, format!("package {}; expected {}", name, pkg_name));
             }
