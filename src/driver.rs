@@ -3,7 +3,7 @@
 
 use crate::diag::{sort_and_dedup, Diagnostic};
 use crate::syntax::ast::{Decl, File, Pragma, Stmt, StmtKind};
-use crate::syntax::pos::SourceMap;
+use crate::syntax::pos::{Pos, SourceMap};
 use crate::syntax::{parse_file, NodeIdGen};
 use crate::types::Checker;
 
@@ -22,10 +22,21 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
     let (file, mut diags) = parse_file(&mut sources, name, src, &ids);
+    let parse_errors: Vec<Pos> = diags.iter().map(|d| d.pos).collect();
     diags.extend(noder_errors(&file));
     // gc type-checks only syntactically valid files; other parse-time
     // errors (misplaced directives) do not stop it.
     if diags.iter().any(|d| d.message.starts_with("syntax error")) {
+        // gc's parser still checks the labels and branches of the
+        // functions without errors.
+        let mut checker = Checker::new(sources, &ids);
+        checker.check_file_branches(&file, &parse_errors);
+        let Checker {
+            sources,
+            diags: bdiags,
+            ..
+        } = checker;
+        diags.extend(bdiags);
         sort_and_dedup(&mut diags, &sources);
         return CheckOutcome {
             sources,
