@@ -232,6 +232,9 @@ impl<'a> Checker<'a> {
         if !self.st.first_err {
             self.monomorph();
         }
+        if !self.st.first_err {
+            self.generic_local_types();
+        }
         let pkg = self.pkg;
         self.pkgs[pkg.0 as usize].complete = true;
     }

@@ -601,7 +601,7 @@ fn fields_func_lits<'a>(fields: &'a [Field], out: &mut Vec<&'a Block>) {
 }
 
 /// Collects the bodies of the function literals in statements.
-fn func_lits_in_stmts<'a>(list: &'a [Stmt], out: &mut Vec<&'a Block>) {
+pub(super) fn func_lits_in_stmts<'a>(list: &'a [Stmt], out: &mut Vec<&'a Block>) {
     for s in list {
         func_lits_in_stmt(s, out);
     }
