@@ -1,3 +1,4 @@
 //! The type checker, after gc's types2.
 
 pub mod basic;
+pub mod constant;
