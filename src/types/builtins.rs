@@ -517,7 +517,7 @@ impl<'a> Checker<'a> {
         // if both arguments are constants, the result is a constant
         if x.mode == Mode::Constant && y.mode == Mode::Constant {
             let im = Value::make_imag(&y.val.to_float());
-            x.val = constant::binary_op(&x.val.to_float(), Operator::Add, &im, false);
+            x.val = constant::binary_op(&x.val.to_float(), Operator::Add, &im);
         } else {
             x.mode = Mode::Value;
         }

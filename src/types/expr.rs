@@ -540,7 +540,7 @@ impl<'a> Checker<'a> {
 
     pub fn representation(&mut self, x: &Operand<'a>, t: TypeId) -> Result<Value, ConvCode> {
         let kind = self.types.basic_kind(t).unwrap_or(BasicKind::Invalid);
-        match constant::representable(&x.val, kind) {
+        match constant::representable_const(&x.val, kind) {
             Ok(v) => Ok(v),
             Err(_) => {
                 if self.is_numeric(x.ty) && kind.is_numeric() {
@@ -1100,8 +1100,8 @@ impl<'a> Checker<'a> {
             }
             if x.mode == Mode::Constant && y.mode == Mode::Constant && self.is_complex(x.ty) {
                 let (re, im) = (y.val.real(), y.val.imag());
-                let re2 = constant::binary_op(&re, Operator::Mul, &re, false);
-                let im2 = constant::binary_op(&im, Operator::Mul, &im, false);
+                let re2 = constant::binary_op(&re, Operator::Mul, &re);
+                let im2 = constant::binary_op(&im, Operator::Mul, &im);
                 if re2.sign() == 0 && im2.sign() == 0 {
                     self.error(y.pos(), format!("{INVALID_OP}division by zero"));
                     x.mode = Mode::Invalid;
@@ -1114,8 +1114,11 @@ impl<'a> Checker<'a> {
                 x.val = Value::Unknown;
                 return;
             }
-            let int_div = op == Operator::Div && self.is_integer(x.ty);
-            x.val = constant::binary_op(&x.val, op, &y.val, int_div);
+            x.val = if op == Operator::Div && self.is_integer(x.ty) {
+                constant::quo_int(&x.val, &y.val)
+            } else {
+                constant::binary_op(&x.val, op, &y.val)
+            };
             x.expr = e;
             if let Some(e) = e {
                 self.overflow(x, e);

@@ -485,8 +485,8 @@ impl<'a> Checker<'a> {
 
             // spec: "... and representable by a value of type int"
             match constant::representable_const(&x.val, BasicKind::Int) {
-                Some(v) => x.val = v,
-                None => {
+                Ok(v) => x.val = v,
+                Err(_) => {
                     let xs = self.operand_string(x);
                     self.error(x.pos(), format!("{INVALID_ARG}{what} {xs} overflows int"));
                     return false;

@@ -108,7 +108,7 @@ impl<'a> Operand<'a> {
             LitKind::Rune => BasicKind::UntypedRune,
             LitKind::String => BasicKind::UntypedString,
         };
-        let val = Value::make_from_literal(lit, kind);
+        let val = super::constant::make_from_literal(lit, kind);
         if val.is_unknown() {
             self.mode = Mode::Invalid;
             self.ty = TypeId::INVALID;

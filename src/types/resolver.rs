@@ -575,7 +575,7 @@ fn unquote_simple(lit: &str) -> Option<String> {
         return Some(lit[1..lit.len() - 1].replace('\r', ""));
     }
     if lit.len() >= 2 && lit.starts_with('"') && lit.ends_with('"') {
-        match super::constant::Value::make_from_literal(lit, crate::syntax::ast::LitKind::String) {
+        match super::constant::make_from_literal(lit, crate::syntax::ast::LitKind::String) {
             Value::String(b) => return String::from_utf8(b.to_vec()).ok(),
             _ => return None,
         }

@@ -179,9 +179,9 @@ impl<'a> Checker<'a> {
         }
         if t.kind == LitKind::String {
             if let super::constant::Value::String(b) =
-                super::constant::Value::make_from_literal(t.value.as_str(), LitKind::String)
+                super::constant::make_from_literal(t.value.as_str(), LitKind::String)
             {
-                return String::from_utf8_lossy(&b).into_owned();
+                return String::from_utf8_lossy(&b.to_vec()).into_owned();
             }
         }
         self.error(

@@ -427,7 +427,7 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.ty) || self.is_integer(x.ty) {
             let val = x.val.to_int();
             if val.kind() == Kind::Int {
-                if super::constant::representable(&val, BasicKind::Int).is_ok() {
+                if super::constant::representable_const(&val, BasicKind::Int).is_ok() {
                     let (n, ok) = val.int64_val();
                     if ok && n >= 0 {
                         return n;
