@@ -11,7 +11,7 @@
 //!   stored as a `BigInt` if it fits an `i64` (so equal values have equal
 //!   representations).
 //! * Float: an exact fraction (`BigRational`) while numerator and denominator
-//!   have fewer than 4096 bits, else a [`float::BigFloat`] with a 512-bit
+//!   have fewer than 4096 bits, else a `BigFloat` (float.rs) with a 512-bit
 //!   mantissa, correctly rounded. Once a value is a BigFloat it stays one:
 //!   returning to a fraction would claim a precision that is not there.
 //! * Complex: a pair of Int or Float values.

@@ -87,7 +87,8 @@ pub fn representable_const(x: &Value, to: BasicKind) -> Result<Value, Value> {
     fits.ok_or_else(|| x.clone())
 }
 
-/// Whether the Int `x` fits integer type `to`.
+/// Whether the Int `x` fits integer type `to`. (types2 never asks about
+/// untyped rune targets; they are treated as untyped int.)
 fn int_fits(x: &Value, to: BasicKind) -> bool {
     use BasicKind::*;
     if x.kind() != Kind::Int {
@@ -189,7 +190,7 @@ pub fn convert(x: &Value, from: BasicKind, to: BasicKind) -> Result<Value, Value
 }
 
 /// Untyped integer constants may not exceed 512 bits (types2's overflow
-/// check, reported as "constant <op> overflow").
+/// check, reported as `constant <op> overflow`).
 pub fn untyped_int_overflows(x: &Value) -> bool {
     x.kind() == Kind::Int && x.bit_len() > 512
 }
@@ -200,9 +201,9 @@ pub enum OverflowErr {
     /// The result is Unknown (e.g. a float beyond big.Float's exponent
     /// range): "constant result is not representable".
     NotRepresentable,
-    /// An untyped integer exceeds 512 bits: "constant <op> overflow".
+    /// An untyped integer exceeds 512 bits: `constant <op> overflow`.
     Untyped,
-    /// A typed constant does not fit its type: "<operand> overflows <type>".
+    /// A typed constant does not fit its type: `<operand> overflows <type>`.
     Typed(RepresentErr),
 }
 
