@@ -322,7 +322,8 @@ impl BigFloat {
                 .to_u64()
                 .unwrap_or(0)
         } else {
-            let frac = &r.mant << (f.mbits as i64 - (r.mant.bits() as i64 - 1)) as u64;
+            let shift = (f.mbits as i64 - (r.mant.bits() as i64 - 1)).clamp(0, 64);
+            let frac = &r.mant << shift as u64;
             let frac = frac.to_u64().unwrap_or(0) & ((1u64 << f.mbits) - 1);
             ((e + f.bias) as u64) << f.mbits | frac
         };

@@ -11,7 +11,7 @@
 //!   stored as a `BigInt` if it fits an `i64` (so equal values have equal
 //!   representations).
 //! * Float: an exact fraction (`BigRational`) while numerator and denominator
-//!   have fewer than 4096 bits, else a [`float::BigFloat`] with a 512-bit
+//!   have fewer than 4096 bits, else a `BigFloat` (float.rs) with a 512-bit
 //!   mantissa, correctly rounded. Once a value is a BigFloat it stays one:
 //!   returning to a fraction would claim a precision that is not there.
 //! * Complex: a pair of Int or Float values.
@@ -25,12 +25,22 @@
 //!
 //! Worked example: `1/3 * 3` for untyped float constants is
 //! `Rat(1/3) * Int(3)`; the Int is matched to a fraction and the product is
-//! exactly `Rat(1)`, whose ExactString is "1". `1e1000 / 1e999` divides two
-//! 512-bit floats; the quotient is within a rounding error of 10, and
-//! [`Value::to_int`] accepts it as 10, as go/constant does. `1 << 600`
-//! is an exact 601-bit Int, which types2 then reports as "constant shift
-//! overflow" because untyped integers may not exceed 512 bits
-//! ([`untyped_int_overflows`]).
+//! exactly `Rat(1)`, whose ExactString is "1". `1e-1300` is too small for a
+//! fraction of under 4096 bits, so `1e-1300 / 11 * 11 / 1e-1300` is computed
+//! with 512-bit floats and comes out as 1 + 2^-511; [`Value::to_int`] still
+//! accepts it as 1, as go/constant does, taking the difference for rounding
+//! error. `1 << 600` is an exact 601-bit Int, which types2 then reports as
+//! "constant shift overflow" because untyped integers may not exceed 512
+//! bits ([`check_overflow`]).
+//!
+//! Code map: `literal` (MakeFromLiteral and the scanners of strconv and
+//! math/big it relies on), `ops` (UnaryOp, BinaryOp, Shift, Compare),
+//! `float` (the 512-bit float), `rat` (fractions to float32/float64, as
+//! big.Rat rounds them), `format` (String, ExactString, strconv.Quote,
+//! `%.6g`), `represent` (types2's representability and overflow checks and
+//! their messages), `strval` (string values), `utf8`, `isprint` (generated).
+//! The tests compare against results produced by Go itself: see gen/ and
+//! testdata/.
 
 mod float;
 mod format;
@@ -48,8 +58,9 @@ mod tests;
 pub use literal::make_from_literal;
 pub use ops::{binary_op, compare, quo_int, shift, unary_op};
 pub use represent::{
-    convert, operand_string, overflow_op_name, representable, representable_const, round_float32,
-    round_float64, untyped_int_overflows, RepresentErr,
+    check_overflow, convert, long_literal_message, malformed_message, operand_string,
+    overflow_op_name, representable, representable_const, round_float32, round_float64,
+    untyped_int_overflows, OverflowErr, RepresentErr, MAX_LITERAL_LEN,
 };
 pub use strval::StrVal;
 

@@ -151,11 +151,15 @@ fn negate(r: Rep) -> Value {
     }
 }
 
-/// `^v`, limited to `prec` bits when prec > 0 (unsigned types).
+/// `^v`, limited to `prec` bits when prec > 0 (unsigned types; Unknown for
+/// absurd sizes, which no type has).
 fn complement(v: BigInt, prec: u32) -> Value {
     let z = !v;
     if prec == 0 {
         return Value::make_int(z);
+    }
+    if prec as u64 > MAX_SHIFT_BITS {
+        return Value::Unknown;
     }
     let mask = (BigInt::from(1) << prec as u64) - 1;
     Value::make_int(z & mask)
@@ -164,8 +168,10 @@ fn complement(v: BigInt, prec: u32) -> Value {
 /// The result of the binary expression `x op y` for op in Add, Sub, Mul,
 /// Div, Rem, And, Or, Xor, AndNot, AndAnd, OrOr. Div of two Ints is exact
 /// division giving a Float (use [`quo_int`] for integer division). Unknown
-/// if either operand is Unknown, op is undefined for the operands, or the
-/// divisor is zero.
+/// if either operand is Unknown, op is undefined for the operands (where Go
+/// panics), or the divisor is zero (the caller reports division by zero
+/// before getting here, as types2 does). Operands of different kinds are
+/// matched as go/constant matches them, quirks included: `"a" + 1` is "aa".
 pub fn binary_op(x: &Value, op: Operator, y: &Value) -> Value {
     binop(x, Op::Go(op), y)
 }
@@ -325,7 +331,9 @@ pub fn shift(x: &Value, op: Operator, s: u32) -> Value {
 
 /// The result of the comparison `x op y` (op is Eql, Neq, Lss, Leq, Gtr,
 /// Geq). False if either operand is Unknown or the comparison is undefined
-/// (ordering of Bools or Complex values, mismatched kinds).
+/// (ordering of Bools or Complex values), with go/constant's quirks kept:
+/// mismatched kinds are matched as in [`binary_op`] (`true == 1` holds) and
+/// a Complex compares unequal (`!=`) to an Unknown.
 pub fn compare(x: &Value, op: Operator, y: &Value) -> bool {
     let ord = match match_reps(x, y) {
         (Rep::Bool(a), Rep::Bool(b)) => return eq_only(a == b, op),

@@ -87,7 +87,8 @@ pub fn representable_const(x: &Value, to: BasicKind) -> Result<Value, Value> {
     fits.ok_or_else(|| x.clone())
 }
 
-/// Whether the Int `x` fits integer type `to`.
+/// Whether the Int `x` fits integer type `to`. (types2 never asks about
+/// untyped rune targets; they are treated as untyped int.)
 fn int_fits(x: &Value, to: BasicKind) -> bool {
     use BasicKind::*;
     if x.kind() != Kind::Int {
@@ -129,16 +130,22 @@ fn complex_fits(x: &Value, to: BasicKind) -> Option<Value> {
     Some(binary_op(&re, Operator::Add, &Value::make_imag(&im)))
 }
 
-/// types2's roundFloat32: `x` rounded to float32 precision, as a Float;
-/// None if it overflows to infinity.
+/// types2's roundFloat32: `x` (an Int or Float) rounded to float32
+/// precision, as a Float; None if it overflows to infinity or x is not a
+/// real number (where Go's Float32Val would panic).
 pub fn round_float32(x: &Value) -> Option<Value> {
+    if matches!(x.kind(), Kind::Complex | Kind::Bool | Kind::String) {
+        return None;
+    }
     let (f, _) = x.float32_val();
     f.is_finite().then(|| Value::make_float64(f as f64))
 }
 
-/// types2's roundFloat64: `x` rounded to float64 precision, as a Float;
-/// None if it overflows to infinity.
+/// types2's roundFloat64: like [`round_float32`] for float64.
 pub fn round_float64(x: &Value) -> Option<Value> {
+    if matches!(x.kind(), Kind::Complex | Kind::Bool | Kind::String) {
+        return None;
+    }
     let (f, _) = x.float64_val();
     f.is_finite().then(|| Value::make_float64(f))
 }
@@ -183,9 +190,52 @@ pub fn convert(x: &Value, from: BasicKind, to: BasicKind) -> Result<Value, Value
 }
 
 /// Untyped integer constants may not exceed 512 bits (types2's overflow
-/// check, reported as "constant <op> overflow").
+/// check, reported as `constant <op> overflow`).
 pub fn untyped_int_overflows(x: &Value) -> bool {
     x.kind() == Kind::Int && x.bit_len() > 512
+}
+
+/// Why a constant operation's result is rejected (see [`check_overflow`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OverflowErr {
+    /// The result is Unknown (e.g. a float beyond big.Float's exponent
+    /// range): "constant result is not representable".
+    NotRepresentable,
+    /// An untyped integer exceeds 512 bits: `constant <op> overflow`.
+    Untyped,
+    /// A typed constant does not fit its type: `<operand> overflows <type>`.
+    Typed(RepresentErr),
+}
+
+impl OverflowErr {
+    /// gc's message, given the operation's name ([`overflow_op_name`]) and
+    /// for typed results the operand and type as [`RepresentErr::message`]
+    /// takes them.
+    pub fn message(self, op_name: &str, operand: &str, typ: &str) -> String {
+        match self {
+            OverflowErr::NotRepresentable => "constant result is not representable".to_string(),
+            OverflowErr::Untyped => format!("constant {op_name} overflow"),
+            OverflowErr::Typed(e) => e.message(operand, typ),
+        }
+    }
+}
+
+/// types2's overflow check after each constant operation: a typed result
+/// must be representable in its type (basic kind `typ`; the result is then
+/// the rounded value), an untyped integer may not exceed 512 bits, and an
+/// Unknown result is an error. (types2 replaces a rejected untyped value by
+/// Unknown, so the error is reported once.)
+pub fn check_overflow(x: &Value, typ: BasicKind) -> Result<Value, OverflowErr> {
+    if x.kind() == Kind::Unknown {
+        return Err(OverflowErr::NotRepresentable);
+    }
+    if !typ.is_untyped() {
+        return representable(x, typ, typ).map_err(OverflowErr::Typed);
+    }
+    if untyped_int_overflows(x) {
+        return Err(OverflowErr::Untyped);
+    }
+    Ok(x.clone())
 }
 
 /// The operation's name in "constant %s overflow" (types2's opName): only
@@ -224,4 +274,20 @@ pub fn operand_string(expr: &str, typ: &str, untyped: bool, val: &Value) -> Stri
     }
     s.push(')');
     s
+}
+
+/// types2 rejects numeric literals longer than this many bytes before
+/// evaluating them. Callers of [`super::make_from_literal`] must do the same:
+/// its cost grows with the square of the number of digits.
+pub const MAX_LITERAL_LEN: usize = 10000;
+
+/// types2's message for a numeric literal longer than [`MAX_LITERAL_LEN`].
+pub fn long_literal_message(lit: &str) -> String {
+    let head: String = lit.chars().take(10).collect();
+    format!("excessively long constant: {head}... ({} chars)", lit.len())
+}
+
+/// types2's message for a literal whose value is Unknown (out of range).
+pub fn malformed_message(lit: &str) -> String {
+    format!("malformed constant: {lit}")
 }

@@ -165,11 +165,11 @@ fn report(failures: Vec<String>, total: usize) {
     );
 }
 
-#[test]
-fn values_match_go_constant() {
+/// Checks every case of a values-style expectation file.
+fn check_values(data: &str) {
     let mut failures = Vec::new();
     let mut total = 0;
-    for f in lines(include_str!("testdata/values.expect")) {
+    for f in lines(data) {
         total += 1;
         let (case, want) = (f[0], &f[1..]);
         let got = eval(case);
@@ -194,6 +194,16 @@ fn values_match_go_constant() {
         }
     }
     report(failures, total);
+}
+
+#[test]
+fn values_match_go_constant() {
+    check_values(include_str!("testdata/values.expect"));
+}
+
+#[test]
+fn random_values_match_go_constant() {
+    check_values(include_str!("testdata/random.expect"));
 }
 
 /// A basic type by the name Go prints (with the byte and rune aliases).
@@ -270,30 +280,29 @@ fn gc_message(f: &[&str]) -> String {
         "typed" => {
             let (expr, typ, x) = (f[2], f[3], eval(f[4]));
             let op = operand_string(expr, typ, false, &x);
-            let k = basic(typ);
-            representable(&x, k, k)
+            check_overflow(&x, basic(typ))
                 .err()
-                .map_or("representable".into(), |e| e.message(&op, typ))
+                .map_or("representable".into(), |e| e.message("", &op, typ))
         }
         "overflow" => {
             let x = eval(f[4]);
-            let op = binop(f[2]).or(match f[2] {
-                "<<" => Some(Operator::Shl),
-                _ => None,
-            });
-            let name = overflow_op_name(op.unwrap(), f[3] == "binary");
-            match untyped_int_overflows(&x) {
-                true => format!("constant {name} overflow"),
-                false => "no overflow".into(),
-            }
+            let op = binop(f[2]).unwrap_or(Operator::Shl);
+            let name = overflow_op_name(op, f[3] == "binary");
+            let e = check_overflow(&x, BasicKind::UntypedInt);
+            e.err()
+                .map_or("no overflow".into(), |e| e.message(name, "", ""))
         }
         "malformed" => match literal::make_from_literal(f[3], lit_kind(f[2]).unwrap()) {
-            Value::Unknown => format!("malformed constant: {}", f[3]),
+            Value::Unknown => malformed_message(f[3]),
             v => format!("well-formed: {v}"),
         },
-        "notrep" => match eval(f[2]) {
-            Value::Unknown => "constant result is not representable".into(),
-            v => format!("representable: {v}"),
+        "long" => match f[2].len() > MAX_LITERAL_LEN {
+            true => long_literal_message(f[2]),
+            false => "short enough".into(),
+        },
+        "notrep" => match check_overflow(&eval(f[2]), BasicKind::UntypedFloat) {
+            Err(e) => e.message("", "", ""),
+            Ok(v) => format!("representable: {v}"),
         },
         form => panic!("unknown form {form}"),
     }
@@ -311,4 +320,141 @@ fn error_messages_match_gc() {
         }
     }
     report(failures, total);
+}
+
+// Robustness: any text a program can contain gives a value or Unknown,
+// quickly and without panicking; operations on any values never panic.
+
+const KINDS: [LitKind; 5] = [
+    LitKind::Int,
+    LitKind::Float,
+    LitKind::Imag,
+    LitKind::Rune,
+    LitKind::String,
+];
+
+/// Every operation on a pair of values (results are not checked).
+fn exercise(x: &Value, y: &Value) {
+    use Operator::*;
+    for op in [
+        Add, Sub, Mul, Div, Rem, And, Or, Xor, AndNot, AndAnd, OrOr, Shl, Eql,
+    ] {
+        let z = binary_op(x, op, y);
+        let _ = (z.to_string(), z.exact_string(), compare(x, op, y));
+    }
+    let _ = quo_int(x, y);
+    for op in [Add, Sub, Xor, Not] {
+        let _ = unary_op(op, x, 8);
+    }
+    for s in [0, 1, 63, 64, 1000] {
+        let _ = (shift(x, Shl, s), shift(x, Shr, s));
+    }
+    let _ = (
+        x.to_int(),
+        x.to_float(),
+        x.to_complex(),
+        x.num(),
+        x.denom(),
+        x.real(),
+        x.imag(),
+    );
+    let _ = (
+        x.int64_val(),
+        x.uint64_val(),
+        x.float32_val(),
+        x.float64_val(),
+        x.bit_len(),
+        x.sign(),
+    );
+    for k in BasicKind::ALL {
+        let _ = (
+            representable(x, k, k),
+            convert(x, BasicKind::UntypedInt, k),
+            check_overflow(x, k),
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_a_value_or_unknown(s in "\\PC{0,40}", k in 0..5usize) {
+        let v = make_from_literal(&s, KINDS[k]);
+        exercise(&v, &v);
+    }
+
+    #[test]
+    fn number_like_text_is_a_value_or_unknown(s in "[-+0-9a-fA-FxXoObBpPeE_.i]{0,30}", t in "[0-9pPeE_.+-]{0,12}") {
+        let a = make_from_literal(&s, LitKind::Float);
+        let b = make_from_literal(&format!("{s}{t}"), LitKind::Imag);
+        let c = make_from_literal(&s, LitKind::Int);
+        exercise(&a, &b);
+        exercise(&c, &a);
+    }
+
+    #[test]
+    fn quoted_text_is_a_value_or_unknown(s in "[\"'`]([a-z\\\\xuU0-7'\"`]|\\PC){0,20}[\"'`]?") {
+        exercise(&make_from_literal(&s, LitKind::String), &make_from_literal(&s, LitKind::Rune));
+    }
+}
+
+/// Literals with absurd exponents or many digits are evaluated quickly and
+/// in little memory (the 512-bit float keeps the exponent apart).
+#[test]
+fn extreme_literals_are_cheap() {
+    let long_int = "9".repeat(MAX_LITERAL_LEN);
+    let long_float = format!("0.{}e-4000", "9".repeat(MAX_LITERAL_LEN - 8));
+    let long_hex = format!("0x{}p-100000", "f".repeat(MAX_LITERAL_LEN - 10));
+    let start = std::time::Instant::now();
+    for (lit, kind) in [
+        ("1e9999999999", LitKind::Float),
+        ("1e-9999999999", LitKind::Float),
+        ("1e999999999999999999999999", LitKind::Float),
+        ("0x1p-100000", LitKind::Float),
+        ("0x1p2147483646", LitKind::Float),
+        ("1e646456992", LitKind::Float),
+        ("1e-646456992", LitKind::Float),
+        ("1e1000000i", LitKind::Imag),
+        (&long_int, LitKind::Int),
+        (&long_float, LitKind::Float),
+        (&long_hex, LitKind::Float),
+    ] {
+        let v = make_from_literal(lit, kind);
+        exercise(&v, &v);
+    }
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+/// Shifts and complements that would need gigabytes give Unknown instead
+/// (types2 never asks for them: it bounds shift counts at 1074).
+#[test]
+fn huge_shifts_are_refused() {
+    let one = Value::make_int64(1);
+    assert_eq!(shift(&one, Operator::Shl, u32::MAX).kind(), Kind::Unknown);
+    assert_eq!(
+        unary_op(Operator::Xor, &one, u32::MAX).kind(),
+        Kind::Unknown
+    );
+    assert_eq!(shift(&one, Operator::Shr, u32::MAX), Value::make_int64(0));
+}
+
+/// A long chain of concatenations (Go issue 23348) takes linear time and
+/// leaves every intermediate value intact.
+#[test]
+fn string_concatenation_is_linear_and_persistent() {
+    let piece = Value::make_string(b"ab");
+    let mut s = Value::make_string(b"");
+    let mut kept = Vec::new();
+    for i in 0..100_000 {
+        s = binary_op(&s, Operator::Add, &piece);
+        if i % 25_000 == 0 {
+            kept.push((i, s.clone()));
+        }
+    }
+    assert_eq!(s.string_val().len(), 200_000);
+    for (i, v) in kept {
+        assert_eq!(v.string_val(), b"ab".repeat(i + 1));
+    }
+    let doubled = binary_op(&s, Operator::Add, &s);
+    assert_eq!(doubled.string_val().len(), 400_000);
+    assert_eq!(s.string_val().len(), 200_000);
 }

@@ -7,4 +7,4 @@ GO=${GO:-/usr/lib/go-1.19/bin/go}
 here=$(cd "$(dirname "$0")" && pwd)
 export GOCACHE=${GOCACHE:-/tmp/goscope-gocache} GO111MODULE=off
 (cd "$here/isprint" && "$GO" run main.go) > "$here/../isprint.rs"
-(cd "$here/expect" && "$GO" run main.go "$here/../testdata")
+(cd "$here/expect" && "$GO" run . "$here/../testdata")

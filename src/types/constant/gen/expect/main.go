@@ -5,7 +5,8 @@
 // Usage (from the repository root): src/types/constant/gen/regen.sh
 //
 // It reads testdata/NAME.cases and writes testdata/NAME.expect, for NAME in
-// values, represent and gcmsgs. A case is one line; '#' starts a comment
+// values, represent and gcmsgs; random.expect holds seeded random cases
+// (random.go). A case is one line; '#' starts a comment
 // line. Values are written as a little stack language (see eval).
 package main
 
@@ -34,6 +35,7 @@ func main() {
 	gen(dir, "values", valuesLine)
 	gen(dir, "represent", representLine)
 	genMsgs(dir)
+	genRandom(dir)
 }
 
 // readCases returns the non-comment lines of dir/name.cases.
