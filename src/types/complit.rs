@@ -1,6 +1,7 @@
 //! Composite literals (the CompositeLit case of types2's exprInternal, and
 //! indexedElts from index.go).
 
+use crate::syntax::positions::start_pos;
 use std::collections::{HashMap, HashSet};
 
 use super::check::Checker;
@@ -48,7 +49,7 @@ impl<'a> Checker<'a> {
                     None => {
                         let ts = self.type_string(h);
                         self.error(
-                            e.span.lo,
+                            start_pos(&e),
                             format!("invalid composite literal element type {ts}: no core type"),
                         );
                         return false;
@@ -56,7 +57,7 @@ impl<'a> Checker<'a> {
                 }
             }
             (None, None) => {
-                self.error(e.span.lo, "missing type in composite literal".into());
+                self.error(start_pos(&e), "missing type in composite literal".into());
                 return false;
             }
         }
@@ -79,7 +80,7 @@ impl<'a> Checker<'a> {
                     for el in elems {
                         let ExprKind::KeyValue { key, value } = &el.kind else {
                             self.error(
-                                el.span.lo,
+                                start_pos(&el),
                                 "mixture of field:value and value elements in struct literal"
                                     .into(),
                             );
@@ -88,7 +89,7 @@ impl<'a> Checker<'a> {
                         self.expr(x, value);
                         let ExprKind::Name(kname) = key.kind else {
                             self.error(
-                                el.span.lo,
+                                start_pos(&el),
                                 format!(
                                     "invalid field name {} in struct literal",
                                     expr_string(key)
@@ -104,7 +105,7 @@ impl<'a> Checker<'a> {
                         else {
                             let bs = self.type_string(base);
                             self.error(
-                                key.span.lo,
+                                start_pos(&key),
                                 format!("unknown field '{kname}' in struct literal of type {bs}"),
                             );
                             continue;
@@ -115,7 +116,7 @@ impl<'a> Checker<'a> {
                         self.assignment(x, Some(ft), "struct literal");
                         if visited[i] {
                             self.error(
-                                el.span.lo,
+                                start_pos(&el),
                                 format!("duplicate field name {kname} in struct literal"),
                             );
                             continue;
@@ -126,7 +127,7 @@ impl<'a> Checker<'a> {
                     for (i, el) in elems.iter().enumerate() {
                         if matches!(el.kind, ExprKind::KeyValue { .. }) {
                             self.error(
-                                el.span.lo,
+                                start_pos(&el),
                                 "mixture of field:value and value elements in struct literal"
                                     .into(),
                             );
@@ -166,7 +167,7 @@ impl<'a> Checker<'a> {
                 let mut seen_plain: HashSet<String> = HashSet::new();
                 for el in elems {
                     let ExprKind::KeyValue { key: k, value } = &el.kind else {
-                        self.error(el.span.lo, "missing key in map literal".into());
+                        self.error(start_pos(&el), "missing key in map literal".into());
                         continue;
                     };
                     self.expr_with_hint(x, k, key);
@@ -209,7 +210,10 @@ impl<'a> Checker<'a> {
                 }
                 if utyp != TypeId::INVALID {
                     let ts = self.type_string(typ);
-                    self.error(e.span.lo, format!("invalid composite literal type {ts}"));
+                    self.error(
+                        start_pos(&e),
+                        format!("invalid composite literal type {ts}"),
+                    );
                     return false;
                 }
             }
@@ -235,7 +239,7 @@ impl<'a> Checker<'a> {
                         valid_index = true;
                     } else {
                         self.error(
-                            e.span.lo,
+                            start_pos(&e),
                             format!("index {} must be integer constant", expr_string(key)),
                         );
                     }
@@ -243,7 +247,7 @@ impl<'a> Checker<'a> {
                 eval = value;
             } else if length >= 0 && index >= length {
                 self.error(
-                    e.span.lo,
+                    start_pos(&e),
                     format!("index {index} is out of bounds (>= {length})"),
                 );
             } else {
@@ -251,7 +255,7 @@ impl<'a> Checker<'a> {
             }
             if valid_index && !visited.insert(index) {
                 self.error(
-                    e.span.lo,
+                    start_pos(&e),
                     format!("duplicate index {index} in array or slice literal"),
                 );
             }

@@ -18,9 +18,10 @@ use super::basic::BasicKind;
 use super::check::Checker;
 use super::constant::{self, Kind};
 use super::errors::{INVALID_ARG, INVALID_AST, INVALID_OP};
-use super::operand::{start_pos, Mode, Operand};
+use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 /// What one term of a type parameter's type set gives when indexed

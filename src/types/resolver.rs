@@ -2,6 +2,7 @@
 //! resolver.go): imports, package-level declarations, methods by receiver
 //! base type, and the unused-import check.
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashSet;
 
 use super::check::{Checker, DeclInfo, PkgState};
@@ -423,7 +424,7 @@ impl<'a> Checker<'a> {
                         ExprKind::Bad => tparams.push((arg.pos, Symbol::intern("_"), None)),
                         _ => {
                             self.error(
-                                arg.span.lo,
+                                start_pos(&arg),
                                 format!(
                                     "receiver type parameter {} must be an identifier",
                                     crate::syntax::printer::expr_string(arg)

@@ -1,5 +1,6 @@
 //! Struct types (types2's struct.go): fields, tags, embedded fields.
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::check::Checker;
@@ -51,7 +52,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 None => {
-                    let pos = f.ty.span.lo;
+                    let pos = start_pos(&f.ty);
                     match embedded_field_ident(&f.ty) {
                         None => {
                             self.error(

@@ -240,7 +240,7 @@ const NEEDS_EXACT_CONSTANTS: &[&str] = &[
 ];
 
 fn exact_constants() -> bool {
-    let v = super::constant::Value::make_from_literal("0x10", crate::syntax::ast::LitKind::Int);
+    let v = super::constant::make_from_literal("0x10", crate::syntax::ast::LitKind::Int);
     v.kind() == super::constant::Kind::Int
 }
 
