@@ -1,39 +1,110 @@
 //! Lexing and parsing of Go source into the tree of [`ast`].
+//!
+//! One entry point, [`parse_file`]: bytes in, a tree and gc-worded
+//! diagnostics out. Parsing never fails: a file with errors still gives a
+//! tree (with `Bad` nodes where the parser recovered), so later passes can
+//! run and report more.
+//!
+//! Code map:
+//! - `token.rs`   the tokens; the logos derive of the regular ones.
+//! - `lexer.rs`   gc's scanner: literal scanners, semicolon insertion,
+//!   `//go:` directives, source sanitizing (NUL, bad UTF-8, BOM).
+//! - `grammar/go.lalrpop` (crate root) the LALR(1) grammar; `parser.rs`
+//!   runs it, `actions.rs` builds nodes and does gc's parser checks,
+//!   `parse_error.rs` words syntax errors as gc does.
+//! - `ctx.rs`     per-parse state: node ids, diagnostics, directives, the
+//!   nesting limit.
+//! - `dump.rs`    `--dump-ast`, `--dump-tokens`, gc's expression printer.
+//!
+//! Architecture invariants: every node id handed out is dense and unique
+//! within a [`NodeIdGen`]; no tree is deeper than [`MAX_NESTING`]; no input
+//! makes the parser panic.
 
+mod actions;
 pub mod ast;
+mod ctx;
+mod dump;
+pub mod lexer;
+mod parse_error;
+mod parser;
 pub mod pos;
 pub mod printer;
 pub mod symbol;
+pub mod token;
+mod unicode_tables;
 
-use std::cell::Cell;
+use std::rc::Rc;
 
 use crate::diag::Diagnostic;
+pub use ctx::{NodeIdGen, MAX_NESTING};
+pub use dump::{dump_file, dump_file_with_positions, dump_tokens, expr_string, stmt_string};
+pub use parse_error::{message as syntax_error_message, BraceKind, ErrorContext};
 
-/// Hands out node ids, dense across all files parsed in one session.
-#[derive(Debug, Default)]
-pub struct NodeIdGen(Cell<u32>);
+use self::ast::{File, Ident, Pragma};
+use self::pos::{Pos, SourceMap};
 
-impl NodeIdGen {
-    pub fn new() -> NodeIdGen {
-        NodeIdGen(Cell::new(0))
+/// Parses one Go source file. The file is added to `map` (so positions in
+/// the result resolve through it), node ids come from `ids`. Diagnostics
+/// are in gc's wording and at gc's positions, sorted by position, with
+/// gc's "one syntax error per line" rule applied.
+pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) -> (File, Vec<Diagnostic>) {
+    let mut lex_errors = Vec::new();
+    let text = lexer::sanitize(src, &mut lex_errors);
+    let Some(file) = map.add(name, Rc::from(text)) else {
+        let pos = map.files().last().map_or(Pos(0), |f| Pos(f.end()));
+        let d = Diagnostic::new(pos, format!("{name}: source too large"));
+        return (empty_file(pos, ids), vec![d]);
+    };
+    let ctx = ctx::ParseCtx::new(ids.count());
+    for (off, msg) in lex_errors {
+        ctx.error(Pos(file.base + off), msg);
     }
-    pub fn next(&self) -> ast::NodeId {
-        let id = self.0.get();
-        self.0.set(id + 1);
-        ast::NodeId(id)
-    }
-    pub fn count(&self) -> u32 {
-        self.0.get()
-    }
+    let parsed = parser::run(&ctx, &file.src, file.base);
+    ids.0.set(ctx.end_id());
+    let mut f = parsed.unwrap_or_else(|| empty_file(Pos(file.base), ids));
+    let rest = ctx.untaken_directives();
+    f.pragma.directives.extend(rest.directives);
+    f.pragma.misplaced.extend(rest.misplaced);
+    let diags = finish_diagnostics(map, ctx.diags.into_inner());
+    (f, diags)
 }
 
-/// TEMPORARY until the parser lands.
-pub fn parse_file(
-    map: &mut pos::SourceMap,
-    name: &str,
-    src: &[u8],
-    ids: &NodeIdGen,
-) -> (ast::File, Vec<Diagnostic>) {
-    let _ = (map, name, src, ids);
-    unimplemented!("parser")
+fn empty_file(pos: Pos, ids: &NodeIdGen) -> File {
+    let pkg_name = Ident { id: ids.next(), pos, sym: symbol::Symbol::intern("_") };
+    File { pos, pragma: Pragma::default(), pkg_name, decls: Vec::new(), eof: pos }
+}
+
+/// gc's reporting rules: only the first syntax error of a line (in the
+/// order reported), then sorted by position.
+fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut last_line = None;
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    for d in diags {
+        if d.message.starts_with("syntax error") {
+            let p = map.position(d.pos);
+            let line = (p.file, p.line);
+            if last_line.as_ref() == Some(&line) {
+                continue;
+            }
+            last_line = Some(line);
+        }
+        if out.iter().any(|o| o.pos == d.pos && o.message == d.message) {
+            continue;
+        }
+        out.push(d);
+    }
+    out.sort_by_key(|d| d.pos);
+    out
+}
+
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn sizes() {
+        use super::ast::*;
+        eprintln!("Expr {} ExprKind {} Stmt {} StmtKind {} Field {} FuncType {} Block {} Pragma {} FuncDecl {} File {} Ident {} BasicLit {} Decl {}",
+            std::mem::size_of::<Expr>(), std::mem::size_of::<ExprKind>(), std::mem::size_of::<Stmt>(), std::mem::size_of::<StmtKind>(),
+            std::mem::size_of::<Field>(), std::mem::size_of::<FuncType>(), std::mem::size_of::<Block>(), std::mem::size_of::<Pragma>(),
+            std::mem::size_of::<FuncDecl>(), std::mem::size_of::<File>(), std::mem::size_of::<Ident>(), std::mem::size_of::<BasicLit>(), std::mem::size_of::<Decl>());
+    }
 }

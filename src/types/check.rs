@@ -104,6 +104,9 @@ pub struct PkgState<'a> {
     pub broken_aliases: HashSet<ObjId>,
     pub recv_tparam_map: HashMap<NodeId, TypeId>,
     pub env: Environment,
+    /// Instantiations of the package's type parameters, for the
+    /// monomorphization check (types2's check.mono).
+    pub mono: super::mono::MonoGraph,
 }
 
 pub struct Checker<'a> {
@@ -127,6 +130,9 @@ pub struct Checker<'a> {
     /// Errors in goscope's own std API files are internal errors; they are
     /// collected apart so they never look like the user's.
     pub internal_errors: Vec<String>,
+    /// Instances, union type sets and valid types shared by all packages of
+    /// the session (types2's Context and caches).
+    pub gen: super::context::GenState,
 }
 
 impl<'a> Checker<'a> {
@@ -139,7 +145,8 @@ impl<'a> Checker<'a> {
         let main_scope = scopes.new_scope(Some(universe.scope), Pos::NONE, Pos::NONE, "package");
         pkgs.push(Package {
             path: "main".into(),
-            name: crate::syntax::symbol::Symbol::intern("main"),
+            // The name comes from the first file's package clause.
+            name: crate::syntax::symbol::Symbol::intern(""),
             scope: main_scope,
             imports: Vec::new(),
             complete: false,
@@ -162,6 +169,7 @@ impl<'a> Checker<'a> {
             pkg,
             st: PkgState::default(),
             internal_errors: Vec::new(),
+            gen: Default::default(),
         }
     }
 
@@ -233,10 +241,16 @@ impl<'a> Checker<'a> {
         for &file in files {
             let name = file.pkg_name.sym;
             let pkg_name = self.package(self.pkg).name;
-            if name == pkg_name {
+            if pkg_name.as_str().is_empty() {
+                if name.as_str() == "_" {
+                    self.error(file.pkg_name.pos, "invalid package name _".to_string());
+                } else {
+                    let pkg = self.pkg;
+                    self.pkgs[pkg.0 as usize].name = name;
+                }
                 self.st.files.push(file);
-            } else if name.as_str() == "_" {
-                self.error(file.pkg_name.pos, "invalid package name _".to_string());
+            } else if name == pkg_name {
+                self.st.files.push(file);
             } else {
                 self.error(file.pos, format!("package {}; expected {}", name, pkg_name));
             }

@@ -30,16 +30,15 @@ impl<'a> Checker<'a> {
         pkg: Option<PkgId>,
         name: Symbol,
     ) -> LookupResult {
-        if let Type::Named(n) = self.types.get(t) {
-            if let Some(u) = n.underlying {
-                if let Type::Pointer(_) = self.types.get(u) {
-                    let u = self.under(t);
-                    let r = self.lookup_field_or_method_impl(u, false, pkg, name, false);
-                    if r.0.is_some_and(|o| self.obj(o).is_func()) {
-                        return (None, None, false);
-                    }
-                    return r;
+        if self.types.is_named(t) {
+            let u = self.named_underlying(t);
+            if let Type::Pointer(_) = self.types.get(u) {
+                let u = self.under(t);
+                let r = self.lookup_field_or_method_impl(u, false, pkg, name, false);
+                if r.0.is_some_and(|o| self.obj(o).is_func()) {
+                    return (None, None, false);
                 }
+                return r;
             }
         }
         self.lookup_field_or_method_impl(t, addressable, pkg, name, false)
@@ -208,27 +207,6 @@ impl<'a> Checker<'a> {
                 ..
             }
         )
-    }
-
-    /// A method declared on a named type (expanding an instance's methods
-    /// as needed): its index and object.
-    pub fn named_lookup_method(
-        &mut self,
-        t: TypeId,
-        pkg: Option<PkgId>,
-        name: Symbol,
-        fold_case: bool,
-    ) -> Option<(usize, ObjId)> {
-        let methods = self.named_methods(t);
-        for (i, m) in methods.into_iter().enumerate() {
-            let mname = self.obj(m).name;
-            if (mname == name || (fold_case && mname.as_str().eq_ignore_ascii_case(name.as_str())))
-                && self.same_id(m, pkg, mname)
-            {
-                return Some((i, m));
-            }
-        }
-        None
     }
 
     /// The first method of interface T that V lacks, and V's method of

@@ -115,6 +115,9 @@ pub struct InterfaceType {
     pub embed_pos: Vec<Pos>,
     /// Interface written as a bare constraint `[T ~int]`.
     pub implicit: bool,
+    /// All methods and embedded elements are collected: the type set may
+    /// be computed (before that it is taken to be all types, uncached).
+    pub complete: bool,
     /// Lazily computed type set.
     pub tset: Option<std::rc::Rc<TypeSet>>,
 }

@@ -16,6 +16,9 @@ struct TypeWriter<'c, 'a> {
     seen: HashSet<TypeId>,
     /// Qualify with package paths instead of names (for hashing).
     qualify_paths: bool,
+    /// Qualify every named type with its package path, as types2 writes a
+    /// type without a qualifier (TypeString(t, nil)).
+    full_paths: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -26,6 +29,7 @@ impl<'a> Checker<'a> {
             buf: String::new(),
             seen: HashSet::new(),
             qualify_paths: false,
+            full_paths: false,
         };
         w.typ(t);
         w.buf
@@ -39,6 +43,22 @@ impl<'a> Checker<'a> {
             buf: String::new(),
             seen: HashSet::new(),
             qualify_paths: true,
+            full_paths: false,
+        };
+        w.typ(t);
+        w.buf
+    }
+
+    /// The type qualified by package paths everywhere (`main.MyInt`), as
+    /// types2's String methods print it; gc shows this form in messages
+    /// that format terms and term lists.
+    pub fn type_string_full(&self, t: TypeId) -> String {
+        let mut w = TypeWriter {
+            check: self,
+            buf: String::new(),
+            seen: HashSet::new(),
+            qualify_paths: false,
+            full_paths: true,
         };
         w.typ(t);
         w.buf
@@ -57,6 +77,7 @@ impl<'a> Checker<'a> {
             buf: String::new(),
             seen: HashSet::new(),
             qualify_paths: false,
+            full_paths: false,
         };
         w.signature(sig);
         w.buf
@@ -137,6 +158,7 @@ impl<'a> Checker<'a> {
                             buf: String::new(),
                             seen: HashSet::new(),
                             qualify_paths: false,
+                            full_paths: false,
                         };
                         w.tparam_list(&n.tparams.clone());
                         buf.push_str(&w.buf);
@@ -218,7 +240,11 @@ impl TypeWriter<'_, '_> {
         match c.types.get(t) {
             Type::Basic { kind, name } => {
                 if *kind == crate::types::basic::BasicKind::UnsafePointer {
-                    let prefix = c.package_prefix(Some(c.universe.unsafe_pkg));
+                    let prefix = if self.full_paths {
+                        "unsafe.".to_string()
+                    } else {
+                        c.package_prefix(Some(c.universe.unsafe_pkg))
+                    };
                     self.s(&prefix);
                 }
                 self.s(name);
@@ -358,7 +384,17 @@ impl TypeWriter<'_, '_> {
                     }
                     let _ = write!(self.buf, "{}#{}", obj.name, t.0);
                 } else {
-                    let prefix = c.package_prefix(obj.pkg);
+                    let prefix = match obj.pkg {
+                        Some(p) if self.full_paths => {
+                            let path = &c.package(p).path;
+                            if path.is_empty() {
+                                String::new()
+                            } else {
+                                format!("{path}.")
+                            }
+                        }
+                        _ => c.package_prefix(obj.pkg),
+                    };
                     self.s(&prefix);
                     self.s(obj.name.as_str());
                 }

@@ -1,0 +1,226 @@
+//! The state one parse shares between lexer, grammar actions and driver.
+//!
+//! LALRPOP actions receive `&ParseCtx`, so everything mutable is in a
+//! `Cell` or `RefCell`: the node id counter, the diagnostics, the
+//! directives the lexer collected, and the nesting depth of every node
+//! built so far.
+//!
+//! Architecture invariant: no tree the parser returns is deeper than
+//! [`MAX_NESTING`] nodes. Every later pass (checker, compiler, dumper, even
+//! `Drop`) recurses over the tree; the bound is what makes that recursion
+//! safe on an 8 MB main-thread stack. A node that would exceed it is
+//! replaced by `Bad`, once per file with the diagnostic "syntax error:
+//! nesting too deep". gc itself has no limit (its goroutine stacks grow to
+//! 1 GB); no real program comes near this one.
+
+use std::cell::{Cell, RefCell};
+
+use super::ast::{NodeId, Pragma, PragmaFlags};
+use super::pos::Pos;
+use super::symbol::Symbol;
+use crate::diag::Diagnostic;
+
+/// Deepest tree the parser builds (see the module comment).
+pub const MAX_NESTING: u32 = 10_000;
+
+/// Hands out [`NodeId`]s, densely, across every file of a session.
+#[derive(Debug, Default)]
+pub struct NodeIdGen(pub Cell<u32>);
+
+impl NodeIdGen {
+    pub fn new() -> NodeIdGen {
+        NodeIdGen::default()
+    }
+    /// The next id; ids are 0, 1, 2, ... so side tables can be vectors.
+    pub fn next(&self) -> NodeId {
+        let id = self.0.get();
+        self.0.set(id + 1);
+        NodeId(id)
+    }
+    /// How many ids were handed out so far (the size side tables need).
+    pub fn count(&self) -> u32 {
+        self.0.get()
+    }
+}
+
+/// A `//go:` directive as the lexer found it.
+#[derive(Clone, Debug)]
+pub struct Directive {
+    pub pos: Pos,
+    /// The text after `//`, e.g. `go:noinline`.
+    pub text: Symbol,
+    /// Nothing but white space precedes it on its line (gc's `blank`).
+    pub blank_line: bool,
+    /// Position of the first token after the directive.
+    pub next: Pos,
+    pub taken: bool,
+}
+
+/// What a declaration is, for deciding which directives it may carry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PragmaTarget {
+    Func,
+    Type,
+    Var,
+    Other,
+}
+
+pub struct ParseCtx {
+    next_id: Cell<u32>,
+    first_id: u32,
+    /// Depth of each node, indexed by `id - first_id`.
+    depth: RefCell<Vec<u16>>,
+    too_deep: Cell<bool>,
+    pub diags: RefCell<Vec<Diagnostic>>,
+    pub directives: RefCell<Vec<Directive>>,
+    next_group: Cell<u32>,
+    /// Context for error messages, kept by the lexer.
+    pub track: RefCell<super::parse_error::Track>,
+}
+
+impl ParseCtx {
+    /// A context whose node ids continue from `first_id`.
+    pub fn new(first_id: u32) -> ParseCtx {
+        ParseCtx {
+            next_id: Cell::new(first_id),
+            first_id,
+            depth: RefCell::new(Vec::new()),
+            too_deep: Cell::new(false),
+            diags: RefCell::new(Vec::new()),
+            directives: RefCell::new(Vec::new()),
+            next_group: Cell::new(0),
+            track: RefCell::new(Default::default()),
+        }
+    }
+
+    /// The id after the last one handed out (to store back in the
+    /// session's [`NodeIdGen`]).
+    pub fn end_id(&self) -> u32 {
+        self.next_id.get()
+    }
+
+    /// A fresh id for a node of the given depth.
+    pub fn id_with_depth(&self, depth: u32) -> NodeId {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        self.depth.borrow_mut().push(depth.min(u16::MAX as u32) as u16);
+        NodeId(id)
+    }
+
+    /// A fresh id for a leaf (names, literals).
+    pub fn leaf_id(&self) -> NodeId {
+        self.id_with_depth(1)
+    }
+
+    /// Records a new depth for a node whose children changed.
+    pub fn set_depth(&self, id: NodeId, depth: u32) {
+        let i = id.0.wrapping_sub(self.first_id) as usize;
+        if let Some(d) = self.depth.borrow_mut().get_mut(i) {
+            *d = depth.min(u16::MAX as u32) as u16;
+        }
+    }
+
+    /// The depth recorded for a node.
+    pub fn depth_of(&self, id: NodeId) -> u32 {
+        let i = id.0.wrapping_sub(self.first_id) as usize;
+        self.depth.borrow().get(i).copied().unwrap_or(0) as u32
+    }
+
+    /// Whether a node of `depth` may be built; reports the first time it
+    /// may not.
+    pub fn check_depth(&self, depth: u32, pos: Pos) -> bool {
+        if depth <= MAX_NESTING {
+            return true;
+        }
+        if !self.too_deep.replace(true) {
+            self.error(pos, "syntax error: nesting too deep");
+        }
+        false
+    }
+
+    pub fn new_group(&self) -> u32 {
+        let g = self.next_group.get();
+        self.next_group.set(g + 1);
+        g
+    }
+
+    pub fn error(&self, pos: Pos, msg: impl Into<String>) {
+        self.diags.borrow_mut().push(Diagnostic::new(pos, msg));
+    }
+
+    /// gc's `syntaxErrorAt` for a plain message: "syntax error: " + msg.
+    pub fn syntax_error(&self, pos: Pos, msg: impl AsRef<str>) {
+        self.error(pos, format!("syntax error: {}", msg.as_ref()));
+    }
+
+    /// The pragma of the declaration (or group spec) whose first token is
+    /// at `at`: the directives immediately before it. Directives the
+    /// declaration may not carry, and directives not alone on their line,
+    /// go to `misplaced` (gc's noder reports them).
+    pub fn take_pragma(&self, at: Pos, target: PragmaTarget) -> Pragma {
+        let mut dirs = self.directives.borrow_mut();
+        let mut pragma = Pragma::default();
+        for d in dirs.iter_mut().rev() {
+            if d.next < at {
+                break;
+            }
+            if d.next != at || d.taken {
+                continue;
+            }
+            d.taken = true;
+            pragma.directives.push((d.pos, d.text));
+            let verb = d.text.as_str().split(' ').next().unwrap_or("");
+            let flag = pragma_flag(verb);
+            let allowed = match target {
+                PragmaTarget::Func => flag != PragmaFlags::NOTINHEAP,
+                PragmaTarget::Type => flag == PragmaFlags::NOTINHEAP,
+                PragmaTarget::Var | PragmaTarget::Other => false,
+            };
+            if !d.blank_line || (flag != 0 && !allowed) {
+                pragma.misplaced.push(d.pos);
+            } else {
+                pragma.flags.0 |= flag;
+            }
+        }
+        pragma.directives.reverse();
+        pragma.misplaced.reverse();
+        pragma
+    }
+
+    /// Directives no declaration took: gc reports each flag directive as
+    /// "misplaced compiler directive"; they go to the file's pragma.
+    pub fn untaken_directives(&self) -> Pragma {
+        let mut pragma = Pragma::default();
+        for d in self.directives.borrow().iter().filter(|d| !d.taken) {
+            pragma.directives.push((d.pos, d.text));
+            let verb = d.text.as_str().split(' ').next().unwrap_or("");
+            if pragma_flag(verb) != 0 || !d.blank_line {
+                pragma.misplaced.push(d.pos);
+            }
+        }
+        pragma
+    }
+}
+
+/// gc's `pragmaFlag` (noder/lex.go): the flag a `//go:` verb sets, or 0.
+pub fn pragma_flag(verb: &str) -> u32 {
+    match verb {
+        "go:build" => 0,
+        "go:nointerface" => 0,
+        "go:noescape" => PragmaFlags::NOESCAPE,
+        "go:norace" => PragmaFlags::NORACE,
+        "go:nosplit" => PragmaFlags::NOSPLIT,
+        "go:noinline" => PragmaFlags::NOINLINE,
+        "go:nocheckptr" => PragmaFlags::NOCHECKPTR,
+        "go:systemstack" => PragmaFlags::SYSTEMSTACK,
+        "go:nowritebarrier" => PragmaFlags::NOWRITEBARRIER,
+        "go:nowritebarrierrec" => PragmaFlags::NOWRITEBARRIERREC,
+        "go:yeswritebarrierrec" => PragmaFlags::YESWRITEBARRIERREC,
+        "go:cgo_unsafe_args" => PragmaFlags::CGO_UNSAFE_ARGS,
+        "go:uintptrkeepalive" => PragmaFlags::UINTPTR_KEEP_ALIVE,
+        "go:uintptrescapes" => PragmaFlags::UINTPTR_ESCAPES,
+        "go:notinheap" => PragmaFlags::NOTINHEAP,
+        "go:registerparams" => PragmaFlags::REGISTERPARAMS,
+        _ => 0,
+    }
+}

@@ -1,0 +1,235 @@
+//! Turning LALRPOP's parse errors into gc's syntax error messages.
+//!
+//! gc's recursive-descent parser knows, when it fails, what it was parsing
+//! ("in argument list", "after top level declaration", "expecting {
+//! after for clause"). LALRPOP tells us the unexpected token and the set
+//! of terminals it would have accepted; together with the little context
+//! the lexer tracks (the innermost open brace's kind and the header
+//! keyword being read, see [`ErrorContext`]) that is enough to rebuild
+//! gc's wording for the common cases. [`message`] is the one function that
+//! does it, unit-tested below against gc's own output.
+//!
+//! Token descriptions follow gc 1.19's `syntaxErrorAt`: a name by its text,
+//! `literal 12`, an operator by its spelling, `comma`, `newline`,
+//! `semicolon`, `EOF`, keywords by their spelling.
+
+use super::token::Tok;
+
+/// What kind of construct a `{` opened.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BraceKind {
+    Struct,
+    Interface,
+    Other,
+}
+
+/// Context for messages that gc words by construct.
+#[derive(Clone, Debug, Default)]
+pub struct ErrorContext {
+    /// The innermost unclosed `{` (None at top level).
+    pub brace: Option<BraceKind>,
+    /// `if`, `for`, `switch` or `select` whose header is being read.
+    pub header: Option<Tok>,
+    /// The last top-level declaration was a function without body.
+    pub after_bodiless_func: bool,
+    /// The error is at the start of a top-level declaration.
+    pub top_level: bool,
+}
+
+/// What the lexer tracks for error messages, updated at every token.
+#[derive(Debug, Default)]
+pub struct Track {
+    braces: Vec<BraceKind>,
+    header: Option<(Tok, u32)>,
+    depth: u32,
+    prev: Option<Tok>,
+    /// Suppress syntax errors until the next top-level declaration
+    /// keyword (gc's `advance(_Import, _Const, _Type, _Var, _Func)`).
+    pub skipping_to_decl: bool,
+    pub after_bodiless_func: bool,
+}
+
+impl Track {
+    /// Notes a token the lexer hands out.
+    pub fn token(&mut self, tok: &Tok) {
+        match tok {
+            Tok::Lbrace => {
+                if self.header.is_some_and(|(_, d)| d == self.depth) {
+                    self.header = None;
+                }
+                self.braces.push(match self.prev {
+                    Some(Tok::Struct) => BraceKind::Struct,
+                    Some(Tok::Interface) => BraceKind::Interface,
+                    _ => BraceKind::Other,
+                });
+            }
+            Tok::Rbrace => {
+                self.braces.pop();
+            }
+            Tok::Lparen | Tok::Lbrack => self.depth += 1,
+            Tok::Rparen | Tok::Rbrack => self.depth = self.depth.saturating_sub(1),
+            Tok::If | Tok::For | Tok::Switch | Tok::Select => self.header = Some((*tok, self.depth)),
+            Tok::Func | Tok::Var | Tok::Const | Tok::Type | Tok::Import if self.braces.is_empty() => {
+                self.skipping_to_decl = false;
+            }
+            _ => {}
+        }
+        self.prev = Some(*tok);
+    }
+
+    pub fn context(&self) -> ErrorContext {
+        ErrorContext {
+            brace: self.braces.last().copied(),
+            header: self.header.map(|(t, _)| t),
+            after_bodiless_func: self.after_bodiless_func,
+            top_level: self.braces.is_empty(),
+        }
+    }
+}
+
+/// The terminal names LALRPOP lists in `expected` (quoted as in the
+/// grammar, e.g. `"\")\""`, `"NAME"`).
+fn has(expected: &[String], t: &str) -> bool {
+    expected.iter().any(|e| e.trim_matches('"').trim_matches('\\') == t || e == t)
+}
+
+fn is_expr_start(expected: &[String]) -> bool {
+    has(expected, "LIT") && has(expected, "NAME") && has(expected, "(")
+}
+
+fn is_type_start(expected: &[String]) -> bool {
+    has(expected, "NAME") && has(expected, "map") && has(expected, "chan") && !has(expected, "LIT")
+}
+
+/// gc's name for an expected token in "expecting X".
+fn tokstring(t: &str) -> &str {
+    match t {
+        "," => "comma",
+        ";" => "semicolon or newline",
+        "NAME" => "name",
+        "LIT" => "literal",
+        other => other,
+    }
+}
+
+/// gc's message for a syntax error at `tok` (None: end of input), given
+/// LALRPOP's expected terminals and the lexer's context.
+pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> String {
+    let found = tok.map_or_else(|| "EOF".to_string(), Tok::describe);
+    let unexpected = |rest: &str| format!("syntax error: unexpected {found}{rest}");
+    if ctx.top_level && has(expected, "func") && has(expected, "import") {
+        if matches!(tok, Some(Tok::Lbrace)) && ctx.after_bodiless_func {
+            return "syntax error: unexpected semicolon or newline before {".into();
+        }
+        return "syntax error: non-declaration statement outside function body".into();
+    }
+    if has(expected, "=") && has(expected, "[") && is_type_start(expected) {
+        return unexpected(" in type declaration");
+    }
+    if has(expected, "if") && has(expected, "{") && expected.len() <= 3 {
+        return "syntax error: else must be followed by if or statement block".into();
+    }
+    if has(expected, "{") && !has(expected, "NAME") && !has(expected, ";") && !has(expected, ",") {
+        return match ctx.header {
+            Some(Tok::If) => unexpected(", expecting { after if clause"),
+            Some(Tok::For) => unexpected(", expecting { after for clause"),
+            Some(Tok::Switch) => "syntax error: missing { after switch clause".into(),
+            Some(Tok::Select) => "syntax error: missing { after select clause".into(),
+            _ => unexpected(", expecting {"),
+        };
+    }
+    if has(expected, ",") && has(expected, ")") && has(expected, "...") && !has(expected, "NAME") {
+        return unexpected(" in argument list; possibly missing comma or )");
+    }
+    if has(expected, ",") && has(expected, "}") && has(expected, ":") {
+        return unexpected(" in composite literal; possibly missing comma or }");
+    }
+    if has(expected, ",") && has(expected, ")") && !has(expected, "NAME") && !is_expr_start(expected) {
+        return unexpected(" in parameter list; possibly missing comma or )");
+    }
+    if has(expected, ",") && has(expected, "]") && has(expected, ":") {
+        return unexpected(", expecting comma, : or ]");
+    }
+    if has(expected, ";") && has(expected, "}") {
+        return match ctx.brace {
+            Some(BraceKind::Struct) => unexpected(" in struct type; possibly missing semicolon or newline or }"),
+            Some(BraceKind::Interface) => {
+                unexpected(" in interface type; possibly missing semicolon or newline or }")
+            }
+            _ => unexpected(" at end of statement"),
+        };
+    }
+    if has(expected, ";") && has(expected, ")") && !is_expr_start(expected) {
+        return unexpected(" in grouped declaration; possibly missing semicolon or newline or )");
+    }
+    if has(expected, ";") && ctx.brace.is_none() && !is_expr_start(expected) {
+        return unexpected(" after top level declaration");
+    }
+    if has(expected, ":=") && has(expected, "=") && has(expected, ",") {
+        return unexpected(", expecting := or = or comma");
+    }
+    if is_expr_start(expected) {
+        return unexpected(", expecting expression");
+    }
+    if is_type_start(expected) {
+        return unexpected(", expecting type");
+    }
+    if has(expected, "NAME") && has(expected, "(") && expected.len() == 2 {
+        return unexpected(", expecting name or (");
+    }
+    if expected.len() == 1 {
+        let t = expected[0].trim_matches('"').trim_matches('\\');
+        return unexpected(&format!(", expecting {}", tokstring(t)));
+    }
+    for t in [")", "]", "}", "NAME"] {
+        if has(expected, t) {
+            return unexpected(&format!(", expecting {}", tokstring(t)));
+        }
+    }
+    unexpected("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::symbol::Symbol;
+    use crate::syntax::token::SemiKind;
+
+    fn ex(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| format!("\"{s}\"")).collect()
+    }
+
+    #[test]
+    fn gc_wording() {
+        let nl = Tok::Semi(SemiKind::Newline);
+        let top = ErrorContext { top_level: true, ..Default::default() };
+        let m = message(Some(&Tok::Name(Symbol::intern("fmt"))), &ex(&["import", "func", "var"]), &top);
+        assert_eq!(m, "syntax error: non-declaration statement outside function body");
+        let hdr = ErrorContext { header: Some(Tok::For), brace: Some(BraceKind::Other), ..Default::default() };
+        assert_eq!(message(Some(&nl), &ex(&["{"]), &hdr), "syntax error: unexpected newline, expecting { after for clause");
+        let sw = ErrorContext { header: Some(Tok::Switch), ..Default::default() };
+        assert_eq!(message(Some(&nl), &ex(&["{"]), &sw), "syntax error: missing { after switch clause");
+        let blk = ErrorContext { brace: Some(BraceKind::Other), ..Default::default() };
+        assert_eq!(
+            message(Some(&Tok::Lbrace), &ex(&[";", "}", "+", "("]), &blk),
+            "syntax error: unexpected { at end of statement"
+        );
+        assert_eq!(
+            message(Some(&nl), &ex(&[",", "}", ":", "+"]), &blk),
+            "syntax error: unexpected newline in composite literal; possibly missing comma or }"
+        );
+        assert_eq!(
+            message(Some(&Tok::Rbrace), &ex(&["NAME", "LIT", "(", "[", "func"]), &blk),
+            "syntax error: unexpected }, expecting expression"
+        );
+        assert_eq!(
+            message(Some(&Tok::Semi(SemiKind::Semicolon)), &ex(&["if", "{"]), &blk),
+            "syntax error: else must be followed by if or statement block"
+        );
+        assert_eq!(message(None, &ex(&[")"]), &blk), "syntax error: unexpected EOF, expecting )");
+        assert_eq!(
+            message(Some(&Tok::Comma), &ex(&[";", ")"]), &ErrorContext::default()),
+            "syntax error: unexpected comma in grouped declaration; possibly missing semicolon or newline or )"
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! The parser driver: runs the LALRPOP parser generated from
+//! grammar/go.lalrpop over the [`Lexer`] and turns its errors into gc's
+//! diagnostics.
+//!
+//! gc's reporting rules applied here (base/print.go, parser.go): only the
+//! first syntax error of a line is reported; an error at the end of the
+//! file after an earlier error is dropped; after a top-level error,
+//! further syntax errors are dropped until the next declaration keyword
+//! (gc's `advance`). Diagnostics come back sorted by position, as gc's
+//! `FlushErrors` prints them. The cap of 10 errors is the CLI's business.
+
+use lalrpop_util::{ErrorRecovery, ParseError};
+
+use super::ast::{Stmt, StmtKind};
+use super::ctx::ParseCtx;
+use super::lexer::LexError;
+use super::parse_error::message;
+use super::pos::Pos;
+use super::token::Tok;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code)]
+    pub(crate) grammar,
+    "/go.rs"
+);
+
+type GoParseError = ParseError<Pos, Tok, LexError>;
+
+impl ParseCtx {
+    /// Reports a parse error in gc's words.
+    pub(crate) fn report_parse_error(&self, e: &GoParseError) {
+        let (pos, tok, expected) = match e {
+            ParseError::UnrecognizedToken { token: (l, t, _), expected } => (*l, Some(*t), expected.as_slice()),
+            ParseError::UnrecognizedEof { location, expected } => (*location, None, expected.as_slice()),
+            ParseError::ExtraToken { token: (l, t, _) } => (*l, Some(*t), &[][..]),
+            ParseError::InvalidToken { location } => (*location, None, &[][..]),
+            ParseError::User { .. } => return,
+        };
+        let track = self.track.borrow();
+        if track.skipping_to_decl {
+            return;
+        }
+        if tok.is_none() && self.diags.borrow().iter().any(|d| d.message.starts_with("syntax error")) {
+            return;
+        }
+        let context = track.context();
+        drop(track);
+        let msg = message(tok.as_ref(), expected, &context);
+        if context.top_level && msg.contains("outside function body") {
+            self.track.borrow_mut().skipping_to_decl = true;
+        }
+        self.error(pos, msg);
+    }
+
+    pub(crate) fn recover_top(&self, e: ErrorRecovery<Pos, Tok, LexError>) {
+        self.report_parse_error(&e.error);
+        self.track.borrow_mut().skipping_to_decl = true;
+    }
+
+    pub(crate) fn recover_stmt(&self, l: Pos, e: ErrorRecovery<Pos, Tok, LexError>) -> Stmt {
+        self.report_parse_error(&e.error);
+        self.stmt(l, StmtKind::Empty)
+    }
+}
+
+/// Runs the generated parser; None when it could not recover.
+pub(crate) fn run(ctx: &ParseCtx, src: &str, base: u32) -> Option<super::ast::File> {
+    let lexer = super::lexer::Lexer::new(src, base, ctx);
+    match grammar::FileParser::new().parse(ctx, lexer) {
+        Ok(f) => Some(*f),
+        Err(e) => {
+            ctx.report_parse_error(&e);
+            None
+        }
+    }
+}
