@@ -1,7 +1,6 @@
 //! Composite literals (the CompositeLit case of types2's exprInternal, and
 //! indexedElts from index.go).
 
-use crate::syntax::positions::start_pos;
 use std::collections::{HashMap, HashSet};
 
 use super::check::Checker;
@@ -10,6 +9,7 @@ use super::object::Object;
 use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 impl<'a> Checker<'a> {
@@ -49,7 +49,7 @@ impl<'a> Checker<'a> {
                     None => {
                         let ts = self.type_string(h);
                         self.error(
-                            start_pos(&e),
+                            e.span.lo,
                             format!("invalid composite literal element type {ts}: no core type"),
                         );
                         return false;
@@ -57,7 +57,7 @@ impl<'a> Checker<'a> {
                 }
             }
             (None, None) => {
-                self.error(start_pos(&e), "missing type in composite literal".into());
+                self.error(e.span.lo, "missing type in composite literal".into());
                 return false;
             }
         }
@@ -80,7 +80,7 @@ impl<'a> Checker<'a> {
                     for el in elems {
                         let ExprKind::KeyValue { key, value } = &el.kind else {
                             self.error(
-                                start_pos(&el),
+                                el.span.lo,
                                 "mixture of field:value and value elements in struct literal"
                                     .into(),
                             );
@@ -89,7 +89,7 @@ impl<'a> Checker<'a> {
                         self.expr(x, value);
                         let ExprKind::Name(kname) = key.kind else {
                             self.error(
-                                start_pos(&el),
+                                el.span.lo,
                                 format!(
                                     "invalid field name {} in struct literal",
                                     expr_string(key)
@@ -105,7 +105,7 @@ impl<'a> Checker<'a> {
                         else {
                             let bs = self.type_string(base);
                             self.error(
-                                start_pos(&key),
+                                key.span.lo,
                                 format!("unknown field '{kname}' in struct literal of type {bs}"),
                             );
                             continue;
@@ -116,7 +116,7 @@ impl<'a> Checker<'a> {
                         self.assignment(x, Some(ft), "struct literal");
                         if visited[i] {
                             self.error(
-                                start_pos(&el),
+                                el.span.lo,
                                 format!("duplicate field name {kname} in struct literal"),
                             );
                             continue;
@@ -127,7 +127,7 @@ impl<'a> Checker<'a> {
                     for (i, el) in elems.iter().enumerate() {
                         if matches!(el.kind, ExprKind::KeyValue { .. }) {
                             self.error(
-                                start_pos(&el),
+                                el.span.lo,
                                 "mixture of field:value and value elements in struct literal"
                                     .into(),
                             );
@@ -167,7 +167,7 @@ impl<'a> Checker<'a> {
                 let mut seen_plain: HashSet<String> = HashSet::new();
                 for el in elems {
                     let ExprKind::KeyValue { key: k, value } = &el.kind else {
-                        self.error(start_pos(&el), "missing key in map literal".into());
+                        self.error(el.span.lo, "missing key in map literal".into());
                         continue;
                     };
                     self.expr_with_hint(x, k, key);
@@ -210,10 +210,7 @@ impl<'a> Checker<'a> {
                 }
                 if utyp != TypeId::INVALID {
                     let ts = self.type_string(typ);
-                    self.error(
-                        start_pos(&e),
-                        format!("invalid composite literal type {ts}"),
-                    );
+                    self.error(e.span.lo, format!("invalid composite literal type {ts}"));
                     return false;
                 }
             }
@@ -225,6 +222,8 @@ impl<'a> Checker<'a> {
 
     /// Checks the elements of an array or slice literal against the
     /// element type; returns the literal's length (max index + 1).
+    /// (types2's indexedElts, from index.go; errors are at gc's StartPos
+    /// of the element, which for `k: v` is the colon.)
     pub fn indexed_elts(&mut self, elts: &'a [Expr], typ: TypeId, length: i64) -> i64 {
         let mut visited = HashSet::new();
         let (mut index, mut max) = (0i64, 0i64);
@@ -239,7 +238,7 @@ impl<'a> Checker<'a> {
                         valid_index = true;
                     } else {
                         self.error(
-                            start_pos(&e),
+                            start_pos(e),
                             format!("index {} must be integer constant", expr_string(key)),
                         );
                     }
@@ -247,7 +246,7 @@ impl<'a> Checker<'a> {
                 eval = value;
             } else if length >= 0 && index >= length {
                 self.error(
-                    start_pos(&e),
+                    start_pos(e),
                     format!("index {index} is out of bounds (>= {length})"),
                 );
             } else {
@@ -255,11 +254,12 @@ impl<'a> Checker<'a> {
             }
             if valid_index && !visited.insert(index) {
                 self.error(
-                    start_pos(&e),
+                    start_pos(e),
                     format!("duplicate index {index} in array or slice literal"),
                 );
             }
-            index += 1;
+            // Go's int64 wraps (a key of MaxInt64 is valid).
+            index = index.wrapping_add(1);
             if index > max {
                 max = index;
             }

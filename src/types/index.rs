@@ -349,7 +349,12 @@ impl<'a> Checker<'a> {
                     // The "capacity" is only known statically for strings,
                     // arrays, and pointers to arrays, and it is the same as
                     // the length for those types.
-                    let max = if length >= 0 { length + 1 } else { -1 };
+                    // Go's int64 wraps for a length of MaxInt64, leaving no bound.
+                    let max = if length >= 0 {
+                        length.wrapping_add(1)
+                    } else {
+                        -1
+                    };
                     let (_, v) = self.index(expr, max);
                     if v >= 0 {
                         v
