@@ -23,10 +23,11 @@ use super::constant::{self, Value};
 use super::errors::{INVALID_ARG, INVALID_OP};
 use super::expr::ExprClass;
 use super::object::{Color, ObjKind, Object};
-use super::operand::{start_pos, Mode, Operand};
+use super::operand::{Mode, Operand};
 use super::ty::{InterfaceType, Signature, Term, Type, TypeId};
 use crate::syntax::ast::{ChanDir, Expr, ExprKind, Operator};
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 use crate::syntax::symbol::Symbol;
 
@@ -517,7 +518,7 @@ impl<'a> Checker<'a> {
         // if both arguments are constants, the result is a constant
         if x.mode == Mode::Constant && y.mode == Mode::Constant {
             let im = Value::make_imag(&y.val.to_float());
-            x.val = constant::binary_op(&x.val.to_float(), Operator::Add, &im, false);
+            x.val = constant::binary_op(&x.val.to_float(), Operator::Add, &im);
         } else {
             x.mode = Mode::Value;
         }

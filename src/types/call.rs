@@ -10,6 +10,7 @@ use super::operand::{Mode, Operand};
 use super::ty::{Signature, Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 impl<'a> Checker<'a> {
@@ -33,7 +34,7 @@ impl<'a> Checker<'a> {
         let (got, want) = (targs.len(), sig.tparams.len());
         if got > want {
             self.error(
-                xlist[got - 1].span.lo,
+                start_pos(&xlist[got - 1]),
                 format!("got {got} type arguments but want {want}"),
             );
             x.mode = Mode::Invalid;
@@ -79,7 +80,7 @@ impl<'a> Checker<'a> {
         let targs = targs.to_vec();
         self.later(move |c: &mut Checker<'a>| {
             if let Err((i, msg)) = c.verify(pos, &tparams, &targs) {
-                let p = xlist.get(i).map(|e| e.span.lo).unwrap_or(pos);
+                let p = xlist.get(i).map(|e| start_pos(&e)).unwrap_or(pos);
                 c.soft_error(p, msg);
             } else {
                 c.mono_record_instance(pos, &tparams, &targs, xlist);
@@ -125,7 +126,7 @@ impl<'a> Checker<'a> {
                     0 => {
                         let ts = self.type_string(t);
                         self.error(
-                            call.span.lo,
+                            start_pos(&call),
                             format!("missing argument in conversion to {ts}"),
                         );
                     }
@@ -141,7 +142,7 @@ impl<'a> Checker<'a> {
                                 if !set.is_method_set() {
                                     let ts = self.type_string(t);
                                     self.error(
-                                        call.span.lo,
+                                        start_pos(&call),
                                         format!("cannot use interface {ts} in conversion (contains specific type constraints or is comparable)"),
                                     );
                                     done = true;
@@ -150,7 +151,7 @@ impl<'a> Checker<'a> {
                             if !done && *has_dots {
                                 let ts = self.type_string(t);
                                 self.error(
-                                    args[0].span.lo,
+                                    start_pos(&args[0]),
                                     format!("invalid use of ... in type conversion to {ts}"),
                                 );
                                 done = true;
@@ -164,7 +165,7 @@ impl<'a> Checker<'a> {
                         self.use_exprs(args);
                         let ts = self.type_string(t);
                         self.error(
-                            args[n - 1].span.lo,
+                            start_pos(&args[n - 1]),
                             format!("too many arguments in conversion to {ts}"),
                         );
                     }
@@ -220,7 +221,7 @@ impl<'a> Checker<'a> {
                 .unwrap_or(0);
             if targs.len() > want {
                 self.error(
-                    xlist[want].span.lo,
+                    start_pos(&xlist[want]),
                     format!("got {} type arguments but want {want}", targs.len()),
                 );
                 self.use_exprs(args);
@@ -366,7 +367,7 @@ impl<'a> Checker<'a> {
                 if arg_exprs.len() == 1 && nargs > 1 {
                     let es = expr_string(&arg_exprs[0]);
                     self.error(
-                        call.span.lo,
+                        start_pos(&call),
                         format!("cannot use ... with {nargs}-valued {es}"),
                     );
                     return sig_t;
@@ -394,14 +395,14 @@ impl<'a> Checker<'a> {
         } else if *has_dots {
             let fs = expr_string(fun);
             self.error(
-                call.span.lo,
+                start_pos(&call),
                 format!("cannot use ... in call to non-variadic {fs}"),
             );
             return sig_t;
         }
 
         if nargs != npars {
-            let mut at = call.span.lo;
+            let mut at = start_pos(&call);
             let qualifier = if nargs > npars {
                 at = args[npars].pos();
                 "too many"
@@ -697,7 +698,7 @@ impl<'a> Checker<'a> {
                 return;
             };
             let Some(recv) = sig.recv else {
-                self.error(e.span.lo, "illegal cycle in method declaration".into());
+                self.error(start_pos(&e), "illegal cycle in method declaration".into());
                 x.mode = Mode::Invalid;
                 x.expr = Some(e);
                 return;

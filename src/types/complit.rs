@@ -9,6 +9,7 @@ use super::object::Object;
 use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 impl<'a> Checker<'a> {
@@ -221,6 +222,8 @@ impl<'a> Checker<'a> {
 
     /// Checks the elements of an array or slice literal against the
     /// element type; returns the literal's length (max index + 1).
+    /// (types2's indexedElts, from index.go; errors are at gc's StartPos
+    /// of the element, which for `k: v` is the colon.)
     pub fn indexed_elts(&mut self, elts: &'a [Expr], typ: TypeId, length: i64) -> i64 {
         let mut visited = HashSet::new();
         let (mut index, mut max) = (0i64, 0i64);
@@ -235,7 +238,7 @@ impl<'a> Checker<'a> {
                         valid_index = true;
                     } else {
                         self.error(
-                            e.span.lo,
+                            start_pos(e),
                             format!("index {} must be integer constant", expr_string(key)),
                         );
                     }
@@ -243,7 +246,7 @@ impl<'a> Checker<'a> {
                 eval = value;
             } else if length >= 0 && index >= length {
                 self.error(
-                    e.span.lo,
+                    start_pos(e),
                     format!("index {index} is out of bounds (>= {length})"),
                 );
             } else {
@@ -251,11 +254,12 @@ impl<'a> Checker<'a> {
             }
             if valid_index && !visited.insert(index) {
                 self.error(
-                    e.span.lo,
+                    start_pos(e),
                     format!("duplicate index {index} in array or slice literal"),
                 );
             }
-            index += 1;
+            // Go's int64 wraps (a key of MaxInt64 is valid).
+            index = index.wrapping_add(1);
             if index > max {
                 max = index;
             }

@@ -119,7 +119,7 @@ impl<'a> Checker<'a> {
     fn const_convertible_to(&mut self, x: &Operand<'a>, t: TypeId) -> Option<Value> {
         let u = self.under(t);
         let kind = self.types.basic_kind(u)?;
-        if let Some(v) = constant::representable_const(&x.val, kind) {
+        if let Ok(v) = constant::representable_const(&x.val, kind) {
             return Some(v);
         }
         if self.is_integer(x.ty) && kind.is_string() {

@@ -11,6 +11,7 @@ use super::scope::ScopeId;
 use super::ty::{NamedState, NamedType, Type, TypeId};
 use crate::syntax::ast::{Decl, Expr, ExprKind, Field, NodeId, Operator, TypeDecl};
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 use crate::syntax::symbol::Symbol;
 
 impl<'a> Checker<'a> {
@@ -240,7 +241,7 @@ impl<'a> Checker<'a> {
                 let u = self.under(t);
                 if u != TypeId::INVALID {
                     let ts = self.type_string(t);
-                    self.error(te.span.lo, format!("invalid constant type {ts}"));
+                    self.error(start_pos(&te), format!("invalid constant type {ts}"));
                 }
                 self.obj_mut(obj).ty = Some(TypeId::INVALID);
                 done = true;
@@ -365,7 +366,7 @@ impl<'a> Checker<'a> {
         }
         if self.types.is_type_param(rhs) {
             self.error(
-                tdecl.ty.span.lo,
+                start_pos(&tdecl.ty),
                 "cannot use a type parameter as RHS in type declaration".into(),
             );
             if let Some(n) = self.types.named_mut(named) {
@@ -399,7 +400,7 @@ impl<'a> Checker<'a> {
                 bound = self.bound(&f.ty);
                 if self.types.is_type_param(bound) {
                     self.error(
-                        f.ty.span.lo,
+                        start_pos(&f.ty),
                         "cannot use a type parameter as constraint".into(),
                     );
                     bound = TypeId::INVALID;
@@ -663,7 +664,7 @@ impl<'a> Checker<'a> {
                 self.error(pos, format!("extra init expr at {at}"));
             } else {
                 self.error(
-                    n.span.lo,
+                    start_pos(&n),
                     format!("extra init expr {}", crate::syntax::printer::expr_string(n)),
                 );
             }

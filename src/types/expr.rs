@@ -16,6 +16,7 @@ use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind, Operator};
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 /// How an expression may be used: types2's exprKind.
@@ -92,7 +93,7 @@ impl<'a> Checker<'a> {
                 true
             }
             ExprKind::DotsType(_) => {
-                self.error(e.span.lo, "invalid use of '...'".into());
+                self.error(start_pos(&e), "invalid use of '...'".into());
                 false
             }
             ExprKind::BasicLit(lit) => {
@@ -108,7 +109,7 @@ impl<'a> Checker<'a> {
                     ) && v.len() > 10000
                     {
                         self.error(
-                            e.span.lo,
+                            start_pos(&e),
                             format!(
                                 "excessively long constant: {}... ({} chars)",
                                 &v[..10],
@@ -119,7 +120,7 @@ impl<'a> Checker<'a> {
                     } else {
                         x.set_const(lit.kind, v);
                         if x.mode == Mode::Invalid {
-                            self.error(e.span.lo, format!("malformed constant: {v}"));
+                            self.error(start_pos(&e), format!("malformed constant: {v}"));
                             false
                         } else {
                             true
@@ -162,14 +163,14 @@ impl<'a> Checker<'a> {
             ExprKind::Assert { x: inner, ty } => self.assert_expr(x, e, inner, ty),
             ExprKind::TypeSwitchGuard { .. } => {
                 self.error(
-                    e.span.lo,
+                    start_pos(&e),
                     format!("{INVALID_AST}use of .(type) outside type switch"),
                 );
                 false
             }
             ExprKind::Call { .. } => return self.call_expr(x, e),
             ExprKind::List(_) => {
-                self.error(e.span.lo, "unexpected list of expressions".into());
+                self.error(start_pos(&e), "unexpected list of expressions".into());
                 false
             }
             ExprKind::Operation { op, x: lhs, y } => match y {
@@ -191,7 +192,7 @@ impl<'a> Checker<'a> {
                 }
             },
             ExprKind::KeyValue { .. } => {
-                self.error(e.span.lo, format!("{INVALID_AST}no key:value expected"));
+                self.error(start_pos(&e), format!("{INVALID_AST}no key:value expected"));
                 false
             }
             ExprKind::ArrayType { .. }
@@ -333,12 +334,12 @@ impl<'a> Checker<'a> {
         let xs = self.operand_string(x);
         let ts = self.type_string(t);
         if type_switch {
-            self.error(e.span.lo, format!("impossible type switch case: {es}\n\t{xs} cannot have dynamic type {ts} {cause}"));
+            self.error(start_pos(&e), format!("impossible type switch case: {es}\n\t{xs} cannot have dynamic type {ts} {cause}"));
             return;
         }
         let xts = self.type_string(x.ty);
         self.error(
-            e.span.lo,
+            start_pos(&e),
             format!("impossible type assertion: {es}\n\t{ts} does not implement {xts} {cause}"),
         );
     }
@@ -460,7 +461,7 @@ impl<'a> Checker<'a> {
             }
             Operator::Tilde => {
                 self.error(
-                    e.span.lo,
+                    start_pos(&e),
                     "cannot use ~ outside of interface or type constraint".into(),
                 );
                 x.mode = Mode::Invalid;
@@ -540,7 +541,7 @@ impl<'a> Checker<'a> {
 
     pub fn representation(&mut self, x: &Operand<'a>, t: TypeId) -> Result<Value, ConvCode> {
         let kind = self.types.basic_kind(t).unwrap_or(BasicKind::Invalid);
-        match constant::representable(&x.val, kind) {
+        match constant::representable_const(&x.val, kind) {
             Ok(v) => Ok(v),
             Err(_) => {
                 if self.is_numeric(x.ty) && kind.is_numeric() {
@@ -623,7 +624,10 @@ impl<'a> Checker<'a> {
         if old.is_lhs && !self.all_integer(t) {
             let ps = parent.map(expr_string).unwrap_or_default();
             let ts = self.type_string(t);
-            self.error(x.span.lo, format!("{INVALID_OP}{ps} (shift of type {ts})"));
+            self.error(
+                start_pos(&x),
+                format!("{INVALID_OP}{ps} (shift of type {ts})"),
+            );
             return;
         }
         if let Some(val) = &old.val {
@@ -1100,8 +1104,8 @@ impl<'a> Checker<'a> {
             }
             if x.mode == Mode::Constant && y.mode == Mode::Constant && self.is_complex(x.ty) {
                 let (re, im) = (y.val.real(), y.val.imag());
-                let re2 = constant::binary_op(&re, Operator::Mul, &re, false);
-                let im2 = constant::binary_op(&im, Operator::Mul, &im, false);
+                let re2 = constant::binary_op(&re, Operator::Mul, &re);
+                let im2 = constant::binary_op(&im, Operator::Mul, &im);
                 if re2.sign() == 0 && im2.sign() == 0 {
                     self.error(y.pos(), format!("{INVALID_OP}division by zero"));
                     x.mode = Mode::Invalid;
@@ -1114,8 +1118,11 @@ impl<'a> Checker<'a> {
                 x.val = Value::Unknown;
                 return;
             }
-            let int_div = op == Operator::Div && self.is_integer(x.ty);
-            x.val = constant::binary_op(&x.val, op, &y.val, int_div);
+            x.val = if op == Operator::Div && self.is_integer(x.ty) {
+                constant::quo_int(&x.val, &y.val)
+            } else {
+                constant::binary_op(&x.val, op, &y.val)
+            };
             x.expr = e;
             if let Some(e) = e {
                 self.overflow(x, e);
@@ -1152,7 +1159,7 @@ impl<'a> Checker<'a> {
 fn op_pos(x: &Expr) -> Pos {
     match x.kind {
         ExprKind::Operation { .. } => x.pos,
-        _ => x.span.lo,
+        _ => start_pos(&x),
     }
 }
 

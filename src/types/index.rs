@@ -18,9 +18,10 @@ use super::basic::BasicKind;
 use super::check::Checker;
 use super::constant::{self, Kind};
 use super::errors::{INVALID_ARG, INVALID_AST, INVALID_OP};
-use super::operand::{start_pos, Mode, Operand};
+use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 /// What one term of a type parameter's type set gives when indexed
@@ -348,7 +349,12 @@ impl<'a> Checker<'a> {
                     // The "capacity" is only known statically for strings,
                     // arrays, and pointers to arrays, and it is the same as
                     // the length for those types.
-                    let max = if length >= 0 { length + 1 } else { -1 };
+                    // Go's int64 wraps for a length of MaxInt64, leaving no bound.
+                    let max = if length >= 0 {
+                        length.wrapping_add(1)
+                    } else {
+                        -1
+                    };
                     let (_, v) = self.index(expr, max);
                     if v >= 0 {
                         v
@@ -485,8 +491,8 @@ impl<'a> Checker<'a> {
 
             // spec: "... and representable by a value of type int"
             match constant::representable_const(&x.val, BasicKind::Int) {
-                Some(v) => x.val = v,
-                None => {
+                Ok(v) => x.val = v,
+                Err(_) => {
                     let xs = self.operand_string(x);
                     self.error(x.pos(), format!("{INVALID_ARG}{what} {xs} overflows int"));
                     return false;

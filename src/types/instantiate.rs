@@ -9,6 +9,7 @@ use super::check::Checker;
 use super::ty::{Term, Type, TypeId};
 use crate::syntax::ast::Expr;
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 
 impl<'a> Checker<'a> {
     /// Instantiates a generic named type or signature with type arguments
@@ -224,7 +225,7 @@ impl<'a> Checker<'a> {
             if c.validate_targ_len(pos, tparams.len(), targs.len()) {
                 match c.verify(pos, &tparams, &targs) {
                     Err((i, msg)) => {
-                        let p = xlist.get(i).map(|e| e.span.lo).unwrap_or(pos);
+                        let p = xlist.get(i).map(|e| start_pos(&e)).unwrap_or(pos);
                         c.soft_error(p, msg);
                     }
                     Ok(()) => c.mono_record_instance(pos, &tparams, &targs, xlist),

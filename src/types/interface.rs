@@ -11,6 +11,7 @@ use super::object::{ObjId, ObjKind, Object};
 use super::ty::{TypeId, TypeSet};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 use crate::syntax::symbol::Symbol;
 
 impl<'a> Checker<'a> {
@@ -25,7 +26,7 @@ impl<'a> Checker<'a> {
         for f in fields {
             let Some(name) = &f.name else {
                 let t = self.parse_union(&f.ty);
-                self.add_embedded(ityp, f.ty.span.lo, t);
+                self.add_embedded(ityp, start_pos(&f.ty), t);
                 continue;
             };
             if name.is_blank() {
@@ -37,7 +38,7 @@ impl<'a> Checker<'a> {
                 if typ != TypeId::INVALID {
                     let ts = self.type_string(typ);
                     self.error(
-                        f.ty.span.lo,
+                        start_pos(&f.ty),
                         format!("{INVALID_AST}{ts} is not a method signature"),
                     );
                 }
@@ -81,8 +82,8 @@ impl<'a> Checker<'a> {
     /// `interface{ e }`, marked implicit (types2's bound).
     pub fn implicit_interface(&mut self, ityp: TypeId, e: &'a Expr) {
         let t = self.parse_union(e);
-        self.add_embedded(ityp, e.span.lo, t);
-        self.finish_interface(ityp, Vec::new(), e.span.lo);
+        self.add_embedded(ityp, start_pos(&e), t);
+        self.finish_interface(ityp, Vec::new(), start_pos(&e));
         if let Some(i) = self.types.interface_mut(ityp) {
             i.implicit = true;
         }

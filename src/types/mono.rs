@@ -10,6 +10,7 @@
 //! type. A cycle of positive weight is an instantiation cycle, found with
 //! Bellman-Ford as in types2.
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::check::Checker;
@@ -128,7 +129,7 @@ impl<'a> Checker<'a> {
         xlist: &'a [Expr],
     ) {
         for (i, (&tpar, &targ)) in tparams.iter().zip(targs).enumerate() {
-            let p = xlist.get(i).map(|e| e.span.lo).unwrap_or(pos);
+            let p = xlist.get(i).map(|e| start_pos(&e)).unwrap_or(pos);
             self.mono_assign(p, tpar, targ);
         }
     }

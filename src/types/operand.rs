@@ -8,6 +8,7 @@ use super::check::Checker;
 use super::constant::Value;
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{ChanDir, Expr, LitKind};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -108,7 +109,7 @@ impl<'a> Operand<'a> {
             LitKind::Rune => BasicKind::UntypedRune,
             LitKind::String => BasicKind::UntypedString,
         };
-        let val = Value::make_from_literal(lit, kind);
+        let val = super::constant::make_from_literal(lit, kind);
         if val.is_unknown() {
             self.mode = Mode::Invalid;
             self.ty = TypeId::INVALID;
@@ -124,29 +125,6 @@ impl<'a> Operand<'a> {
         self.expr
             .map(start_pos)
             .unwrap_or(crate::syntax::pos::Pos::NONE)
-    }
-}
-
-/// Where gc reports an error "at" an expression: gc's `syntax.StartPos`,
-/// which walks down the left operand of selectors, index expressions,
-/// assertions, binary operations, calls and typed composite literals, and
-/// stops at every other node's own position. That is the true start of the
-/// text except for a slice expression (its `[`: `s[2:1]` is reported at
-/// column 2) and a key-value pair (its `:`), whose positions gc's parser
-/// does not put at their first byte.
-pub fn start_pos(mut e: &Expr) -> crate::syntax::pos::Pos {
-    use crate::syntax::ast::ExprKind as K;
-    loop {
-        e = match &e.kind {
-            K::CompositeLit { ty: Some(t), .. } => t,
-            K::Selector { x, .. } | K::Index { x, .. } | K::Assert { x, .. } => x,
-            K::TypeSwitchGuard { lhs: Some(l), .. } => return l.pos,
-            K::TypeSwitchGuard { x, .. } => x,
-            K::Operation { x, y: Some(_), .. } => x,
-            K::Call { fun, .. } => fun,
-            K::List(list) if !list.is_empty() => &list[0],
-            _ => return e.pos,
-        };
     }
 }
 

@@ -18,6 +18,7 @@ use super::object::ObjId;
 use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Block, ChanDir, Expr, ExprKind, Stmt};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 use crate::syntax::symbol::Symbol;
 
@@ -65,7 +66,7 @@ impl<'a> Checker<'a> {
                     if let Some(v) = s_value {
                         let xs = self.operand_string(&x);
                         self.soft_error(
-                            v.span.lo,
+                            start_pos(&v),
                             format!("range over {xs} permits only one iteration variable"),
                         );
                     }
@@ -76,7 +77,7 @@ impl<'a> Checker<'a> {
                 _ => {
                     if let Some(e) = s_extra {
                         self.soft_error(
-                            e.span.lo,
+                            start_pos(&e),
                             "range clause permits at most two iteration variables".into(),
                         );
                     }
@@ -118,7 +119,7 @@ impl<'a> Checker<'a> {
                         obj
                     }
                     _ => {
-                        self.error(l.span.lo, format!("cannot declare {}", expr_string(l)));
+                        self.error(start_pos(&l), format!("cannot declare {}", expr_string(l)));
                         self.new_var(l.pos, Symbol::intern("_"), None)
                     }
                 };

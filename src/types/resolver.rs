@@ -2,6 +2,7 @@
 //! resolver.go): imports, package-level declarations, methods by receiver
 //! base type, and the unused-import check.
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashSet;
 
 use super::check::{Checker, DeclId, DeclInfo, PkgState};
@@ -439,7 +440,7 @@ impl<'a> Checker<'a> {
                         ExprKind::Bad => tparams.push((arg.pos, Symbol::intern("_"), None)),
                         _ => {
                             self.error(
-                                arg.span.lo,
+                                start_pos(&arg),
                                 format!(
                                     "receiver type parameter {} must be an identifier",
                                     crate::syntax::printer::expr_string(arg)
@@ -591,7 +592,7 @@ fn unquote_simple(lit: &str) -> Option<String> {
         return Some(lit[1..lit.len() - 1].replace('\r', ""));
     }
     if lit.len() >= 2 && lit.starts_with('"') && lit.ends_with('"') {
-        match super::constant::Value::make_from_literal(lit, crate::syntax::ast::LitKind::String) {
+        match super::constant::make_from_literal(lit, crate::syntax::ast::LitKind::String) {
             Value::String(b) => return String::from_utf8(b.to_vec()).ok(),
             _ => return None,
         }

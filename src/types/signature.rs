@@ -10,6 +10,7 @@ use super::scope::ScopeId;
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind, Field, FuncType};
 use crate::syntax::pos::Pos;
+use crate::syntax::positions::start_pos;
 use crate::syntax::symbol::Symbol;
 
 impl<'a> Checker<'a> {
@@ -219,7 +220,7 @@ impl<'a> Checker<'a> {
                         variadic = true;
                     } else {
                         self.soft_error(
-                            field.ty.span.lo,
+                            start_pos(&field.ty),
                             "can only use ... with final parameter in list".into(),
                         );
                     }

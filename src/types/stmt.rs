@@ -34,6 +34,7 @@ use crate::syntax::ast::{
     Block, CallTok, ChanDir, CommClause, Decl, Expr, ExprKind, FuncDecl, Operator, Stmt, StmtKind,
 };
 use crate::syntax::pos::{Pos, Span};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 
 impl<'a> Checker<'a> {
@@ -182,7 +183,10 @@ impl<'a> Checker<'a> {
                     let mut x = Operand::invalid();
                     self.expr(&mut x, cond);
                     if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
-                        self.error(cond.span.lo, "non-boolean condition in if statement".into());
+                        self.error(
+                            start_pos(&cond),
+                            "non-boolean condition in if statement".into(),
+                        );
                     }
                 }
                 self.block(then);
@@ -262,7 +266,7 @@ impl<'a> Checker<'a> {
         if ch.mode == Mode::Invalid || val.mode == Mode::Invalid {
             return;
         }
-        let at = chan.span.lo;
+        let at = start_pos(&chan);
         let Some(u) = self.core_type(ch.ty) else {
             let cs = self.operand_string(&ch);
             self.error(at, format!("{INVALID_OP}cannot send to {cs}: no core type"));
@@ -312,7 +316,7 @@ impl<'a> Checker<'a> {
             if !self.all_numeric(x.ty) {
                 let ts = self.type_string(x.ty);
                 self.error(
-                    lhs0.span.lo,
+                    start_pos(&lhs0),
                     format!(
                         "{INVALID_OP}{}{ops}{ops} (non-numeric type {ts})",
                         expr_string(lhs0)
@@ -428,7 +432,7 @@ impl<'a> Checker<'a> {
             self.expr(&mut x, cond);
             if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
                 self.error(
-                    cond.span.lo,
+                    start_pos(&cond),
                     "non-boolean condition in for statement".into(),
                 );
             }
@@ -557,9 +561,9 @@ impl<'a> Checker<'a> {
 /// range clause, else the statement's position.
 pub fn stmt_start(s: &Stmt) -> Pos {
     match &s.kind {
-        StmtKind::Send { chan, .. } => chan.span.lo,
-        StmtKind::Assign { lhs, .. } => lhs.span.lo,
-        StmtKind::Range { lhs, x, .. } => lhs.as_ref().unwrap_or(x).span.lo,
+        StmtKind::Send { chan, .. } => start_pos(&chan),
+        StmtKind::Assign { lhs, .. } => start_pos(&lhs),
+        StmtKind::Range { lhs, x, .. } => start_pos(lhs.as_ref().unwrap_or(x)),
         _ => s.pos,
     }
 }

@@ -1,5 +1,6 @@
 //! Struct types (types2's struct.go): fields, tags, embedded fields.
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::check::Checker;
@@ -51,7 +52,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 None => {
-                    let pos = f.ty.span.lo;
+                    let pos = start_pos(&f.ty);
                     match embedded_field_ident(&f.ty) {
                         None => {
                             self.error(
@@ -179,9 +180,9 @@ impl<'a> Checker<'a> {
         }
         if t.kind == LitKind::String {
             if let super::constant::Value::String(b) =
-                super::constant::Value::make_from_literal(t.value.as_str(), LitKind::String)
+                super::constant::make_from_literal(t.value.as_str(), LitKind::String)
             {
-                return String::from_utf8_lossy(&b).into_owned();
+                return String::from_utf8_lossy(&b.to_vec()).into_owned();
             }
         }
         self.error(

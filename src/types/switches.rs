@@ -23,6 +23,7 @@
 //! }
 //! ```
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::basic::BasicKind;
@@ -316,8 +317,8 @@ impl<'a> Checker<'a> {
                     .map(|t| self.type_string(t))
                     .unwrap_or_else(|| "nil".into());
                 let mut err = ErrorBuilder::new();
-                err.add(e.span.lo, format!("duplicate case {ts} in type switch"));
-                err.add(other.span.lo, "previous case");
+                err.add(start_pos(&e), format!("duplicate case {ts} in type switch"));
+                err.add(start_pos(&other), "previous case");
                 self.report(err);
                 continue;
             }

@@ -11,6 +11,7 @@ use super::object::ObjKind;
 use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{Expr, ExprKind};
+use crate::syntax::positions::start_pos;
 use crate::syntax::printer::expr_string;
 use crate::syntax::symbol::Symbol;
 
@@ -63,10 +64,10 @@ impl<'a> Checker<'a> {
                     x.mode = Mode::TypExpr;
                     x.ty = tp;
                 } else {
-                    self.error(e.span.lo, "cannot use _ as value or type".into());
+                    self.error(start_pos(&e), "cannot use _ as value or type".into());
                 }
             } else {
-                self.error(e.span.lo, format!("undefined: {name}"));
+                self.error(start_pos(&e), format!("undefined: {name}"));
             }
             return;
         };
@@ -82,7 +83,10 @@ impl<'a> Checker<'a> {
         let kind = self.obj(obj).kind.clone();
         match kind {
             ObjKind::PkgName { .. } => {
-                self.error(e.span.lo, format!("use of package {name} not in selector"));
+                self.error(
+                    start_pos(&e),
+                    format!("use of package {name} not in selector"),
+                );
                 return;
             }
             ObjKind::Const { val } => {
@@ -94,7 +98,7 @@ impl<'a> Checker<'a> {
                     match self.st.env.iota.clone() {
                         None => {
                             self.error(
-                                e.span.lo,
+                                start_pos(&e),
                                 "cannot use iota outside constant declaration".into(),
                             );
                             return;
@@ -109,7 +113,7 @@ impl<'a> Checker<'a> {
             ObjKind::TypeName => {
                 if self.st.broken_aliases.contains(&obj) && typ == TypeId::INVALID {
                     self.error(
-                        e.span.lo,
+                        start_pos(&e),
                         format!(
                             "invalid use of type alias {name} in recursive type (see issue #50729)"
                         ),
@@ -172,7 +176,7 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("cannot use type {ts} outside a type constraint: interface contains type constraints")
                 };
-                c.soft_error(e.span.lo, msg);
+                c.soft_error(start_pos(&e), msg);
             }
         });
     }
@@ -182,7 +186,7 @@ impl<'a> Checker<'a> {
         if self.is_generic(t) {
             let ts = self.type_string(t);
             self.error(
-                e.span.lo,
+                start_pos(&e),
                 format!("cannot use generic type {ts} without instantiation"),
             );
             t = TypeId::INVALID;
@@ -197,7 +201,7 @@ impl<'a> Checker<'a> {
         if t != TypeId::INVALID && !self.is_generic(t) {
             if report_err {
                 let ts = self.type_string(t);
-                self.error(e.span.lo, format!("{ts} is not a generic type"));
+                self.error(start_pos(&e), format!("{ts} is not a generic type"));
             }
             t = TypeId::INVALID;
         }
@@ -266,7 +270,7 @@ impl<'a> Checker<'a> {
                     Some(l) => self.array_length(l),
                     None => {
                         self.error(
-                            e0.span.lo,
+                            start_pos(&e0),
                             "invalid use of [...] array (outside a composite literal)".into(),
                         );
                         -1
@@ -295,7 +299,7 @@ impl<'a> Checker<'a> {
                 };
             }
             ExprKind::DotsType(elem) => {
-                self.error(e0.span.lo, "invalid use of '...'".into());
+                self.error(start_pos(&e0), "invalid use of '...'".into());
                 self.use_expr(elem);
             }
             ExprKind::StructType { .. } => {
@@ -363,7 +367,10 @@ impl<'a> Checker<'a> {
                             ""
                         };
                         let ks = c.type_string(kt);
-                        c.error(key_expr.span.lo, format!("invalid map key type {ks}{why}"));
+                        c.error(
+                            start_pos(&key_expr),
+                            format!("invalid map key type {ks}{why}"),
+                        );
                     }
                 });
                 return id;
@@ -389,7 +396,7 @@ impl<'a> Checker<'a> {
                 };
             }
             _ => {
-                self.error(e0.span.lo, format!("{} is not a type", expr_string(e0)));
+                self.error(start_pos(&e0), format!("{} is not a type", expr_string(e0)));
                 self.use_expr(e0);
             }
         }
@@ -403,13 +410,13 @@ impl<'a> Checker<'a> {
             match self.lookup(name) {
                 None => {
                     self.error(
-                        e.span.lo,
+                        start_pos(&e),
                         format!("undeclared name {name} for array length"),
                     );
                     return -1;
                 }
                 Some(obj) if !self.obj(obj).is_const() => {
-                    self.error(e.span.lo, format!("invalid array length {name}"));
+                    self.error(start_pos(&e), format!("invalid array length {name}"));
                     return -1;
                 }
                 _ => {}
@@ -427,7 +434,7 @@ impl<'a> Checker<'a> {
         if self.types.is_untyped(x.ty) || self.is_integer(x.ty) {
             let val = x.val.to_int();
             if val.kind() == Kind::Int {
-                if super::constant::representable(&val, BasicKind::Int).is_ok() {
+                if super::constant::representable_const(&val, BasicKind::Int).is_ok() {
                     let (n, ok) = val.int64_val();
                     if ok && n >= 0 {
                         return n;

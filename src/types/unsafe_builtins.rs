@@ -7,6 +7,7 @@
 //! a type parameter, or a type whose declaration cycle is not yet resolved
 //! ([`Checker::has_var_size`]); then the result is a value.
 
+use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::basic::BasicKind;
@@ -15,7 +16,7 @@ use super::check::Checker;
 use super::constant::{Kind, Value};
 use super::errors::INVALID_ARG;
 use super::info::SelectionKind;
-use super::operand::{start_pos, Mode, Operand};
+use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::ExprKind;
 use crate::syntax::printer::expr_string;
