@@ -184,7 +184,7 @@ impl<'a> Checker<'a> {
                     self.expr(&mut x, cond);
                     if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
                         self.error(
-                            start_pos(&cond),
+                            start_pos(cond),
                             "non-boolean condition in if statement".into(),
                         );
                     }
@@ -266,7 +266,7 @@ impl<'a> Checker<'a> {
         if ch.mode == Mode::Invalid || val.mode == Mode::Invalid {
             return;
         }
-        let at = start_pos(&chan);
+        let at = start_pos(chan);
         let Some(u) = self.core_type(ch.ty) else {
             let cs = self.operand_string(&ch);
             self.error(at, format!("{INVALID_OP}cannot send to {cs}: no core type"));
@@ -316,7 +316,7 @@ impl<'a> Checker<'a> {
             if !self.all_numeric(x.ty) {
                 let ts = self.type_string(x.ty);
                 self.error(
-                    start_pos(&lhs0),
+                    start_pos(lhs0),
                     format!(
                         "{INVALID_OP}{}{ops}{ops} (non-numeric type {ts})",
                         expr_string(lhs0)
@@ -432,7 +432,7 @@ impl<'a> Checker<'a> {
             self.expr(&mut x, cond);
             if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
                 self.error(
-                    start_pos(&cond),
+                    start_pos(cond),
                     "non-boolean condition in for statement".into(),
                 );
             }
@@ -561,8 +561,8 @@ impl<'a> Checker<'a> {
 /// range clause, else the statement's position.
 pub fn stmt_start(s: &Stmt) -> Pos {
     match &s.kind {
-        StmtKind::Send { chan, .. } => start_pos(&chan),
-        StmtKind::Assign { lhs, .. } => start_pos(&lhs),
+        StmtKind::Send { chan, .. } => start_pos(chan),
+        StmtKind::Assign { lhs, .. } => start_pos(lhs),
         StmtKind::Range { lhs, x, .. } => start_pos(lhs.as_ref().unwrap_or(x)),
         _ => s.pos,
     }

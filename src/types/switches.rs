@@ -23,7 +23,6 @@
 //! }
 //! ```
 
-use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::basic::BasicKind;
@@ -35,6 +34,7 @@ use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{CaseClause, Expr, ExprKind, Ident, Operator};
 use crate::syntax::pos::{Pos, Span};
+use crate::syntax::positions::start_pos;
 use crate::syntax::symbol::Symbol;
 
 /// A constant case value reduced to what gc compares for duplicates
@@ -317,8 +317,8 @@ impl<'a> Checker<'a> {
                     .map(|t| self.type_string(t))
                     .unwrap_or_else(|| "nil".into());
                 let mut err = ErrorBuilder::new();
-                err.add(start_pos(&e), format!("duplicate case {ts} in type switch"));
-                err.add(start_pos(&other), "previous case");
+                err.add(start_pos(e), format!("duplicate case {ts} in type switch"));
+                err.add(start_pos(other), "previous case");
                 self.report(err);
                 continue;
             }
