@@ -30,7 +30,8 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
         // gc's parser still checks the labels and branches of the
         // functions without errors.
         let mut checker = Checker::new(sources, &ids);
-        checker.check_file_branches(&file, &parse_errors);
+        checker.parse_errors = parse_errors;
+        checker.check_file_branches(&file);
         let Checker {
             sources,
             diags: bdiags,
@@ -45,6 +46,7 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
         };
     }
     let mut checker = Checker::new(sources, &ids);
+    checker.parse_errors = parse_errors;
     checker.check_files(&[&file]);
     let Checker {
         sources,

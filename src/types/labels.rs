@@ -97,9 +97,9 @@ impl<'a> Checker<'a> {
     /// The branch checks of a file that is not type-checked because it has
     /// syntax errors. gc checks branches while parsing, function by
     /// function (function literals included), and skips a function whose
-    /// body had a syntax error; so this checks every function body that
-    /// contains none of `syntax_errors`.
-    pub fn check_file_branches(&mut self, file: &'a File, syntax_errors: &[Pos]) {
+    /// body had an error; so this checks every function body that contains
+    /// none of `self.parse_errors`.
+    pub fn check_file_branches(&mut self, file: &'a File) {
         let mut bodies: Vec<&'a Block> = Vec::new();
         for d in &file.decls {
             match d {
@@ -128,16 +128,18 @@ impl<'a> Checker<'a> {
         let mut seen = std::collections::HashSet::new();
         bodies.retain(|b| seen.insert(*b as *const Block));
         for b in bodies {
-            let clean = !syntax_errors.iter().any(|&p| b.pos <= p && p <= b.rbrace);
-            if clean {
-                self.check_branches(b);
-            }
+            self.check_branches(b);
         }
     }
 
     /// Checks the use of labels and branch statements in a function body
-    /// (gc's checkBranches).
+    /// (gc's checkBranches), unless the parser reported an error inside it
+    /// (gc's parser skips those).
     pub fn check_branches(&mut self, body: &'a Block) {
+        let parse_error = |p: &Pos| body.pos <= *p && *p <= body.rbrace;
+        if self.parse_errors.iter().any(parse_error) {
+            return;
+        }
         let mut ls = LabelScope {
             labels: IndexMap::new(),
             blocks: Vec::new(),
