@@ -19,9 +19,14 @@ pub struct CheckOutcome {
 
 /// Parses and type-checks a single-file program.
 pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
+    let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
+    let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
     let (file, mut diags) = parse_file(&mut sources, name, src, &ids);
+    if timing {
+        eprintln!("goscope: parse {:?}", t0.elapsed());
+    }
     let parse_errors: Vec<Pos> = diags.iter().map(|d| d.pos).collect();
     diags.extend(noder_errors(&file));
     // gc type-checks only syntactically valid files; other parse-time
@@ -45,9 +50,13 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
             internal_errors: Vec::new(),
         };
     }
+    let t1 = std::time::Instant::now();
     let mut checker = Checker::new(sources, &ids);
     checker.parse_errors = parse_errors;
     checker.check_files(&[&file]);
+    if timing {
+        eprintln!("goscope: check {:?}", t1.elapsed());
+    }
     let Checker {
         sources,
         diags: tdiags,
