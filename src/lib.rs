@@ -5,5 +5,6 @@
 
 pub mod diag;
 pub mod driver;
+pub mod fxhash;
 pub mod syntax;
 pub mod types;

@@ -6,7 +6,7 @@
 //! each distinct string; the REPL's growth is bounded by the distinct names a
 //! user types.
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::{Mutex, OnceLock};
@@ -14,9 +14,9 @@ use std::sync::{Mutex, OnceLock};
 #[derive(Clone, Copy)]
 pub struct Symbol(&'static str);
 
-fn interner() -> &'static Mutex<HashSet<&'static str>> {
-    static INTERNER: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    INTERNER.get_or_init(|| Mutex::new(HashSet::new()))
+fn interner() -> &'static Mutex<FxHashSet<&'static str>> {
+    static INTERNER: OnceLock<Mutex<FxHashSet<&'static str>>> = OnceLock::new();
+    INTERNER.get_or_init(|| Mutex::new(FxHashSet::default()))
 }
 
 impl Symbol {

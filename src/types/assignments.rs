@@ -1,7 +1,7 @@
 //! Assignments and initializations (types2's assignments.go).
 
 use crate::syntax::positions::start_pos;
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 
 use super::basic::BasicKind;
 use super::check::Checker;
@@ -390,7 +390,7 @@ impl<'a> Checker<'a> {
     pub fn short_var_decl(&mut self, pos: Pos, lhs: &'a [Expr], rhs: &'a [Expr]) {
         let top = self.st.delayed.len();
         let scope = self.scope();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut lhs_vars: Vec<Option<ObjId>> = vec![None; lhs.len()];
         let mut new_vars = Vec::new();
         let mut has_err = false;

@@ -12,9 +12,9 @@
 //! run with the importing package's state saved, before the importing
 //! package continues; so objects of other packages are always complete.
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
-use indexmap::IndexSet;
+use crate::fxhash::FxIndexSet;
 
 use super::constant::Value;
 use super::info::{Info, TypeAndValue};
@@ -42,7 +42,7 @@ pub struct DeclInfo<'a> {
     pub fdecl: Option<&'a FuncDecl>,
     /// Package-level objects this declaration's initializer refers to, in
     /// first-use order.
-    pub deps: IndexSet<ObjId>,
+    pub deps: FxIndexSet<ObjId>,
 }
 
 impl DeclInfo<'_> {
@@ -71,7 +71,7 @@ pub struct Environment {
     /// The signature of the function being checked.
     pub sig: Option<TypeId>,
     /// Calls to panic, for the terminating-statement analysis.
-    pub is_panic: HashSet<NodeId>,
+    pub is_panic: FxHashSet<NodeId>,
     pub has_label: bool,
     pub has_call_or_recv: bool,
 }
@@ -94,15 +94,15 @@ pub struct PkgState<'a> {
     pub files: Vec<&'a File>,
     pub imports: Vec<ObjId>,
     /// Objects dot-imported into a file scope, and the PkgName they came by.
-    pub dot_import_map: HashMap<(ScopeId, ObjId), ObjId>,
+    pub dot_import_map: FxHashMap<(ScopeId, ObjId), ObjId>,
     /// Methods of package-level types, collected before the types are checked.
-    pub methods: HashMap<ObjId, Vec<ObjId>>,
-    pub untyped: HashMap<NodeId, ExprInfo>,
+    pub methods: FxHashMap<ObjId, Vec<ObjId>>,
+    pub untyped: FxHashMap<NodeId, ExprInfo>,
     pub delayed: Vec<Option<Action<'a>>>,
     pub obj_path: Vec<ObjId>,
     pub first_err: bool,
-    pub broken_aliases: HashSet<ObjId>,
-    pub recv_tparam_map: HashMap<NodeId, TypeId>,
+    pub broken_aliases: FxHashSet<ObjId>,
+    pub recv_tparam_map: FxHashMap<NodeId, TypeId>,
     pub env: Environment,
     /// Instantiations of the package's type parameters, for the
     /// monomorphization check (types2's check.mono).
@@ -120,10 +120,10 @@ pub struct Checker<'a> {
     pub diags: Vec<Diagnostic>,
     pub universe: Universe,
     /// Declaration info of package-level objects and methods.
-    pub obj_map: HashMap<ObjId, DeclId>,
+    pub obj_map: FxHashMap<ObjId, DeclId>,
     pub decls: Vec<DeclInfo<'a>>,
     /// Imported packages by path.
-    pub imported: HashMap<String, PkgId>,
+    pub imported: FxHashMap<String, PkgId>,
     /// The package being checked.
     pub pkg: PkgId,
     pub st: PkgState<'a>,
@@ -167,9 +167,9 @@ impl<'a> Checker<'a> {
             info: Info::default(),
             diags: Vec::new(),
             universe,
-            obj_map: HashMap::new(),
+            obj_map: FxHashMap::default(),
             decls: Vec::new(),
-            imported: HashMap::new(),
+            imported: FxHashMap::default(),
             pkg,
             st: PkgState::default(),
             internal_errors: Vec::new(),

@@ -1,7 +1,7 @@
 //! Composite literals (the CompositeLit case of types2's exprInternal, and
 //! indexedElts from index.go).
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 use super::check::Checker;
 use super::constant::{Kind, Value};
@@ -163,8 +163,8 @@ impl<'a> Checker<'a> {
             }
             Type::Map { key, elem } => {
                 let key_is_iface = self.is_non_type_param_interface(key);
-                let mut visited: HashMap<String, Vec<TypeId>> = HashMap::new();
-                let mut seen_plain: HashSet<String> = HashSet::new();
+                let mut visited: FxHashMap<String, Vec<TypeId>> = FxHashMap::default();
+                let mut seen_plain: FxHashSet<String> = FxHashSet::default();
                 for el in elems {
                     let ExprKind::KeyValue { key: k, value } = &el.kind else {
                         self.error(el.span.lo, "missing key in map literal".into());
@@ -225,7 +225,7 @@ impl<'a> Checker<'a> {
     /// (types2's indexedElts, from index.go; errors are at gc's StartPos
     /// of the element, which for `k: v` is the colon.)
     pub fn indexed_elts(&mut self, elts: &'a [Expr], typ: TypeId, length: i64) -> i64 {
-        let mut visited = HashSet::new();
+        let mut visited = FxHashSet::default();
         let (mut index, mut max) = (0i64, 0i64);
         for e in elts {
             let mut valid_index = false;

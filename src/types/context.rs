@@ -7,7 +7,7 @@
 //! lookup compares type arguments with `identical` (types2 hashes them
 //! and then checks identity; the result is the same).
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 use std::rc::Rc;
 
 use super::check::Checker;
@@ -17,13 +17,13 @@ use super::ty::{InterfaceType, Type, TypeId, TypeSet};
 #[derive(Debug, Default)]
 pub struct GenState {
     /// Instances by origin: (type arguments, instance).
-    pub instances: HashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
+    pub instances: FxHashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
     /// Type sets of union types (types2's check.unionTypeSets); None marks
     /// a union too large to handle.
-    pub union_sets: HashMap<TypeId, Option<Rc<TypeSet>>>,
+    pub union_sets: FxHashMap<TypeId, Option<Rc<TypeSet>>>,
     /// Named types found valid by valid_type, by origin (types2's
     /// check.valids).
-    pub valids: HashMap<TypeId, Vec<TypeId>>,
+    pub valids: FxHashMap<TypeId, Vec<TypeId>>,
     /// types2's emptyInterface: what a type parameter with an invalid
     /// bound is constrained by.
     pub empty_iface: Option<TypeId>,

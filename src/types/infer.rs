@@ -4,7 +4,7 @@
 //! of untyped arguments, then CTI again; the first step that leaves no
 //! type argument unknown ends it.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::check::Checker;
 use super::object::{ObjKind, Object};
@@ -444,7 +444,7 @@ impl<'a> Checker<'a> {
     /// Whether t mentions any of the type parameters (types2's
     /// isParameterized).
     pub fn is_parameterized(&mut self, tparams: &[TypeId], t: TypeId) -> bool {
-        let mut seen = HashMap::new();
+        let mut seen = FxHashMap::default();
         self.is_parameterized0(tparams, t, &mut seen)
     }
 
@@ -452,7 +452,7 @@ impl<'a> Checker<'a> {
         &mut self,
         tparams: &[TypeId],
         t: TypeId,
-        seen: &mut HashMap<TypeId, bool>,
+        seen: &mut FxHashMap<TypeId, bool>,
     ) -> bool {
         if let Some(&r) = seen.get(&t) {
             return r;

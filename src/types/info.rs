@@ -4,7 +4,7 @@
 //! initialization order. Escape analysis and the bytecode compiler read
 //! these tables; nothing is recomputed downstream.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::constant::Value;
 use super::object::ObjId;
@@ -78,17 +78,17 @@ pub struct Initializer {
 #[derive(Debug, Default)]
 pub struct Info {
     types: Vec<Option<TypeAndValue>>,
-    pub defs: HashMap<NodeId, Option<ObjId>>,
-    pub uses: HashMap<NodeId, ObjId>,
+    pub defs: FxHashMap<NodeId, Option<ObjId>>,
+    pub uses: FxHashMap<NodeId, ObjId>,
     /// Objects declared implicitly: an import without rename, the variable
     /// of a type switch clause, an anonymous parameter; keyed by the
     /// position of the import spec, case clause or field.
-    pub implicits: HashMap<Pos, ObjId>,
-    pub selections: HashMap<NodeId, Selection>,
-    pub instances: HashMap<NodeId, Instance>,
+    pub implicits: FxHashMap<Pos, ObjId>,
+    pub selections: FxHashMap<NodeId, Selection>,
+    pub instances: FxHashMap<NodeId, Instance>,
     /// Scopes of blocks, functions, files, clauses, keyed by the position of
     /// the node that opens them.
-    pub scopes: HashMap<Pos, ScopeId>,
+    pub scopes: FxHashMap<Pos, ScopeId>,
     pub init_order: Vec<Initializer>,
 }
 

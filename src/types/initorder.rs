@@ -22,7 +22,9 @@
 //! The result, one [`Initializer`] per variable declaration with an
 //! initializer (one for `a, b = f()`), is appended to `Info::init_order`.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 use super::check::{Checker, DeclId};
 use super::errors::ErrorBuilder;
@@ -71,7 +73,7 @@ impl<'a> Checker<'a> {
             }
         }
 
-        let mut emitted: HashSet<DeclId> = HashSet::new();
+        let mut emitted: FxHashSet<DeclId> = FxHashSet::default();
         while let Some(first) = queue.pop_first() {
             let n = first.2;
             queued[n] = false;
@@ -142,7 +144,7 @@ impl<'a> Checker<'a> {
             })
             .collect();
         objs.sort_by_key(|&o| self.obj(o).order);
-        let index: HashMap<ObjId, usize> = objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let index: FxHashMap<ObjId, usize> = objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
 
         let mut nodes: Vec<GraphNode> = objs
             .iter()
@@ -210,7 +212,7 @@ impl<'a> Checker<'a> {
                 None => Vec::new(),
             }
         };
-        let mut seen: HashSet<ObjId> = HashSet::new();
+        let mut seen: FxHashSet<ObjId> = FxHashSet::default();
         seen.insert(from);
         // The current path from `from`: each object with its dependencies
         // and the index of the next one to try.

@@ -27,7 +27,7 @@
 //! labeled statements are recorded as definitions, those of branch
 //! statements as uses.
 
-use indexmap::IndexMap;
+use crate::fxhash::FxIndexMap;
 
 use super::check::Checker;
 use super::errors::INVALID_AST;
@@ -89,7 +89,7 @@ struct Goto<'a> {
 
 /// The labels of one function body (gc's labelScope).
 struct LabelScope<'a> {
-    labels: IndexMap<Symbol, Label<'a>>,
+    labels: FxIndexMap<Symbol, Label<'a>>,
     blocks: Vec<BlockInfo<'a>>,
 }
 
@@ -125,7 +125,7 @@ impl<'a> Checker<'a> {
             }
         }
         // Names declared together share their type expression.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::fxhash::FxHashSet::default();
         bodies.retain(|b| seen.insert(*b as *const Block));
         for b in bodies {
             self.check_branches(b);
@@ -141,7 +141,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut ls = LabelScope {
-            labels: IndexMap::new(),
+            labels: FxIndexMap::default(),
             blocks: Vec::new(),
         };
         let ctxt = Targets {

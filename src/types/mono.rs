@@ -11,7 +11,7 @@
 //! Bellman-Ford as in types2.
 
 use crate::syntax::positions::start_pos;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::check::Checker;
 use super::errors::ErrorBuilder;
@@ -25,10 +25,10 @@ pub struct MonoGraph {
     vertices: Vec<MonoVertex>,
     edges: Vec<MonoEdge>,
     /// Receiver type parameters of methods map to their type's.
-    canon: HashMap<TypeId, TypeId>,
+    canon: FxHashMap<TypeId, TypeId>,
     /// Vertex of a type parameter's or local named type's object (-1: a
     /// named type without ambient type parameters).
-    name_idx: HashMap<ObjId, isize>,
+    name_idx: FxHashMap<ObjId, isize>,
 }
 
 #[derive(Debug)]

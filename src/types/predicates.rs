@@ -1,7 +1,7 @@
 //! Type predicates (types2's predicates.go and type.go): underlying and
 //! core types, identity, comparability, nil-ability, default types.
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 
 use super::basic::{info, BasicKind};
 use super::check::Checker;
@@ -185,7 +185,7 @@ impl<'a> Checker<'a> {
     }
 
     pub fn comparable(&mut self, t: TypeId) -> bool {
-        self.comparable_impl(t, true, &mut HashSet::new(), &mut None)
+        self.comparable_impl(t, true, &mut FxHashSet::default(), &mut None)
     }
 
     /// types2's comparable, with an optional explanation of why not.
@@ -193,7 +193,7 @@ impl<'a> Checker<'a> {
         &mut self,
         t: TypeId,
         dynamic: bool,
-        seen: &mut HashSet<TypeId>,
+        seen: &mut FxHashSet<TypeId>,
         reason: &mut Option<String>,
     ) -> bool {
         if !seen.insert(t) {

@@ -3,7 +3,7 @@
 //! base type, and the unused-import check.
 
 use crate::syntax::positions::start_pos;
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 
 use super::check::{Checker, DeclId, DeclInfo, PkgState};
 use super::constant::Value;
@@ -110,7 +110,7 @@ impl<'a> Checker<'a> {
     /// file scopes.
     pub fn collect_objects(&mut self) {
         let pkg = self.pkg;
-        let mut pkg_imports: HashSet<PkgId> = self.package(pkg).imports.iter().copied().collect();
+        let mut pkg_imports: FxHashSet<PkgId> = self.package(pkg).imports.iter().copied().collect();
         let mut methods: Vec<(ObjId, bool, &'a Expr)> = Vec::new();
         let mut file_scopes = Vec::new();
         let files = self.st.files.clone();
@@ -461,7 +461,7 @@ impl<'a> Checker<'a> {
     fn resolve_base_type_name(&mut self, seen_ptr: bool, typ: &'a Expr) -> Option<(bool, ObjId)> {
         let mut ptr = seen_ptr;
         let mut typ = typ;
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         loop {
             typ = typ.unparen();
             if let ExprKind::Operation {

@@ -2,7 +2,7 @@
 //! inside a function pass a position, so that a local object is found only
 //! after its declaration (`scope_pos`).
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::object::ObjId;
 use crate::syntax::pos::Pos;
@@ -15,7 +15,7 @@ pub struct ScopeId(pub u32);
 pub struct Scope {
     pub parent: Option<ScopeId>,
     pub children: Vec<ScopeId>,
-    pub elems: HashMap<Symbol, ObjId>,
+    pub elems: FxHashMap<Symbol, ObjId>,
     /// Extent of the scope in the source (may be unknown).
     pub pos: Pos,
     pub end: Pos,
@@ -42,7 +42,7 @@ impl Scopes {
         self.scopes.push(Scope {
             parent,
             children: Vec::new(),
-            elems: HashMap::new(),
+            elems: FxHashMap::default(),
             pos,
             end,
             comment,

@@ -1,7 +1,7 @@
 //! Struct types (types2's struct.go): fields, tags, embedded fields.
 
 use crate::syntax::positions::start_pos;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::check::Checker;
 use super::errors::{ErrorBuilder, INVALID_AST};
@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
         };
         let mut fields: Vec<ObjId> = Vec::new();
         let mut tags: Vec<String> = Vec::new();
-        let mut fset: HashMap<String, ObjId> = HashMap::new();
+        let mut fset: FxHashMap<String, ObjId> = FxHashMap::default();
         let mut typ = TypeId::INVALID;
         let mut prev: Option<&std::rc::Rc<Expr>> = None;
         for (i, f) in list.iter().enumerate() {
@@ -103,7 +103,7 @@ impl<'a> Checker<'a> {
         &mut self,
         fields: &mut Vec<ObjId>,
         tags: &mut Vec<String>,
-        fset: &mut HashMap<String, ObjId>,
+        fset: &mut FxHashMap<String, ObjId>,
         name: Symbol,
         id: Option<NodeId>,
         typ: TypeId,

@@ -8,7 +8,7 @@
 //! arguments change is re-instantiated (lazily), which is what keeps
 //! substitution finite on recursive types.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::check::Checker;
 use super::object::{ObjId, ObjKind};
@@ -16,7 +16,7 @@ use super::ty::{InterfaceType, Signature, StructType, Term, Type, TypeId};
 use crate::syntax::pos::Pos;
 
 /// A substitution of type parameters by types.
-pub type SubstMap = HashMap<TypeId, TypeId>;
+pub type SubstMap = FxHashMap<TypeId, TypeId>;
 
 /// The state of one substitution (types2's subster).
 struct Subster<'m> {

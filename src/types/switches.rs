@@ -23,7 +23,7 @@
 //! }
 //! ```
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::basic::BasicKind;
 use super::check::Checker;
@@ -66,7 +66,7 @@ fn go_val(v: &Value) -> Option<GoVal> {
 }
 
 /// The case values seen so far: per value, where and with which type.
-type ValueMap = HashMap<GoVal, Vec<(Pos, TypeId)>>;
+type ValueMap = FxHashMap<GoVal, Vec<(Pos, TypeId)>>;
 
 impl<'a> Checker<'a> {
     /// An expression switch (the init statement is done).
@@ -110,7 +110,7 @@ impl<'a> Checker<'a> {
 
         self.multiple_switch_defaults(body);
 
-        let mut seen = ValueMap::new();
+        let mut seen = ValueMap::default();
         for (i, clause) in body.iter().enumerate() {
             let end = body.get(i + 1).map(|c| c.pos).unwrap_or(rbrace);
             let values: &'a [Expr] = clause

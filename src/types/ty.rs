@@ -17,7 +17,7 @@
 //! - A Named type's `underlying` is None only while its declaration is being
 //!   checked or, for an instance, until it is expanded on first use.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::basic::BasicKind;
 use super::object::ObjId;
@@ -193,11 +193,11 @@ pub enum Type {
 #[derive(Debug)]
 pub struct TypeTable {
     types: Vec<Type>,
-    pointers: HashMap<TypeId, TypeId>,
-    slices: HashMap<TypeId, TypeId>,
-    arrays: HashMap<(TypeId, i64), TypeId>,
-    maps: HashMap<(TypeId, TypeId), TypeId>,
-    chans: HashMap<(u8, TypeId), TypeId>,
+    pointers: FxHashMap<TypeId, TypeId>,
+    slices: FxHashMap<TypeId, TypeId>,
+    arrays: FxHashMap<(TypeId, i64), TypeId>,
+    maps: FxHashMap<(TypeId, TypeId), TypeId>,
+    chans: FxHashMap<(u8, TypeId), TypeId>,
     empty_tuple: TypeId,
     next_tparam_id: u32,
 }
@@ -235,11 +235,11 @@ impl TypeTable {
         types.push(Type::Tuple(Vec::new()));
         TypeTable {
             types,
-            pointers: HashMap::new(),
-            slices: HashMap::new(),
-            arrays: HashMap::new(),
-            maps: HashMap::new(),
-            chans: HashMap::new(),
+            pointers: FxHashMap::default(),
+            slices: FxHashMap::default(),
+            arrays: FxHashMap::default(),
+            maps: FxHashMap::default(),
+            chans: FxHashMap::default(),
             empty_tuple,
             next_tparam_id: 0,
         }

@@ -11,7 +11,7 @@
 //! all types; comparability of specific terms is expressed by dropping the
 //! incomparable ones.
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 use std::rc::Rc;
 
 use super::check::Checker;
@@ -256,7 +256,7 @@ impl<'a> Checker<'a> {
 
     /// Whether every type in the interface's type set is comparable
     /// (types2's _TypeSet.IsComparable).
-    pub fn type_set_is_comparable(&mut self, iface: TypeId, seen: &mut HashSet<TypeId>) -> bool {
+    pub fn type_set_is_comparable(&mut self, iface: TypeId, seen: &mut FxHashSet<TypeId>) -> bool {
         let set = self.interface_type_set(iface);
         if Self::termlist_is_all(&set.terms) {
             return set.comparable;

@@ -1,7 +1,7 @@
 //! Printing types, objects and signatures as gc prints them in messages
 //! (types2's typestring.go and object.go's writeObject).
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 use std::fmt::Write;
 
 use super::check::Checker;
@@ -13,7 +13,7 @@ use crate::syntax::ast::ChanDir;
 struct TypeWriter<'c, 'a> {
     check: &'c Checker<'a>,
     buf: String,
-    seen: HashSet<TypeId>,
+    seen: FxHashSet<TypeId>,
     /// Qualify with package paths instead of names (for hashing).
     qualify_paths: bool,
     /// Qualify every named type with its package path, as types2 writes a
@@ -27,7 +27,7 @@ impl<'a> Checker<'a> {
         let mut w = TypeWriter {
             check: self,
             buf: String::new(),
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
             qualify_paths: false,
             full_paths: false,
         };
@@ -41,7 +41,7 @@ impl<'a> Checker<'a> {
         let mut w = TypeWriter {
             check: self,
             buf: String::new(),
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
             qualify_paths: true,
             full_paths: false,
         };
@@ -56,7 +56,7 @@ impl<'a> Checker<'a> {
         let mut w = TypeWriter {
             check: self,
             buf: String::new(),
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
             qualify_paths: false,
             full_paths: true,
         };
@@ -75,7 +75,7 @@ impl<'a> Checker<'a> {
         let mut w = TypeWriter {
             check: self,
             buf: String::new(),
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
             qualify_paths: false,
             full_paths: false,
         };
@@ -156,7 +156,7 @@ impl<'a> Checker<'a> {
                         let mut w = TypeWriter {
                             check: self,
                             buf: String::new(),
-                            seen: HashSet::new(),
+                            seen: FxHashSet::default(),
                             qualify_paths: false,
                             full_paths: false,
                         };

@@ -8,7 +8,7 @@
 //! ([`Checker::has_var_size`]); then the result is a value.
 
 use crate::syntax::positions::start_pos;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::basic::BasicKind;
 use super::builtins::{BuiltinCall, BuiltinId};
@@ -57,7 +57,7 @@ impl<'a> Checker<'a> {
         }
 
         let uintptr = TypeId::basic(BasicKind::Uintptr);
-        if self.has_var_size(x.ty, &mut HashMap::new()) {
+        if self.has_var_size(x.ty, &mut FxHashMap::default()) {
             x.mode = Mode::Value;
             let sig = self.make_sig(Some(uintptr), &[x.ty], false);
             self.record_builtin_type(b.fun, sig);
@@ -157,7 +157,7 @@ impl<'a> Checker<'a> {
         // This makes the rules simpler and permits a compiler to rearrange
         // struct fields.
         let uintptr = TypeId::basic(BasicKind::Uintptr);
-        if self.has_var_size(base, &mut HashMap::new()) {
+        if self.has_var_size(base, &mut FxHashMap::default()) {
             x.mode = Mode::Value;
             let sig = self.make_sig(Some(uintptr), &[ft], false);
             self.record_builtin_type(b.fun, sig);
@@ -241,7 +241,7 @@ impl<'a> Checker<'a> {
     /// Whether the size of t is variable: it involves a type parameter, or
     /// a named type whose size depends on itself (a cycle not yet
     /// reported), which must not be measured (types2's hasVarSize).
-    pub fn has_var_size(&mut self, t: TypeId, seen: &mut HashMap<TypeId, bool>) -> bool {
+    pub fn has_var_size(&mut self, t: TypeId, seen: &mut FxHashMap<TypeId, bool>) -> bool {
         // Cycles are only possible through named types; `seen` detects them
         // and remembers the results of named types already measured.
         let named = self.types.is_named(t);
