@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use goscope::diag::{render_fancy, render_gc};
-use goscope::driver::check_source;
+use goscope::driver::check_source_for_exit;
 
 const USAGE: &str = "\
 usage: goscope <command> [arguments]
@@ -87,7 +87,7 @@ fn cmd_check(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let out = check_source(path, &src);
+    let out = check_source_for_exit(path, &src);
     for e in &out.internal_errors {
         eprintln!("goscope: internal error in std API: {e}");
     }

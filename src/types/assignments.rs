@@ -1,7 +1,7 @@
 //! Assignments and initializations (types2's assignments.go).
 
-use crate::syntax::positions::start_pos;
 use crate::fxhash::FxHashSet;
+use crate::syntax::positions::start_pos;
 
 use super::basic::BasicKind;
 use super::check::Checker;

@@ -879,7 +879,12 @@ impl<'a> Checker<'a> {
             return format!("{} can only be compared to nil", self.kind_string(t));
         }
         let mut reason = None;
-        self.comparable_impl(t, true, &mut crate::fxhash::FxHashSet::default(), &mut reason);
+        self.comparable_impl(
+            t,
+            true,
+            &mut crate::fxhash::FxHashSet::default(),
+            &mut reason,
+        );
         reason.unwrap_or_default()
     }
 

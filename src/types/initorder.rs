@@ -144,7 +144,8 @@ impl<'a> Checker<'a> {
             })
             .collect();
         objs.sort_by_key(|&o| self.obj(o).order);
-        let index: FxHashMap<ObjId, usize> = objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let index: FxHashMap<ObjId, usize> =
+            objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
 
         let mut nodes: Vec<GraphNode> = objs
             .iter()

@@ -10,8 +10,8 @@
 //! type. A cycle of positive weight is an instantiation cycle, found with
 //! Bellman-Ford as in types2.
 
-use crate::syntax::positions::start_pos;
 use crate::fxhash::FxHashMap;
+use crate::syntax::positions::start_pos;
 
 use super::check::Checker;
 use super::errors::ErrorBuilder;

@@ -2,8 +2,8 @@
 //! resolver.go): imports, package-level declarations, methods by receiver
 //! base type, and the unused-import check.
 
-use crate::syntax::positions::start_pos;
 use crate::fxhash::FxHashSet;
+use crate::syntax::positions::start_pos;
 
 use super::check::{Checker, DeclId, DeclInfo, PkgState};
 use super::constant::Value;

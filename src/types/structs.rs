@@ -1,7 +1,7 @@
 //! Struct types (types2's struct.go): fields, tags, embedded fields.
 
-use crate::syntax::positions::start_pos;
 use crate::fxhash::FxHashMap;
+use crate::syntax::positions::start_pos;
 
 use super::check::Checker;
 use super::errors::{ErrorBuilder, INVALID_AST};

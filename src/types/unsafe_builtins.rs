@@ -7,8 +7,8 @@
 //! a type parameter, or a type whose declaration cycle is not yet resolved
 //! ([`Checker::has_var_size`]); then the result is a value.
 
-use crate::syntax::positions::start_pos;
 use crate::fxhash::FxHashMap;
+use crate::syntax::positions::start_pos;
 
 use super::basic::BasicKind;
 use super::builtins::{BuiltinCall, BuiltinId};
