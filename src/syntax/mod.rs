@@ -124,3 +124,15 @@ mod size_probe {
             std::mem::size_of::<FuncDecl>(), std::mem::size_of::<File>(), std::mem::size_of::<Ident>(), std::mem::size_of::<BasicLit>(), std::mem::size_of::<Decl>());
     }
 }
+#[cfg(test)]
+mod size_probe2 {
+    #[test]
+    fn sizes2() {
+        use super::actions::*;
+        use super::ast::*;
+        use super::token::*;
+        eprintln!("ER {} Tok {} Lit {} ForHeader {} Header {} IndexBody {} SpecGroup {} CommClause {} Field {} (Vec<Expr>,bool) {} (Pos,Vec<Expr>,Pos) {} FuncType {} Block {}",
+        std::mem::size_of::<lalrpop_util::ErrorRecovery<super::pos::Pos, Tok, super::lexer::LexError>>(),
+        std::mem::size_of::<Tok>(), std::mem::size_of::<Lit>(), std::mem::size_of::<ForHeader>(), std::mem::size_of::<Header>(), std::mem::size_of::<IndexBody>(), std::mem::size_of::<SpecGroup>(), std::mem::size_of::<CommClause>(), std::mem::size_of::<Field>(), std::mem::size_of::<(Vec<Expr>,bool)>(), std::mem::size_of::<(super::pos::Pos,Vec<Expr>,super::pos::Pos)>(), std::mem::size_of::<FuncType>(), std::mem::size_of::<Block>());
+    }
+}

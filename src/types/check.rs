@@ -226,6 +226,7 @@ impl<'a> Checker<'a> {
 
     /// Checks the files of one package (all must be syntactically valid).
     pub fn check_files(&mut self, files: &[&'a File]) {
+        self.info.reserve_nodes(self.ids.count() as usize);
         self.init_files(files);
         self.collect_objects();
         self.package_objects();
@@ -404,9 +405,7 @@ impl<'a> Checker<'a> {
                 Some(a[1]),
             ));
             let tuple = self.types.tuple(vec![v0, v1]);
-            if let Some(tv) = self.info.type_of_mut(x.id) {
-                tv.ty = tuple;
-            }
+            self.info.set_type(x.id, tuple);
             match &x.kind {
                 crate::syntax::ast::ExprKind::Paren(inner) => x = inner,
                 _ => return,
@@ -415,11 +414,11 @@ impl<'a> Checker<'a> {
     }
 
     pub fn record_def(&mut self, id: NodeId, obj: Option<ObjId>) {
-        self.info.defs.insert(id, obj);
+        self.info.record_def(id, obj);
     }
 
     pub fn record_use(&mut self, id: NodeId, obj: ObjId) {
-        self.info.uses.insert(id, obj);
+        self.info.record_use(id, obj);
     }
 
     pub fn record_implicit(&mut self, at: Pos, obj: ObjId) {

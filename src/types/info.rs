@@ -75,11 +75,21 @@ pub struct Initializer {
 }
 
 /// Side tables keyed by node ids (and, for nodes without ids, positions).
+///
+/// The per-expression tables are dense vectors indexed by [`NodeId`] (ids
+/// are dense per session), with compact entries: a type entry is 8 bytes,
+/// and constant values, which few expressions have, live in a side map.
 #[derive(Debug, Default)]
 pub struct Info {
-    types: Vec<Option<TypeAndValue>>,
-    pub defs: FxHashMap<NodeId, Option<ObjId>>,
-    pub uses: FxHashMap<NodeId, ObjId>,
+    /// Mode and type of each recorded expression.
+    types: Vec<Option<(Mode, TypeId)>>,
+    /// Values of the recorded constant expressions.
+    values: FxHashMap<NodeId, Value>,
+    /// Per name: 0 = no definition recorded, 1 = defines no object (`_`,
+    /// a package name), n + 2 = defines `ObjId(n)`.
+    defs: Vec<u32>,
+    /// Per name: 0 = no use recorded, n + 1 = uses `ObjId(n)`.
+    uses: Vec<u32>,
     /// Objects declared implicitly: an import without rename, the variable
     /// of a type switch clause, an anonymous parameter; keyed by the
     /// position of the import spec, case clause or field.
@@ -92,28 +102,102 @@ pub struct Info {
     pub init_order: Vec<Initializer>,
 }
 
+/// Grows a dense table so that index `i` exists (amortized: `resize`
+/// grows the capacity geometrically).
+fn ensure<T: Clone>(v: &mut Vec<T>, i: usize, fill: T) {
+    if i >= v.len() {
+        v.resize(i + 1, fill);
+    }
+}
+
 impl Info {
+    /// Makes room for `n` node ids, so that recording does not regrow the
+    /// tables (the checker calls this with the id count after parsing).
+    pub fn reserve_nodes(&mut self, n: usize) {
+        ensure(&mut self.types, n.saturating_sub(1), None);
+        ensure(&mut self.defs, n.saturating_sub(1), 0);
+        ensure(&mut self.uses, n.saturating_sub(1), 0);
+    }
+
     pub fn record_type(&mut self, id: NodeId, tv: TypeAndValue) {
         let i = id.index();
-        if i >= self.types.len() {
-            self.types.resize(i + 1, None);
+        ensure(&mut self.types, i, None);
+        self.types[i] = Some((tv.mode, tv.ty));
+        match tv.val {
+            Some(v) => {
+                self.values.insert(id, v);
+            }
+            None => {
+                if !self.values.is_empty() {
+                    self.values.remove(&id);
+                }
+            }
         }
-        self.types[i] = Some(tv);
     }
 
-    pub fn type_of(&self, id: NodeId) -> Option<&TypeAndValue> {
-        self.types.get(id.index()).and_then(|t| t.as_ref())
+    /// The recorded type and value of an expression (the value cloned, for
+    /// constants).
+    pub fn type_of(&self, id: NodeId) -> Option<TypeAndValue> {
+        let (mode, ty) = (*self.types.get(id.index())?)?;
+        Some(TypeAndValue {
+            mode,
+            ty,
+            val: self.values.get(&id).cloned(),
+        })
     }
 
-    pub fn type_of_mut(&mut self, id: NodeId) -> Option<&mut TypeAndValue> {
-        self.types.get_mut(id.index()).and_then(|t| t.as_mut())
+    /// Changes the recorded type of an expression (comma-ok tuples).
+    pub fn set_type(&mut self, id: NodeId, ty: TypeId) {
+        if let Some(Some((_, t))) = self.types.get_mut(id.index()) {
+            *t = ty;
+        }
+    }
+
+    pub fn record_def(&mut self, id: NodeId, obj: Option<ObjId>) {
+        let i = id.index();
+        ensure(&mut self.defs, i, 0);
+        self.defs[i] = obj.map_or(1, |o| o.0 + 2);
+    }
+
+    pub fn record_use(&mut self, id: NodeId, obj: ObjId) {
+        let i = id.index();
+        ensure(&mut self.uses, i, 0);
+        self.uses[i] = obj.0 + 1;
+    }
+
+    /// What a declaring name defines: None if nothing was recorded,
+    /// Some(None) if it defines no object.
+    pub fn def_of(&self, id: NodeId) -> Option<Option<ObjId>> {
+        match self.defs.get(id.index()).copied().unwrap_or(0) {
+            0 => None,
+            1 => Some(None),
+            n => Some(Some(ObjId(n - 2))),
+        }
+    }
+
+    /// The object a name uses.
+    pub fn use_of(&self, id: NodeId) -> Option<ObjId> {
+        match self.uses.get(id.index()).copied().unwrap_or(0) {
+            0 => None,
+            n => Some(ObjId(n - 1)),
+        }
+    }
+
+    /// Every recorded definition, in node order.
+    pub fn defs(&self) -> impl Iterator<Item = (NodeId, Option<ObjId>)> + '_ {
+        (0..self.defs.len() as u32).filter_map(|i| Some((NodeId(i), self.def_of(NodeId(i))?)))
+    }
+
+    /// Every recorded use, in node order.
+    pub fn uses(&self) -> impl Iterator<Item = (NodeId, ObjId)> + '_ {
+        (0..self.uses.len() as u32).filter_map(|i| Some((NodeId(i), self.use_of(NodeId(i))?)))
     }
 
     /// The object a name defines or uses.
     pub fn object_of(&self, id: NodeId) -> Option<ObjId> {
-        if let Some(Some(obj)) = self.defs.get(&id) {
-            return Some(*obj);
+        if let Some(Some(obj)) = self.def_of(id) {
+            return Some(obj);
         }
-        self.uses.get(&id).copied()
+        self.use_of(id)
     }
 }
