@@ -5,18 +5,24 @@
 //! pointer operations, and `as_str` needs no table lookup. The interner leaks
 //! each distinct string; the REPL's growth is bounded by the distinct names a
 //! user types.
+//!
+//! A Symbol is a thin pointer (8 bytes) to a leaked `&str`, not the fat
+//! `&str` itself: it is stored in every name, literal and token, and the
+//! smaller it is the smaller the tree and the parser's stack are.
 
-use crate::fxhash::FxHashSet;
+use crate::fxhash::FxHashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::{Mutex, OnceLock};
 
 #[derive(Clone, Copy)]
-pub struct Symbol(&'static str);
+pub struct Symbol(&'static &'static str);
 
-fn interner() -> &'static Mutex<FxHashSet<&'static str>> {
-    static INTERNER: OnceLock<Mutex<FxHashSet<&'static str>>> = OnceLock::new();
-    INTERNER.get_or_init(|| Mutex::new(FxHashSet::default()))
+type Interner = FxHashMap<&'static str, Symbol>;
+
+fn interner() -> &'static Mutex<Interner> {
+    static INTERNER: OnceLock<Mutex<Interner>> = OnceLock::new();
+    INTERNER.get_or_init(|| Mutex::new(Interner::default()))
 }
 
 impl Symbol {
@@ -25,11 +31,12 @@ impl Symbol {
         // it; the set itself is always consistent, so keep using it.
         let mut set = interner().lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&existing) = set.get(s) {
-            return Symbol(existing);
+            return existing;
         }
         let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
-        set.insert(leaked);
-        Symbol(leaked)
+        let sym = Symbol(Box::leak(Box::new(leaked)));
+        set.insert(leaked, sym);
+        sym
     }
 
     pub fn as_str(self) -> &'static str {
@@ -37,7 +44,7 @@ impl Symbol {
     }
 
     pub fn is_blank(self) -> bool {
-        self.0 == "_"
+        *self.0 == "_"
     }
 
     /// Exported in Go's sense: begins with an upper-case letter.
@@ -48,14 +55,14 @@ impl Symbol {
 
 impl PartialEq for Symbol {
     fn eq(&self, other: &Symbol) -> bool {
-        std::ptr::eq(self.0.as_ptr(), other.0.as_ptr())
+        std::ptr::eq(self.0, other.0)
     }
 }
 impl Eq for Symbol {}
 
 impl Hash for Symbol {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        (self.0.as_ptr() as usize).hash(state)
+        (self.0 as *const &str as usize).hash(state)
     }
 }
 
