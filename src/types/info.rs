@@ -102,10 +102,14 @@ pub struct Info {
     pub init_order: Vec<Initializer>,
 }
 
-/// Grows a dense table so that index `i` exists (amortized: `resize`
-/// grows the capacity geometrically).
+/// Grows a dense table so that index `i` exists. The tables are reserved
+/// for the user's files up front; ids of std API files parsed later only
+/// add a little, so growth is by an eighth (still geometric) rather than
+/// doubling a table of a million entries.
 fn ensure<T: Clone>(v: &mut Vec<T>, i: usize, fill: T) {
     if i >= v.len() {
+        let need = i + 1 - v.len();
+        v.reserve_exact(need.max(v.len() / 8).max(1024));
         v.resize(i + 1, fill);
     }
 }
