@@ -100,7 +100,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 let u = self.under(typ);
-                match self.types.get(u).clone() {
+                match self.types.get(u) {
                     Type::Struct(st) => {
                         for (i, &f) in st.fields.iter().enumerate() {
                             if self.same_id(f, pkg, name)

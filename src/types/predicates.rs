@@ -169,8 +169,8 @@ impl<'a> Checker<'a> {
         if self.identical(x, y) {
             return Some(x);
         }
-        if let (Type::Chan { dir: dx, elem: ex }, Type::Chan { dir: dy, elem: ey }) =
-            (self.types.get(x).clone(), self.types.get(y).clone())
+        if let (&Type::Chan { dir: dx, elem: ex }, &Type::Chan { dir: dy, elem: ey }) =
+            (self.types.get(x), self.types.get(y))
         {
             if self.identical(ex, ey) {
                 if dx == ChanDir::Both {
@@ -200,11 +200,12 @@ impl<'a> Checker<'a> {
             return true;
         }
         let u = self.under(t);
-        match self.types.get(u).clone() {
-            Type::Basic { kind, .. } => kind != BasicKind::UntypedNil,
+        match self.types.get(u) {
+            Type::Basic { kind, .. } => *kind != BasicKind::UntypedNil,
             Type::Pointer(_) | Type::Chan { .. } => true,
             Type::Struct(st) => {
-                for f in st.fields {
+                let fields = st.fields.clone();
+                for f in fields {
                     let ft = self.obj_type(f);
                     if !self.comparable_impl(ft, dynamic, seen, &mut None) {
                         *reason = Some(format!(
@@ -216,7 +217,7 @@ impl<'a> Checker<'a> {
                 }
                 true
             }
-            Type::Array { elem, .. } => {
+            &Type::Array { elem, .. } => {
                 if !self.comparable_impl(elem, dynamic, seen, &mut None) {
                     *reason = Some(format!("{} cannot be compared", self.type_string(u)));
                     return false;
@@ -284,6 +285,49 @@ impl<'a> Checker<'a> {
     ) -> bool {
         if x == y {
             return true;
+        }
+        // Decide the cases that need no recursion into lists without
+        // cloning the types (a Named type's clone copies its method list).
+        let (tx, ty) = (self.types.get(x), self.types.get(y));
+        if std::mem::discriminant(tx) != std::mem::discriminant(ty) {
+            return false;
+        }
+        let elems = match (tx, ty) {
+            (Type::Basic { kind: kx, .. }, Type::Basic { kind: ky, .. }) => return kx == ky,
+            (Type::Named(nx), Type::Named(ny)) => {
+                if nx.targs.len() != ny.targs.len() {
+                    return false;
+                }
+                if nx.targs.is_empty() {
+                    return nx.obj == ny.obj;
+                }
+                None
+            }
+            (Type::TypeParam(_), Type::TypeParam(_)) => return false,
+            (Type::Array { len: lx, elem: ex }, Type::Array { len: ly, elem: ey }) => {
+                if !(*lx < 0 || *ly < 0 || lx == ly) {
+                    return false;
+                }
+                Some((*ex, *ey))
+            }
+            (Type::Slice(ex), Type::Slice(ey)) | (Type::Pointer(ex), Type::Pointer(ey)) => {
+                Some((*ex, *ey))
+            }
+            (Type::Chan { dir: dx, elem: ex }, Type::Chan { dir: dy, elem: ey }) => {
+                if dx != dy {
+                    return false;
+                }
+                Some((*ex, *ey))
+            }
+            (Type::Map { key: kx, elem: ex }, Type::Map { key: ky, elem: ey }) => {
+                let (kx, ky, ex, ey) = (*kx, *ky, *ex, *ey);
+                return self.identical_impl(kx, ky, cmp_tags, pairs)
+                    && self.identical_impl(ex, ey, cmp_tags, pairs);
+            }
+            _ => None,
+        };
+        if let Some((ex, ey)) = elems {
+            return self.identical_impl(ex, ey, cmp_tags, pairs);
         }
         let (tx, ty) = (self.types.get(x).clone(), self.types.get(y).clone());
         match (tx, ty) {

@@ -77,8 +77,10 @@ impl<'a> Checker<'a> {
             self.obj_decl(obj, def);
         }
         let typ = self.obj_type(obj);
-        if let Some(&pkg_name) = self.st.dot_import_map.get(&(scope, obj)) {
-            self.obj_mut(pkg_name).set_used();
+        if !self.st.dot_import_map.is_empty() {
+            if let Some(&pkg_name) = self.st.dot_import_map.get(&(scope, obj)) {
+                self.obj_mut(pkg_name).set_used();
+            }
         }
         let kind = self.obj(obj).kind.clone();
         match kind {
