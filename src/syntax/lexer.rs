@@ -667,10 +667,15 @@ impl<'a> Lexer<'a> {
         Pos(self.base + offset as u32)
     }
 
+    #[inline]
     fn flush_errors(&mut self) {
-        if self.inner.extras.errors.is_empty() {
-            return;
+        if !self.inner.extras.errors.is_empty() {
+            self.flush_errors_slow();
         }
+    }
+
+    #[cold]
+    fn flush_errors_slow(&mut self) {
         let mut diags = self.ctx.diags.borrow_mut();
         for (off, msg) in self.inner.extras.errors.drain(..) {
             diags.push(super::super::diag::Diagnostic::new(
@@ -682,10 +687,15 @@ impl<'a> Lexer<'a> {
 
     /// Hands the directives read since the previous token to the context,
     /// each with the position of the token that follows it.
+    #[inline]
     fn release_directives(&mut self, next: Pos) {
-        if self.waiting.is_empty() {
-            return;
+        if !self.waiting.is_empty() {
+            self.release_waiting(next);
         }
+    }
+
+    #[cold]
+    fn release_waiting(&mut self, next: Pos) {
         let mut dirs = self.ctx.directives.borrow_mut();
         for (pos, text, blank) in self.waiting.drain(..) {
             dirs.push(Directive {

@@ -10,9 +10,10 @@
 //! `&str` itself: it is stored in every name, literal and token, and the
 //! smaller it is the smaller the tree and the parser's stack are.
 
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxBuildHasher, FxHashMap};
+use std::cell::Cell;
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::{Mutex, OnceLock};
 
 #[derive(Clone, Copy)]
@@ -25,8 +26,32 @@ fn interner() -> &'static Mutex<Interner> {
     INTERNER.get_or_init(|| Mutex::new(Interner::default()))
 }
 
+/// Slots of the per-thread cache in front of the global interner.
+const CACHE_SLOTS: usize = 4096;
+
+thread_local! {
+    /// A direct-mapped cache of recently interned symbols, indexed by the
+    /// text's hash: most names of a file repeat, and a hit needs neither
+    /// the global lock nor a table probe.
+    static CACHE: [Cell<Option<Symbol>>; CACHE_SLOTS] =
+        const { [const { Cell::new(None) }; CACHE_SLOTS] };
+}
+
 impl Symbol {
     pub fn intern(s: &str) -> Symbol {
+        let slot = (FxBuildHasher::default().hash_one(s) as usize) % CACHE_SLOTS;
+        let cached = CACHE.with(|c| c[slot].get());
+        if let Some(sym) = cached {
+            if sym.as_str() == s {
+                return sym;
+            }
+        }
+        let sym = Symbol::intern_global(s);
+        CACHE.with(|c| c[slot].set(Some(sym)));
+        sym
+    }
+
+    fn intern_global(s: &str) -> Symbol {
         // A poisoned lock only means another thread panicked while holding
         // it; the set itself is always consistent, so keep using it.
         let mut set = interner().lock().unwrap_or_else(|e| e.into_inner());
