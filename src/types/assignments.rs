@@ -404,7 +404,14 @@ impl<'a> Checker<'a> {
                 has_err = true;
                 continue;
             };
-            if !name.is_blank() && !seen.insert(name) {
+            // Short lists (nearly all) are searched in place; only long
+            // ones pay for a set.
+            let repeated = if lhs.len() <= 16 {
+                lhs[..i].iter().any(|p| p.as_name() == Some(name))
+            } else {
+                !seen.insert(name)
+            };
+            if !name.is_blank() && repeated {
                 self.error(start_pos(&l), format!("{name} repeated on left side of :="));
                 has_err = true;
                 continue;

@@ -249,12 +249,12 @@ impl<'a> Checker<'a> {
     ) -> Option<(usize, ObjId)> {
         self.named_resolve(t);
         let o = self.named_origin(t);
-        let methods: Vec<ObjId> = self
+        let methods = self
             .types
             .named(o)
-            .map(|n| n.methods.iter().flatten().copied().collect())
-            .unwrap_or_default();
-        let (i, _) = self.lookup_method(&methods, pkg, name, fold_case)?;
+            .map_or(&[][..], |n| n.methods.as_slice());
+        let (i, _) =
+            self.lookup_method_in(methods.iter().flatten().copied(), pkg, name, fold_case)?;
         let m = self.named_method(t, i)?;
         Some((i, m))
     }

@@ -296,10 +296,21 @@ impl<'a> Checker<'a> {
         name: Symbol,
         fold_case: bool,
     ) -> Option<(usize, ObjId)> {
+        self.lookup_method_in(methods.iter().copied(), pkg, name, fold_case)
+    }
+
+    /// [`Self::lookup_method`] over any sequence of methods.
+    pub fn lookup_method_in(
+        &self,
+        methods: impl IntoIterator<Item = ObjId>,
+        pkg: Option<PkgId>,
+        name: Symbol,
+        fold_case: bool,
+    ) -> Option<(usize, ObjId)> {
         if name.is_blank() {
             return None;
         }
-        for (i, &m) in methods.iter().enumerate() {
+        for (i, m) in methods.into_iter().enumerate() {
             let mname = self.obj(m).name;
             if (mname == name || (fold_case && mname.as_str().eq_ignore_ascii_case(name.as_str())))
                 && self.same_id(m, pkg, mname)

@@ -162,7 +162,10 @@ impl<'a> Checker<'a> {
     }
 
     pub fn valid_var_type(&mut self, e: &'a Expr, t: TypeId) {
-        if self.types.is_type_param(t) {
+        // Only a named type (whose underlying type may not be known yet) or
+        // an interface can turn out to be a constraint interface; every
+        // other type is its own underlying type and is not one.
+        if !matches!(self.types.get(t), Type::Named(_) | Type::Interface(_)) {
             return;
         }
         self.later(move |c: &mut Checker<'a>| {
