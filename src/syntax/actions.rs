@@ -284,7 +284,16 @@ impl ParseCtx {
     pub fn composite(&self, ty: Option<Expr>, lv: (Pos, Vec<Expr>, Pos)) -> Expr {
         let (l, elems, r) = lv;
         if let Some(t) = &ty {
-            if matches!(t.kind, ExprKind::Paren(_)) {
+            if !complit_ok(t.unparen()) {
+                // gc ends the operand here and the `{` is unexpected after
+                // the statement or declaration.
+                let msg = if self.track.borrow().at_top_level() {
+                    "unexpected { after top level declaration"
+                } else {
+                    "unexpected { at end of statement"
+                };
+                self.syntax_error(l, msg);
+            } else if matches!(t.kind, ExprKind::Paren(_)) {
                 self.syntax_error(l, "cannot parenthesize type in composite literal");
             }
         }
@@ -531,7 +540,9 @@ impl ParseCtx {
         let local_name = name.or_else(|| dot.map(|d| self.ident(d, Symbol::intern("."))));
         let mut path = self.basic_lit(lp, path);
         if !path.bad && path.kind != LitKind::String {
-            self.syntax_error(lp, "import path must be a string");
+            // gc reports at the token after the literal.
+            let after = lp.offset(path.value.as_str().len() as u32);
+            self.syntax_error(after, "import path must be a string");
             path.bad = true;
         }
         Spec::Import { pos: p, local_name, path }
@@ -816,6 +827,35 @@ impl ParseCtx {
             }
         };
         self.stmt(p, StmtKind::For { init, cond, post, body })
+    }
+}
+
+/// gc's complit_ok: whether `{` after `t` starts a composite literal.
+fn complit_ok(t: &Expr) -> bool {
+    match &t.kind {
+        ExprKind::Name(_) | ExprKind::Selector { .. } => true,
+        ExprKind::Index { .. } => !is_value(t),
+        ExprKind::ArrayType { .. } | ExprKind::SliceType(_) | ExprKind::StructType { .. } | ExprKind::MapType { .. } => {
+            true
+        }
+        _ => false,
+    }
+}
+
+/// gc's isValue: `x` must be a value, not a type.
+fn is_value(x: &Expr) -> bool {
+    match &x.kind {
+        ExprKind::BasicLit(_)
+        | ExprKind::CompositeLit { .. }
+        | ExprKind::FuncLit { .. }
+        | ExprKind::Slice { .. }
+        | ExprKind::Assert { .. }
+        | ExprKind::TypeSwitchGuard { .. }
+        | ExprKind::Call { .. } => true,
+        ExprKind::Operation { op, y, .. } => *op != Operator::Mul || y.is_some(),
+        ExprKind::Paren(x) => is_value(x),
+        ExprKind::Index { x, index } => is_value(x) || is_value(index),
+        _ => false,
     }
 }
 

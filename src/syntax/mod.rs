@@ -68,24 +68,48 @@ pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) 
     (f, diags)
 }
 
+/// The tokens of a source (positions are byte offsets: the source is not
+/// added to any [`SourceMap`]) with the lexer's diagnostics: what
+/// `--dump-tokens` shows, and a handle for tests and the REPL.
+pub fn tokenize(src: &[u8]) -> (Vec<(Pos, token::Tok, Pos)>, Vec<Diagnostic>) {
+    let mut lex_errors = Vec::new();
+    let text = lexer::sanitize(src, &mut lex_errors);
+    let ctx = ctx::ParseCtx::new(0);
+    for (off, msg) in lex_errors {
+        ctx.error(Pos(off), msg);
+    }
+    let toks: Vec<_> = lexer::Lexer::new(&text, 0, &ctx).flatten().collect();
+    let mut diags = ctx.diags.into_inner();
+    diags.sort_by_key(|d| d.pos);
+    (toks, diags)
+}
+
 fn empty_file(pos: Pos, ids: &NodeIdGen) -> File {
     let pkg_name = Ident { id: ids.next(), pos, sym: symbol::Symbol::intern("_") };
     File { pos, pragma: Pragma::default(), pkg_name, decls: Vec::new(), eof: pos }
 }
 
-/// gc's reporting rules: only the first syntax error of a line (in the
-/// order reported), then sorted by position.
+/// gc's reporting rules (base.ErrorfAt): only the first syntax error of a
+/// line and one of equal other errors on a line (in the order reported),
+/// then sorted by position.
 fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut last_line = None;
+    let mut last_syntax = None;
+    let mut last_other: Option<((String, u32), String)> = None;
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
     for d in diags {
+        let p = map.position(d.pos);
+        let line = (p.file, p.line);
         if d.message.starts_with("syntax error") {
-            let p = map.position(d.pos);
-            let line = (p.file, p.line);
-            if last_line.as_ref() == Some(&line) {
+            if last_syntax.as_ref() == Some(&line) {
                 continue;
             }
-            last_line = Some(line);
+            last_syntax = Some(line);
+        } else {
+            // gc prints one of several equal messages on a line.
+            if last_other.as_ref().is_some_and(|(l, m)| *l == line && *m == d.message) {
+                continue;
+            }
+            last_other = Some((line, d.message.clone()));
         }
         if out.iter().any(|o| o.pos == d.pos && o.message == d.message) {
             continue;
@@ -96,14 +120,3 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     out
 }
 
-#[cfg(test)]
-mod size_probe {
-    #[test]
-    fn sizes() {
-        use super::ast::*;
-        eprintln!("Expr {} ExprKind {} Stmt {} StmtKind {} Field {} FuncType {} Block {} Pragma {} FuncDecl {} File {} Ident {} BasicLit {} Decl {}",
-            std::mem::size_of::<Expr>(), std::mem::size_of::<ExprKind>(), std::mem::size_of::<Stmt>(), std::mem::size_of::<StmtKind>(),
-            std::mem::size_of::<Field>(), std::mem::size_of::<FuncType>(), std::mem::size_of::<Block>(), std::mem::size_of::<Pragma>(),
-            std::mem::size_of::<FuncDecl>(), std::mem::size_of::<File>(), std::mem::size_of::<Ident>(), std::mem::size_of::<BasicLit>(), std::mem::size_of::<Decl>());
-    }
-}

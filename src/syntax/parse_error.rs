@@ -13,6 +13,7 @@
 //! `literal 12`, an operator by its spelling, `comma`, `newline`,
 //! `semicolon`, `EOF`, keywords by their spelling.
 
+use super::pos::Pos;
 use super::token::Tok;
 
 /// What kind of construct a `{` opened.
@@ -24,7 +25,7 @@ pub enum BraceKind {
 }
 
 /// Context for messages that gc words by construct.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ErrorContext {
     /// The innermost unclosed `{` (None at top level).
     pub brace: Option<BraceKind>,
@@ -34,11 +35,20 @@ pub struct ErrorContext {
     pub after_bodiless_func: bool,
     /// The error is at the start of a top-level declaration.
     pub top_level: bool,
+    /// The token before the unexpected one is `chan`.
+    pub after_chan: bool,
 }
 
+/// How many recent tokens remember their context: LALRPOP reports an
+/// error only after its recovery dropped tokens, so the context at the
+/// error token is looked up here by position.
+const HISTORY: usize = 512;
+
 /// What the lexer tracks for error messages, updated at every token.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Track {
+    history: Box<[(Pos, ErrorContext); HISTORY]>,
+    next: usize,
     braces: Vec<BraceKind>,
     header: Option<(Tok, u32)>,
     depth: u32,
@@ -49,9 +59,31 @@ pub struct Track {
     pub after_bodiless_func: bool,
 }
 
+impl Default for Track {
+    fn default() -> Track {
+        Track::new()
+    }
+}
+
 impl Track {
-    /// Notes a token the lexer hands out.
-    pub fn token(&mut self, tok: &Tok) {
+    pub fn new() -> Track {
+        Track {
+            history: Box::new([(Pos::NONE, ErrorContext::default()); HISTORY]),
+            next: 0,
+            braces: Vec::new(),
+            header: None,
+            depth: 0,
+            prev: None,
+            skipping_to_decl: false,
+            after_bodiless_func: false,
+        }
+    }
+
+    /// Notes a token the lexer hands out at `pos`.
+    pub fn token(&mut self, pos: Pos, tok: &Tok) {
+        let ctx = self.context();
+        self.history[self.next % HISTORY] = (pos, ctx);
+        self.next += 1;
         match tok {
             Tok::Lbrace => {
                 if self.header.is_some_and(|(_, d)| d == self.depth) {
@@ -77,13 +109,29 @@ impl Track {
         self.prev = Some(*tok);
     }
 
+    /// No `{` is open.
+    pub fn at_top_level(&self) -> bool {
+        self.braces.is_empty()
+    }
+
+    /// The context after the tokens read so far.
     pub fn context(&self) -> ErrorContext {
         ErrorContext {
             brace: self.braces.last().copied(),
             header: self.header.map(|(t, _)| t),
             after_bodiless_func: self.after_bodiless_func,
             top_level: self.braces.is_empty(),
+            after_chan: self.prev == Some(Tok::Chan),
         }
+    }
+
+    /// The context just before the token at `pos`, if it is recent.
+    pub fn context_at(&self, pos: Pos) -> ErrorContext {
+        let n = self.next.min(HISTORY);
+        (0..n)
+            .map(|i| &self.history[(self.next - 1 - i) % HISTORY])
+            .find(|(p, _)| *p == pos)
+            .map_or_else(|| self.context(), |(_, c)| c.clone())
     }
 }
 
@@ -141,7 +189,7 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if has(expected, ",") && has(expected, ")") && has(expected, "...") && !has(expected, "NAME") {
         return unexpected(" in argument list; possibly missing comma or )");
     }
-    if has(expected, ",") && has(expected, "}") && has(expected, ":") {
+    if has(expected, ",") && has(expected, "}") && !has(expected, ";") {
         return unexpected(" in composite literal; possibly missing comma or }");
     }
     if has(expected, ",") && has(expected, ")") && !has(expected, "NAME") && !is_expr_start(expected) {
@@ -165,13 +213,16 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if has(expected, ";") && ctx.brace.is_none() && !is_expr_start(expected) {
         return unexpected(" after top level declaration");
     }
-    if has(expected, ":=") && has(expected, "=") && has(expected, ",") {
+    if has(expected, ":=") && has(expected, "=") && !has(expected, "NAME") {
         return unexpected(", expecting := or = or comma");
     }
     if is_expr_start(expected) {
         return unexpected(", expecting expression");
     }
     if is_type_start(expected) {
+        if ctx.after_chan {
+            return "syntax error: missing channel element type".into();
+        }
         return unexpected(", expecting type");
     }
     if has(expected, "NAME") && has(expected, "(") && expected.len() == 2 {

@@ -40,11 +40,18 @@ impl ParseCtx {
         if track.skipping_to_decl {
             return;
         }
-        if tok.is_none() && self.diags.borrow().iter().any(|d| d.message.starts_with("syntax error")) {
+        let context = track.context_at(pos);
+        let earlier = self.diags.borrow().iter().any(|d| d.message.starts_with("syntax error"));
+        // gc drops an error at EOF after an earlier one; an unexpected `}`
+        // after an earlier error is the same kind of echo (recovery
+        // consumed or skipped the brace that matched it).
+        if earlier && matches!(tok, None | Some(Tok::Rbrace)) {
             return;
         }
-        let context = track.context();
         drop(track);
+        if std::env::var_os("GOSCOPE_DEBUG_EXPECTED").is_some() {
+            eprintln!("{pos:?} {tok:?} {expected:?} {context:?}");
+        }
         let msg = message(tok.as_ref(), expected, &context);
         if context.top_level && msg.contains("outside function body") {
             self.track.borrow_mut().skipping_to_decl = true;
@@ -55,6 +62,11 @@ impl ParseCtx {
     pub(crate) fn recover_top(&self, e: ErrorRecovery<Pos, Tok, LexError>) {
         self.report_parse_error(&e.error);
         self.track.borrow_mut().skipping_to_decl = true;
+    }
+
+    pub(crate) fn recover_expr(&self, l: Pos, e: ErrorRecovery<Pos, Tok, LexError>) -> super::ast::Expr {
+        self.report_parse_error(&e.error);
+        self.expr(l, l, l, super::ast::ExprKind::Bad)
     }
 
     pub(crate) fn recover_stmt(&self, l: Pos, e: ErrorRecovery<Pos, Tok, LexError>) -> Stmt {

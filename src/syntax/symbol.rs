@@ -8,15 +8,39 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::{Mutex, OnceLock};
 
 #[derive(Clone, Copy)]
 pub struct Symbol(&'static str);
 
-fn interner() -> &'static Mutex<HashSet<&'static str>> {
-    static INTERNER: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    INTERNER.get_or_init(|| Mutex::new(HashSet::new()))
+/// The interner's hash: FxHash (rustc's), far cheaper than SipHash for
+/// the short keys identifiers are; the parser interns every name.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Set = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+
+fn interner() -> &'static Mutex<Set> {
+    static INTERNER: OnceLock<Mutex<Set>> = OnceLock::new();
+    INTERNER.get_or_init(|| Mutex::new(Set::default()))
 }
 
 impl Symbol {
