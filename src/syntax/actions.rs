@@ -93,6 +93,10 @@ pub enum IndexBody {
 pub enum Header {
     One(Box<Stmt>),
     Two(Option<Box<Stmt>>, Pos, SemiKind, Option<Box<Stmt>>),
+    /// `var` before the header (an error), at the token after it.
+    Var(Pos, Box<Header>),
+    /// A header with a syntax error (already reported).
+    Bad,
 }
 
 pub enum ForHeader {
@@ -100,6 +104,8 @@ pub enum ForHeader {
     /// `range` position, left side, `:=`, range expression.
     Range(Pos, Option<Box<Expr>>, bool, Box<Expr>),
     Three(Option<Box<Stmt>>, Option<Box<Stmt>>, Option<Box<Stmt>>),
+    Var(Pos, Box<ForHeader>),
+    Bad,
 }
 
 fn boxed(e: Option<Expr>) -> Option<Box<Expr>> {
@@ -347,7 +353,7 @@ impl ParseCtx {
                     ExprKind::ChanType { dir: d, elem } => {
                         dir = *d;
                         if dir == ChanDir::RecvOnly {
-                            self.syntax_error(r, "unexpected <-, expecting chan");
+                            self.syntax_error(self.next_token_pos(r, false), "unexpected <-, expecting chan");
                             break;
                         }
                         levels += 1;
@@ -355,7 +361,7 @@ impl ParseCtx {
                     }
                     _ => {
                         let msg = format!("unexpected {}, expecting chan", expr_string(t));
-                        self.syntax_error(r, msg);
+                        self.syntax_error(self.next_token_pos(r, false), msg);
                         break;
                     }
                 }
@@ -470,8 +476,9 @@ impl ParseCtx {
                 (name, Some(t)) => {
                     let t = Rc::new(t);
                     let name = name.or_else(|| {
-                        err_pos = Some(t.pos);
-                        Some(self.ident(t.pos, Symbol::intern("_")))
+                        // gc: StartPos(typ), the type's leftmost position.
+                        err_pos = Some(t.span.lo);
+                        Some(self.ident(t.span.lo, Symbol::intern("_")))
                     });
                     let pos = name.as_ref().map_or(t.pos, |n| n.pos);
                     cur = Some(t.clone());
@@ -541,7 +548,7 @@ impl ParseCtx {
         let mut path = self.basic_lit(lp, path);
         if !path.bad && path.kind != LitKind::String {
             // gc reports at the token after the literal.
-            let after = lp.offset(path.value.as_str().len() as u32);
+            let after = self.next_token_pos(lp.offset(path.value.as_str().len() as u32), false);
             self.syntax_error(after, "import path must be a string");
             path.bad = true;
         }
@@ -709,6 +716,14 @@ impl ParseCtx {
     // ------------------------------------------------------------ statements
 
     pub fn labeled(&self, p: Pos, label: Symbol, colon: Pos, s: Option<Box<Stmt>>) -> Stmt {
+        if s.is_none() {
+            // gc accepts `L: }` and `L: ;` but not `L:` before case/default.
+            let next = self.text_at(self.next_token_pos(colon.offset(1), true));
+            let word = next.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+            if word == "case" || word == "default" {
+                self.syntax_error(colon, "missing statement after label");
+            }
+        }
         let stmt = s.unwrap_or_else(|| Box::new(self.stmt(colon, StmtKind::Empty)));
         let label = self.ident(p, label);
         self.stmt(colon, StmtKind::Labeled { label, stmt })
@@ -754,6 +769,14 @@ impl ParseCtx {
     }
 
     fn header(&self, h: Option<Header>, is_if: bool, lbrace: Pos) -> (Option<Box<Stmt>>, Option<Box<Stmt>>) {
+        let h = match h {
+            Some(Header::Var(p, h)) => {
+                let kw = if is_if { "if" } else { "switch" };
+                self.syntax_error(p, format!("var declaration not allowed in {kw} initializer"));
+                Some(*h)
+            }
+            h => h,
+        };
         match h {
             None => {
                 if is_if {
@@ -762,6 +785,7 @@ impl ParseCtx {
                 (None, None)
             }
             Some(Header::One(s)) => (None, Some(s)),
+            Some(Header::Var(_, _)) | Some(Header::Bad) => (None, None),
             Some(Header::Two(init, semi, kind, cond)) => {
                 if cond.is_none() && is_if {
                     if kind != SemiKind::Semicolon {
@@ -782,8 +806,28 @@ impl ParseCtx {
         self.stmt(p, StmtKind::If { init, cond, then, els })
     }
 
-    pub fn switch_stmt(&self, p: Pos, h: Option<Header>, l: Pos, body: Vec<Box<CaseClause>>, r: Pos) -> Stmt {
-        let body = body.into_iter().map(|c| *c).collect();
+    /// A clause's statements must end with `;` unless the clause is the
+    /// last before `}` (gc: "unexpected case at end of statement").
+    fn check_clause_ends(&self, ends: impl Iterator<Item = (bool, Pos, bool)>) {
+        let mut prev_open = false;
+        for (open, pos, is_case) in ends {
+            if prev_open {
+                let what = if is_case { "case" } else { "default" };
+                self.syntax_error(pos, format!("unexpected {what} at end of statement"));
+            }
+            prev_open = open;
+        }
+    }
+
+    pub fn select_stmt(&self, p: Pos, body: Vec<(Box<CommClause>, bool)>, r: Pos) -> Stmt {
+        self.check_clause_ends(body.iter().map(|(c, open)| (*open, c.pos, c.comm.is_some() || c.colon == c.pos)));
+        let body = body.into_iter().map(|(c, _)| *c).collect();
+        self.stmt(p, StmtKind::Select { body, rbrace: r })
+    }
+
+    pub fn switch_stmt(&self, p: Pos, h: Option<Header>, l: Pos, body: Vec<(Box<CaseClause>, bool)>, r: Pos) -> Stmt {
+        self.check_clause_ends(body.iter().map(|(c, open)| (*open, c.pos, c.cases.is_some() || c.colon == c.pos)));
+        let body = body.into_iter().map(|(c, _)| *c).collect();
         let (init, tag) = self.header(h, false, l);
         let tag = tag.map(|t| *t);
         // `switch x := y.(type)`: gc's simpleStmt makes this the guard.
@@ -811,7 +855,15 @@ impl ParseCtx {
     }
 
     pub fn for_stmt(&self, p: Pos, h: Option<ForHeader>, body: Block) -> Stmt {
+        let h = match h {
+            Some(ForHeader::Var(p, h)) => {
+                self.syntax_error(p, "var declaration not allowed in for initializer");
+                Some(*h)
+            }
+            h => h,
+        };
         let (init, cond, post) = match h {
+            Some(ForHeader::Var(_, _)) | Some(ForHeader::Bad) => (None, None, None),
             None => (None, None, None),
             Some(ForHeader::One(s)) => (None, self.cond_of(Some(s)), None),
             Some(ForHeader::Range(rp, lhs, def, x)) => {

@@ -76,6 +76,11 @@ pub struct ParseCtx {
     next_group: Cell<u32>,
     /// Context for error messages, kept by the lexer.
     pub track: RefCell<super::parse_error::Track>,
+    /// The source being parsed and its base, for the few checks that
+    /// look at the text after a token (gc reports some errors at the
+    /// next token, which an action has not seen).
+    src: RefCell<std::rc::Rc<str>>,
+    base: Cell<u32>,
 }
 
 impl ParseCtx {
@@ -90,7 +95,53 @@ impl ParseCtx {
             directives: RefCell::new(Vec::new()),
             next_group: Cell::new(0),
             track: RefCell::new(Default::default()),
+            src: RefCell::new(std::rc::Rc::from("")),
+            base: Cell::new(0),
         }
+    }
+
+    /// Records the text being parsed and its base position.
+    pub fn set_source(&self, src: std::rc::Rc<str>, base: u32) {
+        *self.src.borrow_mut() = src;
+        self.base.set(base);
+    }
+
+    /// The end of the source (gc's EOF position).
+    pub fn eof(&self) -> Pos {
+        Pos(self.base.get() + self.src.borrow().len() as u32)
+    }
+
+    /// Where the next token after `after` starts, skipping blanks and
+    /// comments; when `newlines` is false a newline counts as a token (it
+    /// is one after a literal or name).
+    pub fn next_token_pos(&self, after: Pos, newlines: bool) -> Pos {
+        let src = self.src.borrow();
+        let b = src.as_bytes();
+        let mut i = (after.0.saturating_sub(self.base.get()) as usize).min(b.len());
+        while i < b.len() {
+            match b[i] {
+                b' ' | b'\t' | b'\r' => i += 1,
+                b'\n' if newlines => i += 1,
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => match src[i + 2..].find("*/") {
+                    Some(n) if newlines || !src[i..i + 2 + n].contains('\n') => i += n + 4,
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        Pos(self.base.get() + i as u32)
+    }
+
+    /// The source text from `pos` on (empty past the end).
+    pub fn text_at(&self, pos: Pos) -> String {
+        let src = self.src.borrow();
+        let i = (pos.0.saturating_sub(self.base.get()) as usize).min(src.len());
+        src[i..].chars().take(16).collect()
     }
 
     /// The id after the last one handed out (to store back in the

@@ -35,8 +35,8 @@ pub struct ErrorContext {
     pub after_bodiless_func: bool,
     /// The error is at the start of a top-level declaration.
     pub top_level: bool,
-    /// The token before the unexpected one is `chan`.
-    pub after_chan: bool,
+    /// The token before the unexpected one.
+    pub prev: Option<Tok>,
 }
 
 /// How many recent tokens remember their context: LALRPOP reports an
@@ -121,7 +121,7 @@ impl Track {
             header: self.header.map(|(t, _)| t),
             after_bodiless_func: self.after_bodiless_func,
             top_level: self.braces.is_empty(),
-            after_chan: self.prev == Some(Tok::Chan),
+            prev: self.prev,
         }
     }
 
@@ -165,14 +165,37 @@ fn tokstring(t: &str) -> &str {
 pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> String {
     let found = tok.map_or_else(|| "EOF".to_string(), Tok::describe);
     let unexpected = |rest: &str| format!("syntax error: unexpected {found}{rest}");
+    if expected.len() == 1 && has(expected, "package") {
+        return "syntax error: package statement must be first".into();
+    }
     if ctx.top_level && has(expected, "func") && has(expected, "import") {
         if matches!(tok, Some(Tok::Lbrace)) && ctx.after_bodiless_func {
             return "syntax error: unexpected semicolon or newline before {".into();
         }
         return "syntax error: non-declaration statement outside function body".into();
     }
-    if has(expected, "=") && has(expected, "[") && is_type_start(expected) {
+    if ctx.prev == Some(Tok::DotDotDot) && is_type_start(expected) {
+        return "syntax error: ... is missing type".into();
+    }
+    if ctx.prev == Some(Tok::Chan) && is_type_start(expected) {
+        return "syntax error: missing channel element type".into();
+    }
+    if has(expected, "=") && has(expected, "[") && !has(expected, ",") && is_type_start(expected) {
         return unexpected(" in type declaration");
+    }
+    if tok.is_none() {
+        // At EOF gc is inside some list and wants its closing token.
+        for t in [")", "]", "}"] {
+            if has(expected, t) {
+                return unexpected(&format!(", expecting {t}"));
+            }
+        }
+    }
+    if ctx.header == Some(Tok::For) && matches!(tok, Some(Tok::Lbrace)) && is_expr_start(expected) {
+        return unexpected(", expecting for loop condition");
+    }
+    if ctx.header.is_some() && has(expected, "{") && has(expected, ";") {
+        return unexpected(", expecting {");
     }
     if has(expected, "if") && has(expected, "{") && expected.len() <= 3 {
         return "syntax error: else must be followed by if or statement block".into();
@@ -198,6 +221,16 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if has(expected, ",") && has(expected, "]") && has(expected, ":") {
         return unexpected(", expecting comma, : or ]");
     }
+    if has(expected, "case") && has(expected, "default") && has(expected, "}") && !is_expr_start(expected) {
+        return unexpected(", expecting case or default or }");
+    }
+    if is_expr_start(expected) && has(expected, "}") && has(expected, "go") {
+        // At the start of a statement: gc's statement list ends here.
+        if has(expected, "case") {
+            return unexpected(", expecting case or default or }");
+        }
+        return unexpected(", expecting }");
+    }
     if has(expected, ";") && has(expected, "}") {
         return match ctx.brace {
             Some(BraceKind::Struct) => unexpected(" in struct type; possibly missing semicolon or newline or }"),
@@ -220,13 +253,13 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
         return unexpected(", expecting expression");
     }
     if is_type_start(expected) {
-        if ctx.after_chan {
-            return "syntax error: missing channel element type".into();
-        }
         return unexpected(", expecting type");
     }
     if has(expected, "NAME") && has(expected, "(") && expected.len() == 2 {
-        return unexpected(", expecting name or (");
+        if matches!(ctx.prev, Some(Tok::Func | Tok::Dot)) {
+            return unexpected(", expecting name or (");
+        }
+        return unexpected(", expecting name");
     }
     if expected.len() == 1 {
         let t = expected[0].trim_matches('"').trim_matches('\\');

@@ -31,7 +31,7 @@ impl ParseCtx {
     pub(crate) fn report_parse_error(&self, e: &GoParseError) {
         let (pos, tok, expected) = match e {
             ParseError::UnrecognizedToken { token: (l, t, _), expected } => (*l, Some(*t), expected.as_slice()),
-            ParseError::UnrecognizedEof { location, expected } => (*location, None, expected.as_slice()),
+            ParseError::UnrecognizedEof { expected, .. } => (self.eof(), None, expected.as_slice()),
             ParseError::ExtraToken { token: (l, t, _) } => (*l, Some(*t), &[][..]),
             ParseError::InvalidToken { location } => (*location, None, &[][..]),
             ParseError::User { .. } => return,
@@ -45,7 +45,7 @@ impl ParseCtx {
         // gc drops an error at EOF after an earlier one; an unexpected `}`
         // after an earlier error is the same kind of echo (recovery
         // consumed or skipped the brace that matched it).
-        if earlier && matches!(tok, None | Some(Tok::Rbrace)) {
+        if earlier && tok.is_none() {
             return;
         }
         drop(track);
@@ -53,6 +53,9 @@ impl ParseCtx {
             eprintln!("{pos:?} {tok:?} {expected:?} {context:?}");
         }
         let msg = message(tok.as_ref(), expected, &context);
+        if earlier && msg == "syntax error: unexpected }" {
+            return;
+        }
         if context.top_level && msg.contains("outside function body") {
             self.track.borrow_mut().skipping_to_decl = true;
         }
@@ -76,7 +79,8 @@ impl ParseCtx {
 }
 
 /// Runs the generated parser; None when it could not recover.
-pub(crate) fn run(ctx: &ParseCtx, src: &str, base: u32) -> Option<super::ast::File> {
+pub(crate) fn run(ctx: &ParseCtx, src: &std::rc::Rc<str>, base: u32) -> Option<super::ast::File> {
+    ctx.set_source(src.clone(), base);
     let lexer = super::lexer::Lexer::new(src, base, ctx);
     match grammar::FileParser::new().parse(ctx, lexer) {
         Ok(f) => Some(*f),
