@@ -12,6 +12,7 @@
 //! - `grammar/go.lalrpop` (crate root) the LALR(1) grammar; `parser.rs`
 //!   runs it, `actions.rs` builds nodes and does gc's parser checks,
 //!   `parse_error.rs` words syntax errors as gc does.
+//! - `branches.rs` gc's label and branch checks (part of gc's parser).
 //! - `ctx.rs`     per-parse state: node ids, diagnostics, directives, the
 //!   nesting limit.
 //! - `dump.rs`    `--dump-ast`, `--dump-tokens`, gc's expression printer.
@@ -22,6 +23,7 @@
 
 mod actions;
 pub mod ast;
+mod branches;
 mod ctx;
 mod dump;
 pub mod lexer;
@@ -64,7 +66,10 @@ pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) 
     let rest = ctx.untaken_directives();
     f.pragma.directives.extend(rest.directives);
     f.pragma.misplaced.extend(rest.misplaced);
-    let diags = finish_diagnostics(map, ctx.diags.into_inner());
+    let mut diags = ctx.diags.into_inner();
+    let branch_errors = branches::check_file(&f, map, &diags);
+    diags.extend(branch_errors);
+    let diags = finish_diagnostics(map, diags);
     (f, diags)
 }
 

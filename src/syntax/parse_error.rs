@@ -221,7 +221,7 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if has(expected, ",") && has(expected, "]") && has(expected, ":") {
         return unexpected(", expecting comma, : or ]");
     }
-    if has(expected, "case") && has(expected, "default") && has(expected, "}") && !is_expr_start(expected) {
+    if has(expected, "case") && has(expected, "default") && has(expected, "}") && !has(expected, ";") {
         return unexpected(", expecting case or default or }");
     }
     if is_expr_start(expected) && has(expected, "}") && has(expected, "go") {

@@ -72,9 +72,23 @@ impl ParseCtx {
         self.expr(l, l, l, super::ast::ExprKind::Bad)
     }
 
+    /// A statement with a syntax error becomes an expression statement
+    /// of a `Bad` expression.
     pub(crate) fn recover_stmt(&self, l: Pos, e: ErrorRecovery<Pos, Tok, LexError>) -> Stmt {
         self.report_parse_error(&e.error);
-        self.stmt(l, StmtKind::Empty)
+        let bad = self.expr(l, l, l, super::ast::ExprKind::Bad);
+        self.stmt(l, StmtKind::Expr(bad))
+    }
+
+    /// Whether a statement that ends a clause's list without `;` is an
+    /// error before `case`/`default`: not for a bare label (gc reports
+    /// "missing statement after label") or a statement already in error.
+    pub(crate) fn needs_semi(&self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Labeled { stmt, .. } => !matches!(stmt.kind, StmtKind::Empty),
+            StmtKind::Expr(x) => !matches!(x.kind, super::ast::ExprKind::Bad),
+            _ => true,
+        }
     }
 }
 
