@@ -397,8 +397,8 @@ impl Dumper<'_> {
 
     fn fields(&mut self, what: &str, fields: &[Field]) {
         for f in fields {
-            let name = f.name.as_ref().map_or("_?".to_string(), |n| n.sym.to_string());
-            let name = if f.name.is_none() { "(embedded)".to_string() } else { name };
+            let unnamed = if what == "field" || what == "elem" { "(embedded)" } else { "-" };
+            let name = f.name.as_ref().map_or(unnamed.to_string(), |n| n.sym.to_string());
             self.line(&format!("{what} {name}"), f.pos);
             self.nested(|s| s.expr(&f.ty));
         }
