@@ -41,7 +41,8 @@ impl ParseCtx {
             return;
         }
         let context = track.context_at(pos);
-        let earlier = self.diags.borrow().iter().any(|d| d.message.starts_with("syntax error"));
+        // gc's `p.first`: any earlier error, the scanner's included.
+        let earlier = !self.diags.borrow().is_empty();
         // gc drops an error at EOF after an earlier one; an unexpected `}`
         // after an earlier error is the same kind of echo (recovery
         // consumed or skipped the brace that matched it).
