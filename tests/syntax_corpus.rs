@@ -22,7 +22,10 @@ fn diagnostics(path: &Path, name: &str) -> Vec<String> {
     let src = std::fs::read(path).unwrap_or_default();
     let mut map = SourceMap::new();
     let (_, diags) = parse_file(&mut map, name, &src, &NodeIdGen::new());
-    diags.iter().map(|d| format!("{}: {}", map.position(d.pos), d.message)).collect()
+    diags
+        .iter()
+        .map(|d| format!("{}: {}", map.position(d.pos), d.message))
+        .collect()
 }
 
 #[test]
@@ -43,12 +46,19 @@ fn go_suite_valid_files_parse_clean() {
             bad.push(format!("{f}: {}", d.join(" | ")));
         }
     }
-    assert!(bad.is_empty(), "{} of {n} files have diagnostics:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {n} files have diagnostics:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
     eprintln!("{n} go-suite files parsed without diagnostics");
 }
 
 fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -77,8 +87,17 @@ fn standard_library_parses_clean() {
             bad.push(d.join(" | "));
         }
     }
-    assert!(bad.is_empty(), "{} of {} files have diagnostics:\n{}", bad.len(), files.len(), bad.join("\n"));
-    eprintln!("{} standard library files parsed without diagnostics", files.len());
+    assert!(
+        bad.is_empty(),
+        "{} of {} files have diagnostics:\n{}",
+        bad.len(),
+        files.len(),
+        bad.join("\n")
+    );
+    eprintln!(
+        "{} standard library files parsed without diagnostics",
+        files.len()
+    );
 }
 
 /// gc's diagnostics that the parser owns: syntax errors, the scanner's,
@@ -127,11 +146,15 @@ fn go_suite_syntax_errors_match_gc() {
         .unwrap()
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| l.split_once('\t').map(|(a, b)| (a.to_string(), b.to_string())))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        })
         .collect();
     let (mut same, mut failures, mut fixed) = (0, Vec::new(), Vec::new());
     for f in files.lines().filter(|l| !l.is_empty()) {
-        let gc_out = std::fs::read_to_string(dir.join(format!("{}.gc", f.replace('/', "_")))).unwrap();
+        let gc_out =
+            std::fs::read_to_string(dir.join(format!("{}.gc", f.replace('/', "_")))).unwrap();
         let want: Vec<&str> = gc_out.lines().filter(|l| parser_owned(l)).collect();
         let got = diagnostics(&Path::new(TEST_DIR).join(f), f);
         if want == got {
@@ -140,9 +163,18 @@ fn go_suite_syntax_errors_match_gc() {
                 fixed.push(f.to_string());
             }
         } else if !known.contains_key(f) {
-            failures.push(format!("{f}:\n  gc:\n    {}\n  goscope:\n    {}", want.join("\n    "), got.join("\n    ")));
+            failures.push(format!(
+                "{f}:\n  gc:\n    {}\n  goscope:\n    {}",
+                want.join("\n    "),
+                got.join("\n    ")
+            ));
         }
     }
     eprintln!("{same} files match gc exactly; known differences now matching: {fixed:?}");
-    assert!(failures.is_empty(), "{} files differ from gc:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} files differ from gc:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

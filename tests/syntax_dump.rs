@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
-use goscope::syntax::{dump_file_with_positions, dump_tokens, parse_file, pos::SourceMap, NodeIdGen};
+use goscope::syntax::{
+    dump_file_with_positions, dump_tokens, parse_file, pos::SourceMap, NodeIdGen,
+};
 
 const HEADER: &str = "# regenerate: GOSCOPE_BLESS=1 cargo test --test syntax_dump\n";
 
@@ -17,7 +19,11 @@ fn check(path: &Path, ext: &str, got: String) {
         return;
     }
     let want = std::fs::read_to_string(&golden).unwrap_or_default();
-    assert!(want == got, "{} differs from the dump; rerun with GOSCOPE_BLESS=1 after checking:\n{got}", golden.display());
+    assert!(
+        want == got,
+        "{} differs from the dump; rerun with GOSCOPE_BLESS=1 after checking:\n{got}",
+        golden.display()
+    );
 }
 
 #[test]

@@ -15,7 +15,10 @@ fn ours(path: &Path) -> Vec<String> {
     let src = std::fs::read(path).unwrap();
     let mut map = SourceMap::new();
     let (_, diags) = parse_file(&mut map, &name, &src, &NodeIdGen::new());
-    diags.iter().map(|d| format!("{}: {}", map.position(d.pos), d.message)).collect()
+    diags
+        .iter()
+        .map(|d| format!("{}: {}", map.position(d.pos), d.message))
+        .collect()
 }
 
 /// gc's lines, less those listed in `NAME.cascade`: errors gc reports only
@@ -45,8 +48,19 @@ fn errors_match_gc() {
     for f in &files {
         let (want, got) = (gc(f), ours(f));
         if want != got {
-            failures.push(format!("{}:\n  gc:\n    {}\n  goscope:\n    {}", f.display(), want.join("\n    "), got.join("\n    ")));
+            failures.push(format!(
+                "{}:\n  gc:\n    {}\n  goscope:\n    {}",
+                f.display(),
+                want.join("\n    "),
+                got.join("\n    ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} files differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} files differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }

@@ -9,7 +9,10 @@ use goscope::syntax::tokenize;
 /// inserted semicolons as `;nl` / `;eof`.
 fn toks(src: &str) -> String {
     let (toks, diags) = tokenize(src.as_bytes());
-    assert!(diags.is_empty(), "unexpected diagnostics for {src:?}: {diags:?}");
+    assert!(
+        diags.is_empty(),
+        "unexpected diagnostics for {src:?}: {diags:?}"
+    );
     toks.iter()
         .map(|(_, t, _)| match t {
             Tok::Semi(k) => match k.as_str() {
@@ -25,7 +28,11 @@ fn toks(src: &str) -> String {
 }
 
 fn errors(src: &str) -> Vec<String> {
-    tokenize(src.as_bytes()).1.into_iter().map(|d| format!("{}: {}", d.pos.0, d.message)).collect()
+    tokenize(src.as_bytes())
+        .1
+        .into_iter()
+        .map(|d| format!("{}: {}", d.pos.0, d.message))
+        .collect()
 }
 
 #[test]
@@ -42,7 +49,10 @@ fn operators_and_punctuation() {
 fn keywords_and_names() {
     let kws = "break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var";
     assert_eq!(toks(kws), format!("{kws} ;eof").replace("var ;eof", "var"));
-    assert_eq!(toks("funcx _x x_1 αβ 世界 ǅ"), "name:funcx name:_x name:x_1 name:αβ name:世界 name:ǅ ;eof");
+    assert_eq!(
+        toks("funcx _x x_1 αβ 世界 ǅ"),
+        "name:funcx name:_x name:x_1 name:αβ name:世界 name:ǅ ;eof"
+    );
 }
 
 #[test]
@@ -50,7 +60,8 @@ fn literals() {
     let nums = "0 42 0x1F 0X_1f 0o17 0O17 017 0b1010 1_000_000 3.14 .5 1. 1e10 1E-5 0x1p-2 0x1.8p3 1_0.2_5e1_0 2i 0x1Fi 1.5e3i 0i 089.5";
     let want: Vec<String> = nums.split(' ').map(|n| format!("literal {n}")).collect();
     assert_eq!(toks(nums), format!("{} ;eof", want.join(" ")));
-    let runes = r"'a' 'ä' '\a' '\b' '\f' '\n' '\r' '\t' '\v' '\\' '\'' '\000' '\x7f' '\u12e4' '\U00101234'";
+    let runes =
+        r"'a' 'ä' '\a' '\b' '\f' '\n' '\r' '\t' '\v' '\\' '\'' '\000' '\x7f' '\u12e4' '\U00101234'";
     let want: Vec<String> = runes.split(' ').map(|n| format!("literal {n}")).collect();
     assert_eq!(toks(runes), format!("{} ;eof", want.join(" ")));
     let strs = r#""" "a\"b" "\a\b\f\n\r\t\v\\\"" "\377\xff\u00e9\U0001F600" "日本""#;
@@ -75,10 +86,16 @@ fn semicolon_insertion() {
     assert_eq!(toks("x\n1\n'a'\n\"s\"\n`r`\nbreak\ncontinue\nfallthrough\nreturn\ni++\ni--\n)\n]\n}\n"),
         "name:x ;nl literal 1 ;nl literal 'a' ;nl literal \"s\" ;nl literal `r` ;nl break ;nl continue ;nl fallthrough ;nl return ;nl name:i ++ ;nl name:i -- ;nl ) ;nl ] ;nl } ;nl");
     // Not after operators, keywords that continue, or opening brackets.
-    assert_eq!(toks("x +\ny\nfunc\n(\n[\n{\n,\n"), "name:x + name:y ;nl func ( [ { comma");
+    assert_eq!(
+        toks("x +\ny\nfunc\n(\n[\n{\n,\n"),
+        "name:x + name:y ;nl func ( [ { comma"
+    );
     // A line comment does not hide the newline; a general comment with a
     // newline is a newline; one without is nothing.
-    assert_eq!(toks("x // c\ny /* c */ z /* a\nb */ w"), "name:x ;nl name:y name:z ;nl name:w ;eof");
+    assert_eq!(
+        toks("x // c\ny /* c */ z /* a\nb */ w"),
+        "name:x ;nl name:y name:z ;nl name:w ;eof"
+    );
     // At EOF.
     assert_eq!(toks("return"), "return ;eof");
     assert_eq!(toks("x +"), "name:x +");
@@ -94,17 +111,29 @@ fn positions_are_byte_offsets() {
 
 #[test]
 fn errors_do_not_stop_the_lexer() {
-    assert_eq!(errors("x := 1 # 2"), vec!["7: invalid character U+0023 '#'"]);
+    assert_eq!(
+        errors("x := 1 # 2"),
+        vec!["7: invalid character U+0023 '#'"]
+    );
     assert_eq!(toks_lossy("a $ b"), "name:a name:b ;eof");
-    assert_eq!(errors("'ab'"), vec!["0: more than one character in rune literal"]);
+    assert_eq!(
+        errors("'ab'"),
+        vec!["0: more than one character in rune literal"]
+    );
     assert_eq!(errors("\"abc"), vec!["0: string not terminated"]);
     assert_eq!(errors("`abc"), vec!["0: string not terminated"]);
     assert_eq!(errors("/* abc"), vec!["0: comment not terminated"]);
     assert_eq!(errors("'\\400'"), vec!["5: octal escape value 256 > 255"]);
-    assert_eq!(errors("\"\\U00110000\""), vec!["11: escape is invalid Unicode code point U+110000"]);
+    assert_eq!(
+        errors("\"\\U00110000\""),
+        vec!["11: escape is invalid Unicode code point U+110000"]
+    );
     assert_eq!(errors("a\u{0}b"), vec!["1: invalid NUL character"]);
     assert_eq!(errors("\u{feff}x"), Vec::<String>::new());
-    assert_eq!(errors("x\u{feff}"), vec!["1: invalid BOM in the middle of the file"]);
+    assert_eq!(
+        errors("x\u{feff}"),
+        vec!["1: invalid BOM in the middle of the file"]
+    );
     assert_eq!(tokenize(b"x \xff\xfe y").1.len(), 2);
 }
 
@@ -128,14 +157,28 @@ fn directives_reach_the_declaration() {
     let mut map = SourceMap::new();
     let (f, d) = parse_file(&mut map, "p.go", src, &NodeIdGen::new());
     assert!(d.is_empty(), "{d:?}");
-    let Decl::Func(fd) = &f.decls[0] else { panic!() };
-    assert!(fd.pragma.flags.has(PragmaFlags::NOINLINE) && fd.pragma.flags.has(PragmaFlags::NOSPLIT));
+    let Decl::Func(fd) = &f.decls[0] else {
+        panic!()
+    };
+    assert!(
+        fd.pragma.flags.has(PragmaFlags::NOINLINE) && fd.pragma.flags.has(PragmaFlags::NOSPLIT)
+    );
     assert!(fd.pragma.misplaced.is_empty());
-    let Decl::Type(td) = &f.decls[1] else { panic!() };
+    let Decl::Type(td) = &f.decls[1] else {
+        panic!()
+    };
     assert!(td.pragma.flags.has(PragmaFlags::NOTINHEAP));
     let Decl::Var(vd) = &f.decls[2] else { panic!() };
-    assert_eq!(vd.pragma.misplaced.len(), 1, "go:noinline may not stand before a var");
+    assert_eq!(
+        vd.pragma.misplaced.len(),
+        1,
+        "go:noinline may not stand before a var"
+    );
     // The one before a statement and the trailing linkname are the file's.
     assert_eq!(f.pragma.misplaced.len(), 1);
-    assert!(f.pragma.directives.iter().any(|(_, t)| t.as_str().starts_with("go:linkname")));
+    assert!(f
+        .pragma
+        .directives
+        .iter()
+        .any(|(_, t)| t.as_str().starts_with("go:linkname")));
 }

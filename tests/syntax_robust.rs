@@ -46,28 +46,66 @@ fn deep_parentheses() {
 #[test]
 fn deep_blocks_and_chains() {
     let n = 100_000;
-    let blocks = format!("package p\nfunc f() {{{}{}}}\n", repeat("{", n), repeat("}", n));
-    assert_eq!(parse(blocks.into_bytes()), vec!["syntax error: nesting too deep"]);
+    let blocks = format!(
+        "package p\nfunc f() {{{}{}}}\n",
+        repeat("{", n),
+        repeat("}", n)
+    );
+    assert_eq!(
+        parse(blocks.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
     let sum = format!("package p\nvar x = 1{}\n", repeat(" + 1", n));
-    assert_eq!(parse(sum.into_bytes()), vec!["syntax error: nesting too deep"]);
+    assert_eq!(
+        parse(sum.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
     let unary = format!("package p\nvar x = {}y\n", repeat("!", n));
-    assert_eq!(parse(unary.into_bytes()), vec!["syntax error: nesting too deep"]);
+    assert_eq!(
+        parse(unary.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
     let types = format!("package p\nvar x {}int\n", repeat("[]", n));
-    assert_eq!(parse(types.into_bytes()), vec!["syntax error: nesting too deep"]);
+    assert_eq!(
+        parse(types.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
     let sel = format!("package p\nvar x = a{}\n", repeat(".b", n));
-    assert_eq!(parse(sel.into_bytes()), vec!["syntax error: nesting too deep"]);
+    assert_eq!(
+        parse(sel.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
     let calls = format!("package p\nvar x = f{}\n", repeat("()", n));
-    assert_eq!(parse(calls.into_bytes()), vec!["syntax error: nesting too deep"]);
-    let elses = format!("package p\nfunc f() {{ if a {{}}{} }}\n", repeat(" else if a {}", 20_000));
-    assert_eq!(parse(elses.into_bytes()), vec!["syntax error: nesting too deep"]);
-    let funcs = format!("package p\nvar x = {}1{}\n", repeat("func() int { return ", 20_000), repeat(" }()", 20_000));
-    assert_eq!(parse(funcs.into_bytes()), vec!["syntax error: nesting too deep"]);
+    assert_eq!(
+        parse(calls.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
+    let elses = format!(
+        "package p\nfunc f() {{ if a {{}}{} }}\n",
+        repeat(" else if a {}", 20_000)
+    );
+    assert_eq!(
+        parse(elses.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
+    let funcs = format!(
+        "package p\nvar x = {}1{}\n",
+        repeat("func() int { return ", 20_000),
+        repeat(" }()", 20_000)
+    );
+    assert_eq!(
+        parse(funcs.into_bytes()),
+        vec!["syntax error: nesting too deep"]
+    );
 }
 
 #[test]
 fn unclosed_brackets() {
     let d = parse(format!("package p\nvar x = {}", repeat("(", 100_000)).into_bytes());
-    assert_eq!(d, vec!["syntax error: unexpected EOF, expecting expression"]);
+    assert_eq!(
+        d,
+        vec!["syntax error: unexpected EOF, expecting expression"]
+    );
     let d = parse(format!("package p\nfunc f() {}", repeat("{", 100_000)).into_bytes());
     assert_eq!(d, vec!["syntax error: unexpected EOF, expecting }"]);
 }
@@ -78,21 +116,34 @@ fn big_inputs() {
     let mut src = String::from("package p\n");
     let mut i = 0;
     while src.len() < 10 << 20 {
-        src.push_str(&format!("func f{i}(a, b int) int {{ if a > b {{ return a - b }}; return b*2 + a }}\n"));
+        src.push_str(&format!(
+            "func f{i}(a, b int) int {{ if a > b {{ return a - b }}; return b*2 + a }}\n"
+        ));
         i += 1;
     }
     let t = Instant::now();
     assert!(parse(src.into_bytes()).is_empty());
     assert!(t.elapsed() < Duration::from_secs(60));
     // A 1 MB string literal, and a 1 MB raw string.
-    let s = format!("package p\nvar s = \"{}\"\nvar r = `{}`\n", repeat("ab\\n", 1 << 18), repeat("x\n", 1 << 19));
+    let s = format!(
+        "package p\nvar s = \"{}\"\nvar r = `{}`\n",
+        repeat("ab\\n", 1 << 18),
+        repeat("x\n", 1 << 19)
+    );
     assert!(parse(s.into_bytes()).is_empty());
 }
 
 #[test]
 fn bad_bytes() {
     let d = parse(b"package p\nvar s = \"\xff\xfe\"\x00\nvar t = \xc3\n".to_vec());
-    assert_eq!(d, vec!["invalid UTF-8 encoding", "invalid NUL character", "invalid UTF-8 encoding"]);
+    assert_eq!(
+        d,
+        vec![
+            "invalid UTF-8 encoding",
+            "invalid NUL character",
+            "invalid UTF-8 encoding"
+        ]
+    );
     let d = parse(b"\xef\xbb\xbfpackage p\n".to_vec());
     assert!(d.is_empty());
     assert!(!parse(vec![0; 1000]).is_empty());

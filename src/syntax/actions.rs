@@ -30,13 +30,22 @@ pub struct ParamEntry {
 
 impl ParamEntry {
     pub fn name(n: Ident) -> Box<ParamEntry> {
-        Box::new(ParamEntry { name: Some(n), ty: None })
+        Box::new(ParamEntry {
+            name: Some(n),
+            ty: None,
+        })
     }
     pub fn named(n: Ident, t: Expr) -> Box<ParamEntry> {
-        Box::new(ParamEntry { name: Some(n), ty: Some(t) })
+        Box::new(ParamEntry {
+            name: Some(n),
+            ty: Some(t),
+        })
     }
     pub fn ty(t: Expr) -> Box<ParamEntry> {
-        Box::new(ParamEntry { name: None, ty: Some(t) })
+        Box::new(ParamEntry {
+            name: None,
+            ty: Some(t),
+        })
     }
 }
 
@@ -52,16 +61,40 @@ impl FieldGroup {
         Box::new(FieldGroup { names, ty, tag })
     }
     pub fn embedded(ty: Expr, tag: Option<BasicLit>) -> Box<FieldGroup> {
-        Box::new(FieldGroup { names: Vec::new(), ty, tag })
+        Box::new(FieldGroup {
+            names: Vec::new(),
+            ty,
+            tag,
+        })
     }
 }
 
 /// A declaration spec before it is placed in its group.
 pub enum Spec {
-    Import { pos: Pos, local_name: Option<Ident>, path: BasicLit },
-    Const { pos: Pos, names: Vec<Ident>, ty: Option<Expr>, values: Option<Expr> },
-    Var { pos: Pos, names: Vec<Ident>, ty: Option<Expr>, values: Option<Expr> },
-    Type { pos: Pos, name: Ident, tparams: Vec<Field>, alias: bool, ty: Expr },
+    Import {
+        pos: Pos,
+        local_name: Option<Ident>,
+        path: BasicLit,
+    },
+    Const {
+        pos: Pos,
+        names: Vec<Ident>,
+        ty: Option<Expr>,
+        values: Option<Expr>,
+    },
+    Var {
+        pos: Pos,
+        names: Vec<Ident>,
+        ty: Option<Expr>,
+        values: Option<Expr>,
+    },
+    Type {
+        pos: Pos,
+        name: Ident,
+        tparams: Vec<Field>,
+        alias: bool,
+        ty: Expr,
+    },
 }
 
 impl Spec {
@@ -120,25 +153,54 @@ impl ParseCtx {
     pub fn expr(&self, pos: Pos, lo: Pos, hi: Pos, kind: ExprKind) -> Expr {
         let depth = 1 + self.expr_children_depth(&kind);
         if !self.check_depth(depth, pos) {
-            return Expr { id: self.leaf_id(), pos, span: Span::new(lo, hi), kind: ExprKind::Bad };
+            return Expr {
+                id: self.leaf_id(),
+                pos,
+                span: Span::new(lo, hi),
+                kind: ExprKind::Bad,
+            };
         }
-        Expr { id: self.id_with_depth(depth), pos, span: Span::new(lo, hi), kind }
+        Expr {
+            id: self.id_with_depth(depth),
+            pos,
+            span: Span::new(lo, hi),
+            kind,
+        }
     }
 
     pub fn stmt(&self, pos: Pos, kind: StmtKind) -> Stmt {
+        if matches!(kind, StmtKind::Branch { .. } | StmtKind::Labeled { .. }) {
+            self.branch_stmts.set(self.branch_stmts.get() + 1);
+        }
         let depth = 1 + self.stmt_children_depth(&kind);
         if !self.check_depth(depth, pos) {
-            return Stmt { id: self.leaf_id(), pos, kind: StmtKind::Empty };
+            return Stmt {
+                id: self.leaf_id(),
+                pos,
+                kind: StmtKind::Empty,
+            };
         }
-        Stmt { id: self.id_with_depth(depth), pos, kind }
+        Stmt {
+            id: self.id_with_depth(depth),
+            pos,
+            kind,
+        }
     }
 
     fn fields_depth(&self, fields: &[Field]) -> u32 {
-        fields.iter().map(|f| self.depth_of(f.ty.id)).max().unwrap_or(0)
+        fields
+            .iter()
+            .map(|f| self.depth_of(f.ty.id))
+            .max()
+            .unwrap_or(0)
     }
 
     fn block_depth(&self, b: &Block) -> u32 {
-        b.stmts.iter().map(|s| self.depth_of(s.id)).max().unwrap_or(0)
+        b.stmts
+            .iter()
+            .map(|s| self.depth_of(s.id))
+            .max()
+            .unwrap_or(0)
     }
 
     fn opt_depth(&self, e: &Option<Box<Expr>>) -> u32 {
@@ -150,17 +212,26 @@ impl ParseCtx {
         let d = |e: &Expr| self.depth_of(e.id);
         match kind {
             Bad | Name(_) | BasicLit(_) => 0,
-            CompositeLit { ty, elems, .. } => {
-                elems.iter().map(d).max().unwrap_or(0).max(self.opt_depth(ty))
-            }
+            CompositeLit { ty, elems, .. } => elems
+                .iter()
+                .map(d)
+                .max()
+                .unwrap_or(0)
+                .max(self.opt_depth(ty)),
             KeyValue { key, value } => d(key).max(d(value)),
-            FuncLit { ty, body } => {
-                self.fields_depth(&ty.params).max(self.fields_depth(&ty.results)).max(self.block_depth(body))
-            }
+            FuncLit { ty, body } => self
+                .fields_depth(&ty.params)
+                .max(self.fields_depth(&ty.results))
+                .max(self.block_depth(body)),
             Paren(x) | SliceType(x) | DotsType(x) => d(x),
             Selector { x, .. } | TypeSwitchGuard { x, .. } => d(x),
             Index { x, index } => d(x).max(d(index)),
-            Slice { x, index, .. } => index.iter().map(|i| self.opt_depth(i)).max().unwrap_or(0).max(d(x)),
+            Slice { x, index, .. } => index
+                .iter()
+                .map(|i| self.opt_depth(i))
+                .max()
+                .unwrap_or(0)
+                .max(d(x)),
             Assert { x, ty } => d(x).max(d(ty)),
             Operation { x, y, .. } => d(x).max(self.opt_depth(y)),
             Call { fun, args, .. } => args.iter().map(d).max().unwrap_or(0).max(d(fun)),
@@ -168,7 +239,9 @@ impl ParseCtx {
             ArrayType { len, elem } => self.opt_depth(len).max(d(elem)),
             StructType { fields, .. } => self.fields_depth(fields),
             InterfaceType { methods } => self.fields_depth(methods),
-            FuncType(ft) => self.fields_depth(&ft.params).max(self.fields_depth(&ft.results)),
+            FuncType(ft) => self
+                .fields_depth(&ft.params)
+                .max(self.fields_depth(&ft.results)),
             MapType { key, value } => d(key).max(d(value)),
             ChanType { elem, .. } => d(elem),
         }
@@ -200,28 +273,60 @@ impl ParseCtx {
             Assign { lhs, rhs, .. } => d(lhs).max(de(rhs)),
             Call { call, .. } => d(call),
             Return { results } => de(results),
-            If { init, cond, then, els } => ds(init).max(de(cond)).max(self.block_depth(then)).max(ds(els)),
-            For { init, cond, post, body } => ds(init).max(de(cond)).max(ds(post)).max(self.block_depth(body)),
+            If {
+                init,
+                cond,
+                then,
+                els,
+            } => ds(init)
+                .max(de(cond))
+                .max(self.block_depth(then))
+                .max(ds(els)),
+            For {
+                init,
+                cond,
+                post,
+                body,
+            } => ds(init)
+                .max(de(cond))
+                .max(ds(post))
+                .max(self.block_depth(body)),
             Range { lhs, x, .. } => de(lhs).max(d(x)),
-            Switch { init, tag, body: clauses, .. } => clauses
+            Switch {
+                init,
+                tag,
+                body: clauses,
+                ..
+            } => clauses
                 .iter()
                 .map(|c| body(&c.body).max(de(&c.cases)))
                 .max()
                 .unwrap_or(0)
                 .max(ds(init))
                 .max(de(tag)),
-            Select { body: clauses, .. } => {
-                clauses.iter().map(|c| body(&c.body).max(ds(&c.comm))).max().unwrap_or(0)
-            }
+            Select { body: clauses, .. } => clauses
+                .iter()
+                .map(|c| body(&c.body).max(ds(&c.comm)))
+                .max()
+                .unwrap_or(0),
         }
     }
 
     pub fn name(&self, l: Pos, s: Symbol, r: Pos) -> Expr {
-        Expr { id: self.leaf_id(), pos: l, span: Span::new(l, r), kind: ExprKind::Name(s) }
+        Expr {
+            id: self.leaf_id(),
+            pos: l,
+            span: Span::new(l, r),
+            kind: ExprKind::Name(s),
+        }
     }
 
     pub fn ident(&self, l: Pos, s: Symbol) -> Ident {
-        Ident { id: self.leaf_id(), pos: l, sym: s }
+        Ident {
+            id: self.leaf_id(),
+            pos: l,
+            sym: s,
+        }
     }
 
     pub fn idents(&self, l: Pos, first: Symbol, mut rest: Vec<Ident>) -> Vec<Ident> {
@@ -230,12 +335,23 @@ impl ParseCtx {
     }
 
     pub fn basic_lit(&self, p: Pos, l: Lit) -> BasicLit {
-        BasicLit { id: self.leaf_id(), pos: p, kind: l.kind, value: l.text, bad: l.bad }
+        BasicLit {
+            id: self.leaf_id(),
+            pos: p,
+            kind: l.kind,
+            value: l.text,
+            bad: l.bad,
+        }
     }
 
     pub fn lit(&self, l: Pos, lit: Lit, r: Pos) -> Expr {
         let b = self.basic_lit(l, lit);
-        Expr { id: self.leaf_id(), pos: l, span: Span::new(l, r), kind: ExprKind::BasicLit(b) }
+        Expr {
+            id: self.leaf_id(),
+            pos: l,
+            span: Span::new(l, r),
+            kind: ExprKind::BasicLit(b),
+        }
     }
 
     /// A comma list: the expression itself if there is one, else a `List`
@@ -251,12 +367,28 @@ impl ParseCtx {
     }
 
     pub fn selector(&self, x: Expr, p: Pos, sel: Ident, r: Pos) -> Expr {
-        self.expr(p, x.span.lo, r, ExprKind::Selector { x: Box::new(x), sel })
+        self.expr(
+            p,
+            x.span.lo,
+            r,
+            ExprKind::Selector {
+                x: Box::new(x),
+                sel,
+            },
+        )
     }
 
     pub fn index(&self, x: Expr, p: Pos, args: Vec<Expr>, r: Pos) -> Expr {
         let index = self.list(args);
-        self.expr(p, x.span.lo, r, ExprKind::Index { x: Box::new(x), index: Box::new(index) })
+        self.expr(
+            p,
+            x.span.lo,
+            r,
+            ExprKind::Index {
+                x: Box::new(x),
+                index: Box::new(index),
+            },
+        )
     }
 
     pub fn index_body(&self, x: Expr, p: Pos, body: IndexBody, r: Pos) -> Expr {
@@ -265,24 +397,54 @@ impl ParseCtx {
             IndexBody::Index(args) => self.index(x, p, args, r),
             IndexBody::Slice(a, b) => {
                 let index = [a, b, None];
-                self.expr(p, lo, r, ExprKind::Slice { x: Box::new(x), index, full: false })
+                self.expr(
+                    p,
+                    lo,
+                    r,
+                    ExprKind::Slice {
+                        x: Box::new(x),
+                        index,
+                        full: false,
+                    },
+                )
             }
             IndexBody::Slice3(a, b, colon, c) => {
                 if b.is_none() {
                     self.error(colon, "middle index required in 3-index slice");
                 }
                 if c.is_none() {
-                    self.error(Pos(r.0.saturating_sub(1)), "final index required in 3-index slice");
+                    self.error(
+                        Pos(r.0.saturating_sub(1)),
+                        "final index required in 3-index slice",
+                    );
                 }
                 let index = [a, b, c];
-                self.expr(p, lo, r, ExprKind::Slice { x: Box::new(x), index, full: true })
+                self.expr(
+                    p,
+                    lo,
+                    r,
+                    ExprKind::Slice {
+                        x: Box::new(x),
+                        index,
+                        full: true,
+                    },
+                )
             }
         }
     }
 
     pub fn call(&self, fun: Expr, p: Pos, args: (Vec<Expr>, bool), r: Pos) -> Expr {
         let (args, has_dots) = args;
-        self.expr(p, fun.span.lo, r, ExprKind::Call { fun: Box::new(fun), args, has_dots })
+        self.expr(
+            p,
+            fun.span.lo,
+            r,
+            ExprKind::Call {
+                fun: Box::new(fun),
+                args,
+                has_dots,
+            },
+        )
     }
 
     /// `T{...}` (`ty` None for an elided type); `(T){}` is gc's "cannot
@@ -304,13 +466,38 @@ impl ParseCtx {
             }
         }
         let lo = ty.as_ref().map_or(l, |t| t.span.lo);
-        let nkeys = elems.iter().filter(|e| matches!(e.kind, ExprKind::KeyValue { .. })).count();
-        let kind = ExprKind::CompositeLit { ty: boxed(ty), elems, nkeys, rbrace: r };
+        let nkeys = elems
+            .iter()
+            .filter(|e| matches!(e.kind, ExprKind::KeyValue { .. }))
+            .count();
+        let kind = ExprKind::CompositeLit {
+            ty: boxed(ty),
+            elems,
+            nkeys,
+            rbrace: r,
+        };
         self.expr(l, lo, r.offset(1), kind)
     }
 
-    pub fn operation(&self, pos: Pos, lo: Pos, hi: Pos, op: Operator, x: Expr, y: Option<Expr>) -> Expr {
-        self.expr(pos, lo, hi, ExprKind::Operation { op, x: Box::new(x), y: boxed(y) })
+    pub fn operation(
+        &self,
+        pos: Pos,
+        lo: Pos,
+        hi: Pos,
+        op: Operator,
+        x: Expr,
+        y: Option<Expr>,
+    ) -> Expr {
+        self.expr(
+            pos,
+            lo,
+            hi,
+            ExprKind::Operation {
+                op,
+                x: Box::new(x),
+                y: boxed(y),
+            },
+        )
     }
 
     pub fn binary(&self, x: Expr, p: Pos, op: Operator, y: Expr) -> Expr {
@@ -327,7 +514,12 @@ impl ParseCtx {
             if xop.precedence() < op.precedence());
         if descend {
             if let ExprKind::Operation { y: Some(r), .. } = &mut x.kind {
-                let placeholder = Expr { id: NodeId(0), pos: p, span: Span::default(), kind: ExprKind::Bad };
+                let placeholder = Expr {
+                    id: NodeId(0),
+                    pos: p,
+                    span: Span::default(),
+                    kind: ExprKind::Bad,
+                };
                 let old = std::mem::replace(&mut **r, placeholder);
                 **r = self.climb(old, p, op, y);
                 x.span.hi = r.span.hi;
@@ -353,7 +545,10 @@ impl ParseCtx {
                     ExprKind::ChanType { dir: d, elem } => {
                         dir = *d;
                         if dir == ChanDir::RecvOnly {
-                            self.syntax_error(self.next_token_pos(r, false), "unexpected <-, expecting chan");
+                            self.syntax_error(
+                                self.next_token_pos(r, false),
+                                "unexpected <-, expecting chan",
+                            );
                             break;
                         }
                         levels += 1;
@@ -384,15 +579,31 @@ impl ParseCtx {
     }
 
     pub fn array_type(&self, l: Pos, len: Expr, elem: Expr, r: Pos) -> Expr {
-        self.expr(l, l, r, ExprKind::ArrayType { len: Some(Box::new(len)), elem: Box::new(elem) })
+        self.expr(
+            l,
+            l,
+            r,
+            ExprKind::ArrayType {
+                len: Some(Box::new(len)),
+                elem: Box::new(elem),
+            },
+        )
     }
 
     pub fn signature(&self, params: (Pos, Vec<Field>), results: Option<Vec<Field>>) -> FuncType {
-        FuncType { pos: params.0, params: params.1, results: results.unwrap_or_default() }
+        FuncType {
+            pos: params.0,
+            params: params.1,
+            results: results.unwrap_or_default(),
+        }
     }
 
     pub fn result_field(&self, t: Expr) -> Field {
-        Field { pos: t.pos, name: None, ty: Rc::new(t) }
+        Field {
+            pos: t.pos,
+            name: None,
+            ty: Rc::new(t),
+        }
     }
 
     /// A function type expression at the `func` keyword.
@@ -404,9 +615,21 @@ impl ParseCtx {
     pub fn func_lit(&self, t: Expr, body: Block, r: Pos) -> Expr {
         let ty = match t.kind {
             ExprKind::FuncType(ft) => ft,
-            _ => Box::new(FuncType { pos: t.pos, params: Vec::new(), results: Vec::new() }),
+            _ => Box::new(FuncType {
+                pos: t.pos,
+                params: Vec::new(),
+                results: Vec::new(),
+            }),
         };
-        self.expr(t.pos, t.span.lo, r, ExprKind::FuncLit { ty, body: Box::new(body) })
+        self.expr(
+            t.pos,
+            t.span.lo,
+            r,
+            ExprKind::FuncLit {
+                ty,
+                body: Box::new(body),
+            },
+        )
     }
 
     pub fn struct_type(&self, l: Pos, r: Pos, groups: Vec<Box<FieldGroup>>) -> Expr {
@@ -416,11 +639,19 @@ impl ParseCtx {
             let g = *g;
             let ty = Rc::new(g.ty);
             if g.names.is_empty() {
-                fields.push(Field { pos: ty.pos, name: None, ty: ty.clone() });
+                fields.push(Field {
+                    pos: ty.pos,
+                    name: None,
+                    ty: ty.clone(),
+                });
                 tags.push(g.tag.clone());
             }
             for n in g.names {
-                fields.push(Field { pos: n.pos, name: Some(n), ty: ty.clone() });
+                fields.push(Field {
+                    pos: n.pos,
+                    name: Some(n),
+                    ty: ty.clone(),
+                });
                 tags.push(g.tag.clone());
             }
         }
@@ -434,11 +665,19 @@ impl ParseCtx {
     pub fn method_elem(&self, name: Ident, sig: FuncType, r: Pos) -> Field {
         let p = sig.pos;
         let ty = self.expr(p, p, r, ExprKind::FuncType(Box::new(sig)));
-        Field { pos: name.pos, name: Some(name), ty: Rc::new(ty) }
+        Field {
+            pos: name.pos,
+            name: Some(name),
+            ty: Rc::new(ty),
+        }
     }
 
     pub fn embedded_elem(&self, t: Expr) -> Field {
-        Field { pos: t.pos, name: None, ty: Rc::new(t) }
+        Field {
+            pos: t.pos,
+            name: None,
+            ty: Rc::new(t),
+        }
     }
 
     // ------------------------------------------------------------ parameters
@@ -449,8 +688,16 @@ impl ParseCtx {
     /// an error ("mixed named and unnamed parameters", or for type
     /// parameters "type parameters must be named"/"missing type
     /// constraint"). Names sharing a type share its `Rc`.
-    fn distribute(&self, entries: Vec<Box<ParamEntry>>, close: Pos, require_names: bool) -> Vec<Field> {
-        let named = entries.iter().filter(|e| e.name.is_some() && e.ty.is_some()).count();
+    fn distribute(
+        &self,
+        entries: Vec<Box<ParamEntry>>,
+        close: Pos,
+        require_names: bool,
+    ) -> Vec<Field> {
+        let named = entries
+            .iter()
+            .filter(|e| e.name.is_some() && e.ty.is_some())
+            .count();
         let typed = entries.iter().filter(|e| e.ty.is_some()).count();
         let n = entries.len();
         if named == 0 && !require_names {
@@ -463,7 +710,11 @@ impl ParseCtx {
                         (None, Some(n)) => self.name(n.pos, n.sym, n.span().hi),
                         (None, None) => self.expr(Pos::NONE, Pos::NONE, Pos::NONE, ExprKind::Bad),
                     };
-                    Field { pos: ty.pos, name: None, ty: Rc::new(ty) }
+                    Field {
+                        pos: ty.pos,
+                        name: None,
+                        ty: Rc::new(ty),
+                    }
                 })
                 .collect();
         }
@@ -492,7 +743,11 @@ impl ParseCtx {
                             Rc::new(self.expr(name.pos, name.pos, name.pos, ExprKind::Bad))
                         }
                     };
-                    out.push(Field { pos: name.pos, name: Some(name), ty });
+                    out.push(Field {
+                        pos: name.pos,
+                        name: Some(name),
+                        ty,
+                    });
                 }
                 (None, None) => {}
             }
@@ -531,7 +786,13 @@ impl ParseCtx {
 
     pub fn file(&self, pos: Pos, pkg_name: Ident, decls: Vec<Decl>, eof: Pos) -> File {
         let pragma = self.take_pragma(pos, PragmaTarget::Other);
-        File { pos, pragma, pkg_name, decls, eof }
+        File {
+            pos,
+            pragma,
+            pkg_name,
+            decls,
+            eof,
+        }
     }
 
     pub fn append_top(&self, v: &mut Vec<Decl>, p: Pos, d: Vec<Decl>) {
@@ -543,7 +804,14 @@ impl ParseCtx {
         v.extend(d);
     }
 
-    pub fn import_spec(&self, p: Pos, name: Option<Ident>, dot: Option<Pos>, lp: Pos, path: Lit) -> Spec {
+    pub fn import_spec(
+        &self,
+        p: Pos,
+        name: Option<Ident>,
+        dot: Option<Pos>,
+        lp: Pos,
+        path: Lit,
+    ) -> Spec {
         let local_name = name.or_else(|| dot.map(|d| self.ident(d, Symbol::intern("."))));
         let mut path = self.basic_lit(lp, path);
         if !path.bad && path.kind != LitKind::String {
@@ -552,7 +820,11 @@ impl ParseCtx {
             self.syntax_error(after, "import path must be a string");
             path.bad = true;
         }
-        Spec::Import { pos: p, local_name, path }
+        Spec::Import {
+            pos: p,
+            local_name,
+            path,
+        }
     }
 
     /// The declarations of one `import`/`const`/`var`/`type` keyword; the
@@ -588,11 +860,25 @@ impl ParseCtx {
         prev: &mut Option<(Option<Rc<Expr>>, Option<Rc<Expr>>)>,
     ) -> Decl {
         match s {
-            Spec::Import { pos, local_name, path } => {
-                Decl::Import(ImportDecl { pos, group, pragma, local_name, path: Some(path) })
-            }
-            Spec::Const { pos, names, ty, values } => {
-                let (ty, values, inherited) = if ty.is_none() && values.is_none() && group.is_some() {
+            Spec::Import {
+                pos,
+                local_name,
+                path,
+            } => Decl::Import(ImportDecl {
+                pos,
+                group,
+                pragma,
+                local_name,
+                path: Some(path),
+            }),
+            Spec::Const {
+                pos,
+                names,
+                ty,
+                values,
+            } => {
+                let (ty, values, inherited) = if ty.is_none() && values.is_none() && group.is_some()
+                {
                     match prev {
                         Some((t, v)) => (t.clone(), v.clone(), true),
                         None => (None, None, false),
@@ -603,16 +889,49 @@ impl ParseCtx {
                     *prev = Some((t.clone(), v.clone()));
                     (t, v, false)
                 };
-                Decl::Const(ConstDecl { pos, group, pragma, names, ty, values, inherited, iota })
+                Decl::Const(ConstDecl {
+                    pos,
+                    group,
+                    pragma,
+                    names,
+                    ty,
+                    values,
+                    inherited,
+                    iota,
+                })
             }
-            Spec::Var { pos, names, ty, values } => {
-                Decl::Var(VarDecl { pos, group, pragma, names, ty: ty.map(Rc::new), values })
-            }
-            Spec::Type { pos, name, tparams, alias, ty } => {
+            Spec::Var {
+                pos,
+                names,
+                ty,
+                values,
+            } => Decl::Var(VarDecl {
+                pos,
+                group,
+                pragma,
+                names,
+                ty: ty.map(Rc::new),
+                values,
+            }),
+            Spec::Type {
+                pos,
+                name,
+                tparams,
+                alias,
+                ty,
+            } => {
                 if alias && !tparams.is_empty() {
                     self.error(name.pos, "generic type cannot be alias");
                 }
-                Decl::Type(TypeDecl { pos, group, pragma, name, tparams, alias, ty })
+                Decl::Type(TypeDecl {
+                    pos,
+                    group,
+                    pragma,
+                    name,
+                    tparams,
+                    alias,
+                    ty,
+                })
             }
         }
     }
@@ -652,17 +971,41 @@ impl ParseCtx {
         let mut entries = vec![first];
         entries.extend(rest.unwrap_or_default());
         let tparams = self.distribute(entries, close, true);
-        Spec::Type { pos, name, tparams, alias, ty }
+        Spec::Type {
+            pos,
+            name,
+            tparams,
+            alias,
+            ty,
+        }
     }
 
     /// `type T [x] E`: an array type, unless gc's extractName splits `x`
     /// into a type parameter and its constraint (`[P *C]` with `*C` a
     /// type element, `[P (C)]` likewise).
-    pub fn type_spec_bracket(&self, pos: Pos, name: Ident, l: Pos, x: Expr, alias: bool, ty: Expr) -> Spec {
+    pub fn type_spec_bracket(
+        &self,
+        pos: Pos,
+        name: Ident,
+        l: Pos,
+        x: Expr,
+        alias: bool,
+        ty: Expr,
+    ) -> Spec {
         match extract_name(self, x, false) {
             Ok((n, Some(t))) => {
-                let tparams = vec![Field { pos: n.pos, name: Some(n), ty: Rc::new(t) }];
-                Spec::Type { pos, name, tparams, alias, ty }
+                let tparams = vec![Field {
+                    pos: n.pos,
+                    name: Some(n),
+                    ty: Rc::new(t),
+                }];
+                Spec::Type {
+                    pos,
+                    name,
+                    tparams,
+                    alias,
+                    ty,
+                }
             }
             Ok((n, None)) => {
                 let x = self.name(n.pos, n.sym, n.span().hi);
@@ -678,7 +1021,13 @@ impl ParseCtx {
         }
         let hi = ty.span.hi;
         let arr = self.array_type(l, x, ty, hi);
-        Spec::Type { pos, name, tparams: Vec::new(), alias: false, ty: arr }
+        Spec::Type {
+            pos,
+            name,
+            tparams: Vec::new(),
+            alias: false,
+            ty: arr,
+        }
     }
 
     pub fn func_decl(
@@ -710,7 +1059,15 @@ impl ParseCtx {
             }
             None => Vec::new(),
         };
-        FuncDecl { pos: p, pragma, recv, name, tparams, ty: sig, body }
+        FuncDecl {
+            pos: p,
+            pragma,
+            recv,
+            name,
+            tparams,
+            ty: sig,
+            body,
+        }
     }
 
     // ------------------------------------------------------------ statements
@@ -719,7 +1076,10 @@ impl ParseCtx {
         if s.is_none() {
             // gc accepts `L: }` and `L: ;` but not `L:` before case/default.
             let next = self.text_at(self.next_token_pos(colon.offset(1), true));
-            let word = next.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("");
+            let word = next
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("");
             if word == "case" || word == "default" {
                 self.syntax_error(colon, "missing statement after label");
             }
@@ -734,7 +1094,10 @@ impl ParseCtx {
         let word = if tok == CallTok::Go { "go" } else { "defer" };
         let mut x = x;
         if let ExprKind::Paren(_) = x.kind {
-            self.error(x.pos, format!("expression in {word} must not be parenthesized"));
+            self.error(
+                x.pos,
+                format!("expression in {word} must not be parenthesized"),
+            );
             while let ExprKind::Paren(inner) = x.kind {
                 x = *inner;
             }
@@ -746,7 +1109,14 @@ impl ParseCtx {
     }
 
     pub fn define(&self, p: Pos, lhs: Expr, rhs: Expr) -> Stmt {
-        self.stmt(p, StmtKind::Assign { op: Some(Operator::Def), lhs, rhs: Some(rhs) })
+        self.stmt(
+            p,
+            StmtKind::Assign {
+                op: Some(Operator::Def),
+                lhs,
+                rhs: Some(rhs),
+            },
+        )
     }
 
     /// gc's header "unpack condStmt": the condition of an if, for or
@@ -757,7 +1127,11 @@ impl ParseCtx {
             StmtKind::Expr(x) => Some(x),
             ref kind => {
                 let str = match kind {
-                    StmtKind::Assign { op: None, lhs, rhs: Some(rhs) } => {
+                    StmtKind::Assign {
+                        op: None,
+                        lhs,
+                        rhs: Some(rhs),
+                    } => {
                         format!("assignment ({}) = ({})", expr_string(lhs), expr_string(rhs))
                     }
                     _ => stmt_string(&s),
@@ -768,11 +1142,19 @@ impl ParseCtx {
         }
     }
 
-    fn header(&self, h: Option<Header>, is_if: bool, lbrace: Pos) -> (Option<Box<Stmt>>, Option<Box<Stmt>>) {
+    fn header(
+        &self,
+        h: Option<Header>,
+        is_if: bool,
+        lbrace: Pos,
+    ) -> (Option<Box<Stmt>>, Option<Box<Stmt>>) {
         let h = match h {
             Some(Header::Var(p, h)) => {
                 let kw = if is_if { "if" } else { "switch" };
-                self.syntax_error(p, format!("var declaration not allowed in {kw} initializer"));
+                self.syntax_error(
+                    p,
+                    format!("var declaration not allowed in {kw} initializer"),
+                );
                 Some(*h)
             }
             h => h,
@@ -789,7 +1171,8 @@ impl ParseCtx {
             Some(Header::Two(init, semi, kind, cond)) => {
                 if cond.is_none() && is_if {
                     if kind != SemiKind::Semicolon {
-                        let msg = format!("unexpected {}, expecting {{ after if clause", kind.as_str());
+                        let msg =
+                            format!("unexpected {}, expecting {{ after if clause", kind.as_str());
                         self.syntax_error(semi, msg);
                     } else {
                         self.syntax_error(semi, "missing condition in if statement");
@@ -803,7 +1186,15 @@ impl ParseCtx {
     pub fn if_stmt(&self, p: Pos, h: Option<Header>, then: Block, els: Option<Box<Stmt>>) -> Stmt {
         let (init, cond) = self.header(h, true, then.pos);
         let cond = self.cond_of(cond);
-        self.stmt(p, StmtKind::If { init, cond, then, els })
+        self.stmt(
+            p,
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            },
+        )
     }
 
     /// A clause's statements must end with `;` unless the clause is the
@@ -820,38 +1211,70 @@ impl ParseCtx {
     }
 
     pub fn select_stmt(&self, p: Pos, body: Vec<(Box<CommClause>, bool)>, r: Pos) -> Stmt {
-        self.check_clause_ends(body.iter().map(|(c, open)| (*open, c.pos, c.comm.is_some() || c.colon == c.pos)));
+        self.check_clause_ends(
+            body.iter()
+                .map(|(c, open)| (*open, c.pos, c.comm.is_some() || c.colon == c.pos)),
+        );
         let body = body.into_iter().map(|(c, _)| *c).collect();
         self.stmt(p, StmtKind::Select { body, rbrace: r })
     }
 
-    pub fn switch_stmt(&self, p: Pos, h: Option<Header>, l: Pos, body: Vec<(Box<CaseClause>, bool)>, r: Pos) -> Stmt {
-        self.check_clause_ends(body.iter().map(|(c, open)| (*open, c.pos, c.cases.is_some() || c.colon == c.pos)));
+    pub fn switch_stmt(
+        &self,
+        p: Pos,
+        h: Option<Header>,
+        l: Pos,
+        body: Vec<(Box<CaseClause>, bool)>,
+        r: Pos,
+    ) -> Stmt {
+        self.check_clause_ends(
+            body.iter()
+                .map(|(c, open)| (*open, c.pos, c.cases.is_some() || c.colon == c.pos)),
+        );
         let body = body.into_iter().map(|(c, _)| *c).collect();
         let (init, tag) = self.header(h, false, l);
         let tag = tag.map(|t| *t);
         // `switch x := y.(type)`: gc's simpleStmt makes this the guard.
         let tag = match tag {
-            Some(Stmt { kind: StmtKind::Assign { op: Some(Operator::Def), lhs, rhs: Some(rhs) }, pos, id }) => {
-                match (lhs.kind, rhs.kind) {
-                    (ExprKind::Name(s), ExprKind::TypeSwitchGuard { lhs: None, x }) => {
-                        let name = Some(self.ident(lhs.pos, s));
-                        let guard = ExprKind::TypeSwitchGuard { lhs: name, x };
-                        let g = self.expr(rhs.pos, lhs.span.lo, rhs.span.hi, guard);
-                        Some(Box::new(self.stmt(g.pos, StmtKind::Expr(g))))
-                    }
-                    (lk, rk) => {
-                        let lhs = Expr { kind: lk, ..lhs };
-                        let rhs = Expr { kind: rk, ..rhs };
-                        let kind = StmtKind::Assign { op: Some(Operator::Def), lhs, rhs: Some(rhs) };
-                        Some(Box::new(Stmt { id, pos, kind }))
-                    }
+            Some(Stmt {
+                kind:
+                    StmtKind::Assign {
+                        op: Some(Operator::Def),
+                        lhs,
+                        rhs: Some(rhs),
+                    },
+                pos,
+                id,
+            }) => match (lhs.kind, rhs.kind) {
+                (ExprKind::Name(s), ExprKind::TypeSwitchGuard { lhs: None, x }) => {
+                    let name = Some(self.ident(lhs.pos, s));
+                    let guard = ExprKind::TypeSwitchGuard { lhs: name, x };
+                    let g = self.expr(rhs.pos, lhs.span.lo, rhs.span.hi, guard);
+                    Some(Box::new(self.stmt(g.pos, StmtKind::Expr(g))))
                 }
-            }
+                (lk, rk) => {
+                    let lhs = Expr { kind: lk, ..lhs };
+                    let rhs = Expr { kind: rk, ..rhs };
+                    let kind = StmtKind::Assign {
+                        op: Some(Operator::Def),
+                        lhs,
+                        rhs: Some(rhs),
+                    };
+                    Some(Box::new(Stmt { id, pos, kind }))
+                }
+            },
             other => other.map(Box::new),
         };
         let tag = self.cond_of(tag);
-        self.stmt(p, StmtKind::Switch { init, tag, body, rbrace: r })
+        self.stmt(
+            p,
+            StmtKind::Switch {
+                init,
+                tag,
+                body,
+                rbrace: r,
+            },
+        )
     }
 
     pub fn for_stmt(&self, p: Pos, h: Option<ForHeader>, body: Block) -> Stmt {
@@ -867,18 +1290,37 @@ impl ParseCtx {
             None => (None, None, None),
             Some(ForHeader::One(s)) => (None, self.cond_of(Some(s)), None),
             Some(ForHeader::Range(rp, lhs, def, x)) => {
-                let r = self.stmt(rp, StmtKind::Range { lhs: lhs.map(|l| *l), def, x: *x });
+                let r = self.stmt(
+                    rp,
+                    StmtKind::Range {
+                        lhs: lhs.map(|l| *l),
+                        def,
+                        x: *x,
+                    },
+                );
                 (Some(Box::new(r)), None, None)
             }
             Some(ForHeader::Three(init, cond, post)) => {
-                if let Some(StmtKind::Assign { op: Some(Operator::Def), .. }) = post.as_ref().map(|p| &p.kind) {
+                if let Some(StmtKind::Assign {
+                    op: Some(Operator::Def),
+                    ..
+                }) = post.as_ref().map(|p| &p.kind)
+                {
                     let pos = post.as_ref().map_or(p, |s| s.pos);
                     self.syntax_error(pos, "cannot declare in post statement of for loop");
                 }
                 (init, self.cond_of(cond), post)
             }
         };
-        self.stmt(p, StmtKind::For { init, cond, post, body })
+        self.stmt(
+            p,
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            },
+        )
     }
 }
 
@@ -887,9 +1329,10 @@ fn complit_ok(t: &Expr) -> bool {
     match &t.kind {
         ExprKind::Name(_) | ExprKind::Selector { .. } => true,
         ExprKind::Index { .. } => !is_value(t),
-        ExprKind::ArrayType { .. } | ExprKind::SliceType(_) | ExprKind::StructType { .. } | ExprKind::MapType { .. } => {
-            true
-        }
+        ExprKind::ArrayType { .. }
+        | ExprKind::SliceType(_)
+        | ExprKind::StructType { .. }
+        | ExprKind::MapType { .. } => true,
         _ => false,
     }
 }
@@ -935,38 +1378,81 @@ fn is_type_elem(x: &Expr) -> bool {
 fn extract_name(ctx: &ParseCtx, x: Expr, force: bool) -> Result<(Ident, Option<Expr>), Expr> {
     match x.kind {
         ExprKind::Name(s) => Ok((ctx.ident(x.pos, s), None)),
-        ExprKind::Operation { op: Operator::Mul, x: lhs, y: Some(y) } => {
+        ExprKind::Operation {
+            op: Operator::Mul,
+            x: lhs,
+            y: Some(y),
+        } => {
             if let (ExprKind::Name(s), true) = (&lhs.kind, force || is_type_elem(&y)) {
                 let name = ctx.ident(lhs.pos, *s);
                 let hi = y.span.hi;
-                Ok((name, Some(ctx.operation(x.pos, x.pos, hi, Operator::Mul, *y, None))))
+                Ok((
+                    name,
+                    Some(ctx.operation(x.pos, x.pos, hi, Operator::Mul, *y, None)),
+                ))
             } else {
-                let kind = ExprKind::Operation { op: Operator::Mul, x: lhs, y: Some(y) };
+                let kind = ExprKind::Operation {
+                    op: Operator::Mul,
+                    x: lhs,
+                    y: Some(y),
+                };
                 Err(Expr { kind, ..x })
             }
         }
-        ExprKind::Operation { op: Operator::Or, x: lhs, y: Some(y) } => {
+        ExprKind::Operation {
+            op: Operator::Or,
+            x: lhs,
+            y: Some(y),
+        } => {
             let f = force || is_type_elem(&y);
             match extract_name(ctx, *lhs, f) {
                 Ok((name, Some(l))) => {
                     let lo = l.span.lo;
-                    Ok((name, Some(ctx.operation(x.pos, lo, x.span.hi, Operator::Or, l, Some(*y)))))
+                    Ok((
+                        name,
+                        Some(ctx.operation(x.pos, lo, x.span.hi, Operator::Or, l, Some(*y))),
+                    ))
                 }
                 Ok((name, None)) => {
                     let lhs = Box::new(ctx.name(name.pos, name.sym, name.span().hi));
-                    Err(Expr { kind: ExprKind::Operation { op: Operator::Or, x: lhs, y: Some(y) }, ..x })
+                    Err(Expr {
+                        kind: ExprKind::Operation {
+                            op: Operator::Or,
+                            x: lhs,
+                            y: Some(y),
+                        },
+                        ..x
+                    })
                 }
-                Err(l) => Err(Expr { kind: ExprKind::Operation { op: Operator::Or, x: Box::new(l), y: Some(y) }, ..x }),
+                Err(l) => Err(Expr {
+                    kind: ExprKind::Operation {
+                        op: Operator::Or,
+                        x: Box::new(l),
+                        y: Some(y),
+                    },
+                    ..x
+                }),
             }
         }
-        ExprKind::Call { fun, mut args, has_dots } => {
+        ExprKind::Call {
+            fun,
+            mut args,
+            has_dots,
+        } => {
             let ok = matches!(fun.kind, ExprKind::Name(_))
                 && args.len() == 1
                 && !has_dots
                 && (force || is_type_elem(&args[0]));
             match (ok, &fun.kind) {
                 (true, ExprKind::Name(s)) => Ok((ctx.ident(fun.pos, *s), args.pop())),
-                _ => Err(Expr { kind: ExprKind::Call { fun, args, has_dots }, ..x }),
+                _ => Err(Expr {
+                    kind: ExprKind::Call {
+                        fun,
+                        args,
+                        has_dots,
+                    },
+                    ..x
+                }),
             }
         }
         kind => Err(Expr { kind, ..x }),

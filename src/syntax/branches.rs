@@ -52,30 +52,57 @@ struct Checker<'a, 'm> {
 
 /// Checks one function body; returns gc's diagnostics.
 pub fn check_branches(body: &Block, map: &SourceMap) -> Vec<Diagnostic> {
-    let mut c = Checker { map, labels: HashMap::new(), blocks: Vec::new(), diags: Vec::new() };
-    let none = Targets { breaks: None, continues: None, case_index: None };
+    let mut c = Checker {
+        map,
+        labels: HashMap::new(),
+        blocks: Vec::new(),
+        diags: Vec::new(),
+    };
+    let none = Targets {
+        breaks: None,
+        continues: None,
+        case_index: None,
+    };
     let fwd = c.block_branches(None, none, None, body.pos, &body.stmts);
     for f in fwd {
         match c.labels.get_mut(&f.name) {
             Some(l) => {
                 l.used = true;
                 let start = c.blocks[l.block].start;
-                let msg = format!("goto {} jumps into block starting at {}", f.name, map.position(start));
+                let msg = format!(
+                    "goto {} jumps into block starting at {}",
+                    f.name,
+                    map.position(start)
+                );
                 c.diags.push(Diagnostic::new(f.pos, msg));
             }
-            None => c.diags.push(Diagnostic::new(f.pos, format!("label {} not defined", f.name))),
+            None => c.diags.push(Diagnostic::new(
+                f.pos,
+                format!("label {} not defined", f.name),
+            )),
         }
     }
-    let mut unused: Vec<_> = c.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (l.label_pos, *n)).collect();
+    let mut unused: Vec<_> = c
+        .labels
+        .iter()
+        .filter(|(_, l)| !l.used)
+        .map(|(n, l)| (l.label_pos, *n))
+        .collect();
     unused.sort_by_key(|u| u.0);
     for (pos, name) in unused {
-        c.diags.push(Diagnostic::new(pos, format!("label {name} defined and not used")));
+        c.diags.push(Diagnostic::new(
+            pos,
+            format!("label {name} defined and not used"),
+        ));
     }
     c.diags
 }
 
 fn trim_trailing_empty(list: &[Stmt]) -> &[Stmt] {
-    let n = list.iter().rposition(|s| !matches!(s.kind, StmtKind::Empty)).map_or(0, |i| i + 1);
+    let n = list
+        .iter()
+        .rposition(|s| !matches!(s.kind, StmtKind::Empty))
+        .map_or(0, |i| i + 1);
     &list[..n]
 }
 
@@ -92,7 +119,10 @@ impl<'a> Checker<'a, '_> {
         let target = l.lstmt;
         let mut cur = Some(b);
         while let Some(i) = cur {
-            if self.blocks[i].lstmt.is_some_and(|s| std::ptr::eq(s, target)) {
+            if self.blocks[i]
+                .lstmt
+                .is_some_and(|s| std::ptr::eq(s, target))
+            {
                 return Some(Some(target));
             }
             cur = self.blocks[i].parent;
@@ -101,7 +131,9 @@ impl<'a> Checker<'a, '_> {
     }
 
     fn goto_target(&mut self, b: usize, name: Symbol) -> bool {
-        let Some(l) = self.labels.get_mut(&name) else { return false };
+        let Some(l) = self.labels.get_mut(&name) else {
+            return false;
+        };
         l.used = true;
         let target_block = l.block;
         let mut cur = Some(b);
@@ -123,7 +155,11 @@ impl<'a> Checker<'a, '_> {
         body: &'a [Stmt],
     ) -> Vec<Fwd> {
         let b = self.blocks.len();
-        self.blocks.push(BlockInfo { parent, start, lstmt });
+        self.blocks.push(BlockInfo {
+            parent,
+            start,
+            lstmt,
+        });
         let mut var_pos: Option<Pos> = None;
         let mut var_name = String::new();
         let mut fwd: Vec<Fwd> = Vec::new();
@@ -135,7 +171,8 @@ impl<'a> Checker<'a, '_> {
             loop {
                 match &s.kind {
                     StmtKind::Decl(decls) => {
-                        if let Some(Decl::Var(v)) = decls.iter().find(|d| matches!(d, Decl::Var(_))) {
+                        if let Some(Decl::Var(v)) = decls.iter().find(|d| matches!(d, Decl::Var(_)))
+                        {
                             var_pos = Some(v.pos);
                             var_name = v.names.first().map_or(String::new(), |n| n.sym.to_string());
                             bad = fwd.iter().map(|f| f.id).collect();
@@ -166,8 +203,13 @@ impl<'a> Checker<'a, '_> {
                         s = inner;
                         continue;
                     }
-                    StmtKind::Branch { tok, label: None } => self.unlabeled_branch(*tok, s.pos, ctxt, index, list.len()),
-                    StmtKind::Branch { tok, label: Some(label) } => {
+                    StmtKind::Branch { tok, label: None } => {
+                        self.unlabeled_branch(*tok, s.pos, ctxt, index, list.len())
+                    }
+                    StmtKind::Branch {
+                        tok,
+                        label: Some(label),
+                    } => {
                         let name = label.sym;
                         match tok {
                             BranchTok::Break => match self.enclosing_target(b, name) {
@@ -175,64 +217,129 @@ impl<'a> Checker<'a, '_> {
                                     if let StmtKind::Labeled { stmt, .. } = &t.kind {
                                         if !matches!(
                                             stmt.kind,
-                                            StmtKind::Switch { .. } | StmtKind::Select { .. } | StmtKind::For { .. }
+                                            StmtKind::Switch { .. }
+                                                | StmtKind::Select { .. }
+                                                | StmtKind::For { .. }
                                         ) {
-                                            self.err(label.pos, format!("invalid break label {name}"));
+                                            self.err(
+                                                label.pos,
+                                                format!("invalid break label {name}"),
+                                            );
                                         }
                                     }
                                 }
-                                Some(None) => self.err(label.pos, format!("invalid break label {name}")),
-                                None => self.err(label.pos, format!("break label not defined: {name}")),
+                                Some(None) => {
+                                    self.err(label.pos, format!("invalid break label {name}"))
+                                }
+                                None => {
+                                    self.err(label.pos, format!("break label not defined: {name}"))
+                                }
                             },
                             BranchTok::Continue => match self.enclosing_target(b, name) {
                                 Some(Some(t)) => {
                                     if let StmtKind::Labeled { stmt, .. } = &t.kind {
                                         if !matches!(stmt.kind, StmtKind::For { .. }) {
-                                            self.err(label.pos, format!("invalid continue label {name}"));
+                                            self.err(
+                                                label.pos,
+                                                format!("invalid continue label {name}"),
+                                            );
                                         }
                                     }
                                 }
-                                Some(None) => self.err(label.pos, format!("invalid continue label {name}")),
-                                None => self.err(label.pos, format!("continue label not defined: {name}")),
+                                Some(None) => {
+                                    self.err(label.pos, format!("invalid continue label {name}"))
+                                }
+                                None => self
+                                    .err(label.pos, format!("continue label not defined: {name}")),
                             },
                             BranchTok::Goto => {
                                 if !self.goto_target(b, name) {
-                                    fwd.push(Fwd { id: s.id, name, pos: label.pos });
+                                    fwd.push(Fwd {
+                                        id: s.id,
+                                        name,
+                                        pos: label.pos,
+                                    });
                                 }
                             }
                             BranchTok::Fallthrough => {}
                         }
                     }
-                    StmtKind::Assign { op: Some(Operator::Def), lhs, .. } => {
+                    StmtKind::Assign {
+                        op: Some(Operator::Def),
+                        lhs,
+                        ..
+                    } => {
                         var_pos = Some(s.pos);
                         var_name = super::dump::expr_string(lhs);
                         bad = fwd.iter().map(|f| f.id).collect();
                     }
                     StmtKind::Block(blk) => {
-                        let inner = Targets { case_index: None, ..ctxt };
+                        let inner = Targets {
+                            case_index: None,
+                            ..ctxt
+                        };
                         fwd.extend(self.block_branches(Some(b), inner, lstmt, blk.pos, &blk.stmts));
                     }
                     StmtKind::If { then, els, .. } => {
-                        let inner = Targets { case_index: None, ..ctxt };
-                        fwd.extend(self.block_branches(Some(b), inner, lstmt, then.pos, &then.stmts));
+                        let inner = Targets {
+                            case_index: None,
+                            ..ctxt
+                        };
+                        fwd.extend(self.block_branches(
+                            Some(b),
+                            inner,
+                            lstmt,
+                            then.pos,
+                            &then.stmts,
+                        ));
                         if let Some(e) = els {
-                            fwd.extend(self.block_branches(Some(b), inner, lstmt, e.pos, std::slice::from_ref(e)));
+                            fwd.extend(self.block_branches(
+                                Some(b),
+                                inner,
+                                lstmt,
+                                e.pos,
+                                std::slice::from_ref(e),
+                            ));
                         }
                     }
                     StmtKind::For { body: blk, .. } => {
-                        let inner = Targets { breaks: Some(s), continues: Some(s), case_index: None };
+                        let inner = Targets {
+                            breaks: Some(s),
+                            continues: Some(s),
+                            case_index: None,
+                        };
                         fwd.extend(self.block_branches(Some(b), inner, lstmt, blk.pos, &blk.stmts));
                     }
                     StmtKind::Switch { body: clauses, .. } => {
                         for (i, cc) in clauses.iter().enumerate() {
-                            let inner = Targets { breaks: Some(s), continues: ctxt.continues, case_index: Some(i) };
-                            fwd.extend(self.block_branches(Some(b), inner, lstmt, cc.pos, &cc.body));
+                            let inner = Targets {
+                                breaks: Some(s),
+                                continues: ctxt.continues,
+                                case_index: Some(i),
+                            };
+                            fwd.extend(self.block_branches(
+                                Some(b),
+                                inner,
+                                lstmt,
+                                cc.pos,
+                                &cc.body,
+                            ));
                         }
                     }
                     StmtKind::Select { body: clauses, .. } => {
                         for cc in clauses {
-                            let inner = Targets { breaks: Some(s), continues: ctxt.continues, case_index: None };
-                            fwd.extend(self.block_branches(Some(b), inner, lstmt, cc.pos, &cc.body));
+                            let inner = Targets {
+                                breaks: Some(s),
+                                continues: ctxt.continues,
+                                case_index: None,
+                            };
+                            fwd.extend(self.block_branches(
+                                Some(b),
+                                inner,
+                                lstmt,
+                                cc.pos,
+                                &cc.body,
+                            ));
                         }
                     }
                     _ => {}
@@ -246,22 +353,45 @@ impl<'a> Checker<'a, '_> {
     fn declare(&mut self, b: usize, s: &'a Stmt, label: &Ident) {
         if let Some(alt) = self.labels.get(&label.sym) {
             let at = self.map.position(alt.label_pos);
-            self.err(label.pos, format!("label {} already defined at {at}", label.sym));
+            self.err(
+                label.pos,
+                format!("label {} already defined at {at}", label.sym),
+            );
             return;
         }
-        self.labels.insert(label.sym, Label { block: b, lstmt: s, label_pos: label.pos, used: false });
+        self.labels.insert(
+            label.sym,
+            Label {
+                block: b,
+                lstmt: s,
+                label_pos: label.pos,
+                used: false,
+            },
+        );
     }
 
-    fn unlabeled_branch(&mut self, tok: BranchTok, pos: Pos, ctxt: Targets<'a>, index: usize, len: usize) {
+    fn unlabeled_branch(
+        &mut self,
+        tok: BranchTok,
+        pos: Pos,
+        ctxt: Targets<'a>,
+        index: usize,
+        len: usize,
+    ) {
         match tok {
             BranchTok::Break if ctxt.breaks.is_none() => {
                 self.err(pos, "break is not in a loop, switch, or select".into());
             }
-            BranchTok::Continue if ctxt.continues.is_none() => self.err(pos, "continue is not in a loop".into()),
+            BranchTok::Continue if ctxt.continues.is_none() => {
+                self.err(pos, "continue is not in a loop".into())
+            }
             BranchTok::Fallthrough => {
                 let mut msg = Some("fallthrough statement out of place");
                 if let Some(StmtKind::Switch { tag, body, .. }) = ctxt.breaks.map(|t| &t.kind) {
-                    if matches!(tag.as_ref().map(|t| &t.kind), Some(ExprKind::TypeSwitchGuard { .. })) {
+                    if matches!(
+                        tag.as_ref().map(|t| &t.kind),
+                        Some(ExprKind::TypeSwitchGuard { .. })
+                    ) {
                         msg = Some("cannot fallthrough in type switch");
                     } else if ctxt.case_index.is_none() || index + 1 < len {
                         // out of place
@@ -346,13 +476,23 @@ fn stmt_children<'a>(s: &'a Stmt, stmts: &mut Vec<&'a Stmt>, exprs: &mut Vec<&'a
         }
         Call { call, .. } => exprs.push(call),
         Return { results } => exprs.extend(results.iter()),
-        If { init, cond, then, els } => {
+        If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
             stmts.extend(init.iter().map(|b| &**b));
             exprs.extend(cond.iter());
             stmts.extend(then.stmts.iter());
             stmts.extend(els.iter().map(|b| &**b));
         }
-        For { init, cond, post, body } => {
+        For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             stmts.extend(init.iter().map(|b| &**b));
             exprs.extend(cond.iter());
             stmts.extend(post.iter().map(|b| &**b));
@@ -362,7 +502,9 @@ fn stmt_children<'a>(s: &'a Stmt, stmts: &mut Vec<&'a Stmt>, exprs: &mut Vec<&'a
             exprs.extend(lhs.iter());
             exprs.push(x);
         }
-        Switch { init, tag, body, .. } => {
+        Switch {
+            init, tag, body, ..
+        } => {
             stmts.extend(init.iter().map(|b| &**b));
             exprs.extend(tag.iter());
             for c in body {

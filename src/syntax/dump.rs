@@ -25,12 +25,18 @@ pub fn expr_string(e: &Expr) -> String {
 pub fn stmt_string(s: &Stmt) -> String {
     match &s.kind {
         StmtKind::Expr(x) => expr_string(x),
-        StmtKind::Send { chan, value } => format!("{} <- {}", expr_string(chan), expr_string(value)),
+        StmtKind::Send { chan, value } => {
+            format!("{} <- {}", expr_string(chan), expr_string(value))
+        }
         StmtKind::Assign { op, lhs, rhs: None } => {
             let o = op.map_or("", Operator::as_str);
             format!("{}{o}{o}", expr_string(lhs))
         }
-        StmtKind::Assign { op, lhs, rhs: Some(rhs) } => {
+        StmtKind::Assign {
+            op,
+            lhs,
+            rhs: Some(rhs),
+        } => {
             let o = match op {
                 None => "=".to_string(),
                 Some(Operator::Def) => ":=".to_string(),
@@ -39,7 +45,12 @@ pub fn stmt_string(s: &Stmt) -> String {
             format!("{} {o} {}", expr_string(lhs), expr_string(rhs))
         }
         StmtKind::Range { lhs, def, x } => match lhs {
-            Some(l) => format!("{} {} range {}", expr_string(l), if *def { ":=" } else { "=" }, expr_string(x)),
+            Some(l) => format!(
+                "{} {} range {}",
+                expr_string(l),
+                if *def { ":=" } else { "=" },
+                expr_string(x)
+            ),
             None => format!("range {}", expr_string(x)),
         },
         _ => "statement".to_string(),
@@ -175,7 +186,11 @@ fn write_expr(s: &mut String, e: &Expr) {
             let _ = write!(s, " {} ", op.as_str());
             write_expr(s, y);
         }
-        Call { fun, args, has_dots } => {
+        Call {
+            fun,
+            args,
+            has_dots,
+        } => {
             write_expr(s, fun);
             s.push('(');
             write_list(s, args);
@@ -246,14 +261,22 @@ fn write_expr(s: &mut String, e: &Expr) {
 
 /// Writes the tree of a file, one node per line (see the module comment).
 pub fn dump_file(f: &File) -> String {
-    let mut d = Dumper { out: String::new(), map: None, depth: 0 };
+    let mut d = Dumper {
+        out: String::new(),
+        map: None,
+        depth: 0,
+    };
     d.file(f);
     d.out
 }
 
 /// Like [`dump_file`], with `@line:col` positions from `map`.
 pub fn dump_file_with_positions(f: &File, map: &SourceMap) -> String {
-    let mut d = Dumper { out: String::new(), map: Some(map), depth: 0 };
+    let mut d = Dumper {
+        out: String::new(),
+        map: Some(map),
+        depth: 0,
+    };
     d.file(f);
     d.out
 }
@@ -264,7 +287,9 @@ pub fn dump_tokens(name: &str, src: &[u8]) -> String {
     let mut errors = Vec::new();
     let text = sanitize(src, &mut errors);
     let mut map = SourceMap::new();
-    let Some(file) = map.add(name, text.into()) else { return String::new() };
+    let Some(file) = map.add(name, text.into()) else {
+        return String::new();
+    };
     let ctx = ParseCtx::new(0);
     let mut out = String::new();
     for (lo, tok, _) in Lexer::new(&file.src, file.base, &ctx).flatten() {
@@ -318,13 +343,21 @@ impl Dumper<'_> {
 
     fn pragma(&mut self, p: &Pragma) {
         for (pos, text) in &p.directives {
-            let tag = if p.misplaced.contains(pos) { "misplaced directive" } else { "directive" };
+            let tag = if p.misplaced.contains(pos) {
+                "misplaced directive"
+            } else {
+                "directive"
+            };
             self.line(&format!("{tag} {text}"), *pos);
         }
     }
 
     fn names(names: &[Ident]) -> String {
-        names.iter().map(|n| n.sym.as_str()).collect::<Vec<_>>().join(", ")
+        names
+            .iter()
+            .map(|n| n.sym.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn group(g: Option<GroupId>) -> String {
@@ -334,13 +367,24 @@ impl Dumper<'_> {
     fn decl(&mut self, decl: &Decl) {
         match decl {
             Decl::Import(d) => {
-                let name = d.local_name.as_ref().map_or(String::new(), |n| format!("{} ", n.sym));
+                let name = d
+                    .local_name
+                    .as_ref()
+                    .map_or(String::new(), |n| format!("{} ", n.sym));
                 let path = d.path.as_ref().map_or("<missing>", |p| p.value.as_str());
-                self.line(&format!("import {name}{path}{}", Self::group(d.group)), d.pos);
+                self.line(
+                    &format!("import {name}{path}{}", Self::group(d.group)),
+                    d.pos,
+                );
             }
             Decl::Const(d) => {
                 let inh = if d.inherited { " inherited" } else { "" };
-                let head = format!("const {} iota={}{inh}{}", Self::names(&d.names), d.iota, Self::group(d.group));
+                let head = format!(
+                    "const {} iota={}{inh}{}",
+                    Self::names(&d.names),
+                    d.iota,
+                    Self::group(d.group)
+                );
                 self.line(&head, d.pos);
                 self.nested(|s| {
                     s.pragma(&d.pragma);
@@ -353,7 +397,10 @@ impl Dumper<'_> {
                 });
             }
             Decl::Var(d) => {
-                self.line(&format!("var {}{}", Self::names(&d.names), Self::group(d.group)), d.pos);
+                self.line(
+                    &format!("var {}{}", Self::names(&d.names), Self::group(d.group)),
+                    d.pos,
+                );
                 self.nested(|s| {
                     s.pragma(&d.pragma);
                     if let Some(t) = &d.ty {
@@ -366,7 +413,10 @@ impl Dumper<'_> {
             }
             Decl::Type(d) => {
                 let alias = if d.alias { " alias" } else { "" };
-                self.line(&format!("type {}{alias}{}", d.name.sym, Self::group(d.group)), d.pos);
+                self.line(
+                    &format!("type {}{alias}{}", d.name.sym, Self::group(d.group)),
+                    d.pos,
+                );
                 self.nested(|s| {
                     s.pragma(&d.pragma);
                     s.fields("tparam", &d.tparams);
@@ -397,8 +447,15 @@ impl Dumper<'_> {
 
     fn fields(&mut self, what: &str, fields: &[Field]) {
         for f in fields {
-            let unnamed = if what == "field" || what == "elem" { "(embedded)" } else { "-" };
-            let name = f.name.as_ref().map_or(unnamed.to_string(), |n| n.sym.to_string());
+            let unnamed = if what == "field" || what == "elem" {
+                "(embedded)"
+            } else {
+                "-"
+            };
+            let name = f
+                .name
+                .as_ref()
+                .map_or(unnamed.to_string(), |n| n.sym.to_string());
             self.line(&format!("{what} {name}"), f.pos);
             self.nested(|s| s.expr(&f.ty));
         }
@@ -474,7 +531,9 @@ impl Dumper<'_> {
                 });
             }
             Branch { tok, label } => {
-                let l = label.as_ref().map_or(String::new(), |l| format!(" {}", l.sym));
+                let l = label
+                    .as_ref()
+                    .map_or(String::new(), |l| format!(" {}", l.sym));
                 self.line(&format!("{}{l}", format!("{tok:?}").to_lowercase()), st.pos);
             }
             Call { tok, call } => {
@@ -489,7 +548,12 @@ impl Dumper<'_> {
                     }
                 });
             }
-            If { init, cond, then, els } => {
+            If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.line("if", st.pos);
                 self.nested(|s| {
                     s.opt_stmt("init", init);
@@ -498,7 +562,12 @@ impl Dumper<'_> {
                     s.opt_stmt("else", els);
                 });
             }
-            For { init, cond, post, body } => {
+            For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 self.line("for", st.pos);
                 self.nested(|s| {
                     s.opt_stmt("init", init);
@@ -514,7 +583,9 @@ impl Dumper<'_> {
                     s.expr(x);
                 });
             }
-            Switch { init, tag, body, .. } => {
+            Switch {
+                init, tag, body, ..
+            } => {
                 self.line("switch", st.pos);
                 self.nested(|s| {
                     s.opt_stmt("init", init);
@@ -593,7 +664,9 @@ impl Dumper<'_> {
                 return self.nested(|s| s.expr(x));
             }
             TypeSwitchGuard { lhs, x } => {
-                let l = lhs.as_ref().map_or(String::new(), |l| format!(" {} :=", l.sym));
+                let l = lhs
+                    .as_ref()
+                    .map_or(String::new(), |l| format!(" {} :=", l.sym));
                 self.line(&format!("typeswitchguard{l}"), e.pos);
                 return self.nested(|s| s.expr(x));
             }
@@ -616,7 +689,11 @@ impl Dumper<'_> {
             Operation { x, y, .. } => std::iter::once(&**x).chain(y.as_deref()).collect(),
             Call { fun, args, .. } => std::iter::once(&**fun).chain(args.iter()).collect(),
             List(l) => l.iter().collect(),
-            ArrayType { len, elem } => len.as_deref().into_iter().chain(std::iter::once(&**elem)).collect(),
+            ArrayType { len, elem } => len
+                .as_deref()
+                .into_iter()
+                .chain(std::iter::once(&**elem))
+                .collect(),
             SliceType(x) | DotsType(x) => vec![x],
             MapType { key, value } => vec![key, value],
             ChanType { elem, .. } => vec![elem],

@@ -166,7 +166,12 @@ struct Cursor<'s> {
 impl<'s> Cursor<'s> {
     fn new(src: &'s str, start: usize) -> Cursor<'s> {
         let ch = src[start..].chars().next();
-        Cursor { src, start, pos: start, ch }
+        Cursor {
+            src,
+            start,
+            pos: start,
+            ch,
+        }
     }
     fn next(&mut self) {
         if let Some(c) = self.ch {
@@ -341,7 +346,10 @@ pub(crate) fn scan_number(lex: &mut logos::Lexer<RawTok>) -> Lit {
         digsep |= digits(&mut cur, base, &mut invalid);
         if cur.is('.') {
             if prefix == 'o' || prefix == 'b' {
-                cur.error(ex, format!("invalid radix point in {} literal", base_name(base)));
+                cur.error(
+                    ex,
+                    format!("invalid radix point in {} literal", base_name(base)),
+                );
                 ok = false;
             }
             cur.next();
@@ -361,10 +369,16 @@ pub(crate) fn scan_number(lex: &mut logos::Lexer<RawTok>) -> Lit {
         if ok {
             let ch = cur.ch.unwrap_or('e');
             if e == Some('e') && prefix != '\0' && prefix != '0' {
-                cur.error(ex, format!("{} exponent requires decimal mantissa", quote_rune(ch)));
+                cur.error(
+                    ex,
+                    format!("{} exponent requires decimal mantissa", quote_rune(ch)),
+                );
                 ok = false;
             } else if e == Some('p') && prefix != 'x' {
-                cur.error(ex, format!("{} exponent requires hexadecimal mantissa", quote_rune(ch)));
+                cur.error(
+                    ex,
+                    format!("{} exponent requires hexadecimal mantissa", quote_rune(ch)),
+                );
                 ok = false;
             }
         }
@@ -391,7 +405,11 @@ pub(crate) fn scan_number(lex: &mut logos::Lexer<RawTok>) -> Lit {
     if kind == LitKind::Int && ok {
         if let Some(i) = invalid {
             let d = char::from(text.as_bytes()[i]);
-            let msg = format!("invalid digit {} in {} literal", quote_rune(d), base_name(base));
+            let msg = format!(
+                "invalid digit {} in {} literal",
+                quote_rune(d),
+                base_name(base)
+            );
             cur.error_at(ex, i, msg);
             ok = false;
         }
@@ -402,7 +420,11 @@ pub(crate) fn scan_number(lex: &mut logos::Lexer<RawTok>) -> Lit {
             ok = false;
         }
     }
-    let lit = Lit { kind, text: Symbol::intern(text), bad: !ok };
+    let lit = Lit {
+        kind,
+        text: Symbol::intern(text),
+        bad: !ok,
+    };
     finish(lex, &cur);
     lit
 }
@@ -438,7 +460,11 @@ fn escape(cur: &mut Cursor, ex: &mut Extras, quote: char) -> bool {
         let Some(c) = cur.ch else { return true };
         let d = c.to_digit(16).unwrap_or(base);
         if d >= base {
-            let msg = format!("invalid character {} in {} escape", quote_rune(c), base_name(base));
+            let msg = format!(
+                "invalid character {} in {} escape",
+                quote_rune(c),
+                base_name(base)
+            );
             cur.error(ex, msg);
             return false;
         }
@@ -450,7 +476,10 @@ fn escape(cur: &mut Cursor, ex: &mut Extras, quote: char) -> bool {
         return false;
     }
     if x > max || (0xD800..0xE000).contains(&x) {
-        cur.error(ex, format!("escape is invalid Unicode code point {}", format_u(x)));
+        cur.error(
+            ex,
+            format!("escape is invalid Unicode code point {}", format_u(x)),
+        );
         return false;
     }
     true
@@ -501,7 +530,11 @@ pub(crate) fn scan_rune(lex: &mut logos::Lexer<RawTok>) -> Lit {
         }
         n += 1;
     }
-    let lit = Lit { kind: LitKind::Rune, text: Symbol::intern(cur.text()), bad: !ok };
+    let lit = Lit {
+        kind: LitKind::Rune,
+        text: Symbol::intern(cur.text()),
+        bad: !ok,
+    };
     finish(lex, &cur);
     lit
 }
@@ -546,7 +579,11 @@ pub(crate) fn scan_string(lex: &mut logos::Lexer<RawTok>) -> Lit {
             Some(_) => cur.next(),
         }
     }
-    let lit = Lit { kind: LitKind::String, text: Symbol::intern(cur.text()), bad: !ok };
+    let lit = Lit {
+        kind: LitKind::String,
+        text: Symbol::intern(cur.text()),
+        bad: !ok,
+    };
     finish(lex, &cur);
     lit
 }
@@ -558,11 +595,17 @@ pub(crate) fn scan_raw_string(lex: &mut logos::Lexer<RawTok>) -> Lit {
     let (end, ok) = match src[body..].find('`') {
         Some(i) => (body + i + 1, true),
         None => {
-            lex.extras.errors.push((start as u32, "string not terminated".into()));
+            lex.extras
+                .errors
+                .push((start as u32, "string not terminated".into()));
             (src.len(), false)
         }
     };
-    let lit = Lit { kind: LitKind::String, text: Symbol::intern(&src[start..end]), bad: !ok };
+    let lit = Lit {
+        kind: LitKind::String,
+        text: Symbol::intern(&src[start..end]),
+        bad: !ok,
+    };
     lex.bump(end - lex.span().end);
     lit
 }
@@ -583,7 +626,9 @@ pub(crate) fn scan_general_comment(lex: &mut logos::Lexer<RawTok>) -> bool {
         }
         None => {
             let start = lex.span().start as u32;
-            lex.extras.errors.push((start, "comment not terminated".into()));
+            lex.extras
+                .errors
+                .push((start, "comment not terminated".into()));
             lex.bump(rest.len());
             rest.contains('\n')
         }
@@ -628,7 +673,10 @@ impl<'a> Lexer<'a> {
         }
         let mut diags = self.ctx.diags.borrow_mut();
         for (off, msg) in self.inner.extras.errors.drain(..) {
-            diags.push(super::super::diag::Diagnostic::new(Pos(self.base + off), msg));
+            diags.push(super::super::diag::Diagnostic::new(
+                Pos(self.base + off),
+                msg,
+            ));
         }
     }
 
@@ -640,19 +688,35 @@ impl<'a> Lexer<'a> {
         }
         let mut dirs = self.ctx.directives.borrow_mut();
         for (pos, text, blank) in self.waiting.drain(..) {
-            dirs.push(Directive { pos, text, blank_line: blank, next, taken: false });
+            dirs.push(Directive {
+                pos,
+                text,
+                blank_line: blank,
+                next,
+                taken: false,
+            });
         }
     }
 
     /// An automatic semicolon (`nlsemi` was set).
-    fn semi(&mut self, start: Pos, kind: SemiKind, end: Pos) -> Option<Result<(Pos, Tok, Pos), LexError>> {
+    fn semi(
+        &mut self,
+        start: Pos,
+        kind: SemiKind,
+        end: Pos,
+    ) -> Option<Result<(Pos, Tok, Pos), LexError>> {
         self.nlsemi = false;
         let tok = Tok::Semi(kind);
         self.ctx.track.borrow_mut().token(start, &tok);
         Some(Ok((start, tok, end)))
     }
 
-    fn emit(&mut self, start: Pos, tok: Tok, end: Pos) -> Option<Result<(Pos, Tok, Pos), LexError>> {
+    fn emit(
+        &mut self,
+        start: Pos,
+        tok: Tok,
+        end: Pos,
+    ) -> Option<Result<(Pos, Tok, Pos), LexError>> {
         self.nlsemi = tok.sets_nlsemi();
         self.line_blank = false;
         self.ctx.track.borrow_mut().token(start, &tok);
@@ -687,7 +751,10 @@ impl Iterator for Lexer<'_> {
                 Some(Err(())) => {
                     let c = self.inner.slice().chars().next().unwrap_or('\0');
                     let msg = format!("invalid character {}", format_u(c as u32));
-                    self.ctx.diags.borrow_mut().push(super::super::diag::Diagnostic::new(start, msg));
+                    self.ctx
+                        .diags
+                        .borrow_mut()
+                        .push(super::super::diag::Diagnostic::new(start, msg));
                     continue;
                 }
                 Some(Ok(raw)) => raw,
@@ -705,7 +772,8 @@ impl Iterator for Lexer<'_> {
                     let full = self.inner.slice();
                     if full.starts_with("//go:") {
                         let text = full.trim_end_matches('\r');
-                        self.waiting.push((start, Symbol::intern(&text[2..]), self.line_blank));
+                        self.waiting
+                            .push((start, Symbol::intern(&text[2..]), self.line_blank));
                     }
                     continue;
                 }
@@ -720,7 +788,9 @@ impl Iterator for Lexer<'_> {
                     continue;
                 }
                 RawTok::Ident(t) | RawTok::Punct(t) => t,
-                RawTok::Number(l) | RawTok::String(l) | RawTok::RawString(l) | RawTok::Rune(l) => Tok::Literal(l),
+                RawTok::Number(l) | RawTok::String(l) | RawTok::RawString(l) | RawTok::Rune(l) => {
+                    Tok::Literal(l)
+                }
             };
             return self.emit(start, tok, end);
         }

@@ -48,7 +48,12 @@ use self::pos::{Pos, SourceMap};
 /// the result resolve through it), node ids come from `ids`. Diagnostics
 /// are in gc's wording and at gc's positions, sorted by position, with
 /// gc's "one syntax error per line" rule applied.
-pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) -> (File, Vec<Diagnostic>) {
+pub fn parse_file(
+    map: &mut SourceMap,
+    name: &str,
+    src: &[u8],
+    ids: &NodeIdGen,
+) -> (File, Vec<Diagnostic>) {
     let mut lex_errors = Vec::new();
     let text = lexer::sanitize(src, &mut lex_errors);
     let Some(file) = map.add(name, Rc::from(text)) else {
@@ -66,9 +71,12 @@ pub fn parse_file(map: &mut SourceMap, name: &str, src: &[u8], ids: &NodeIdGen) 
     let rest = ctx.untaken_directives();
     f.pragma.directives.extend(rest.directives);
     f.pragma.misplaced.extend(rest.misplaced);
+    let has_branches = ctx.branch_stmts.get() > 0;
     let mut diags = ctx.diags.into_inner();
-    let branch_errors = branches::check_file(&f, map, &diags);
-    diags.extend(branch_errors);
+    if has_branches {
+        let branch_errors = branches::check_file(&f, map, &diags);
+        diags.extend(branch_errors);
+    }
     let diags = finish_diagnostics(map, diags);
     (f, diags)
 }
@@ -90,8 +98,18 @@ pub fn tokenize(src: &[u8]) -> (Vec<(Pos, token::Tok, Pos)>, Vec<Diagnostic>) {
 }
 
 fn empty_file(pos: Pos, ids: &NodeIdGen) -> File {
-    let pkg_name = Ident { id: ids.next(), pos, sym: symbol::Symbol::intern("_") };
-    File { pos, pragma: Pragma::default(), pkg_name, decls: Vec::new(), eof: pos }
+    let pkg_name = Ident {
+        id: ids.next(),
+        pos,
+        sym: symbol::Symbol::intern("_"),
+    };
+    File {
+        pos,
+        pragma: Pragma::default(),
+        pkg_name,
+        decls: Vec::new(),
+        eof: pos,
+    }
 }
 
 /// gc's reporting rules (base.ErrorfAt): only the first syntax error of a
@@ -111,7 +129,10 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
             last_syntax = Some(line);
         } else {
             // gc prints one of several equal messages on a line.
-            if last_other.as_ref().is_some_and(|(l, m)| *l == line && *m == d.message) {
+            if last_other
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == d.message)
+            {
                 continue;
             }
             last_other = Some((line, d.message.clone()));
@@ -124,4 +145,3 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     out.sort_by_key(|d| d.pos);
     out
 }
-

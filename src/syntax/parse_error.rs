@@ -100,8 +100,12 @@ impl Track {
             }
             Tok::Lparen | Tok::Lbrack => self.depth += 1,
             Tok::Rparen | Tok::Rbrack => self.depth = self.depth.saturating_sub(1),
-            Tok::If | Tok::For | Tok::Switch | Tok::Select => self.header = Some((*tok, self.depth)),
-            Tok::Func | Tok::Var | Tok::Const | Tok::Type | Tok::Import if self.braces.is_empty() => {
+            Tok::If | Tok::For | Tok::Switch | Tok::Select => {
+                self.header = Some((*tok, self.depth))
+            }
+            Tok::Func | Tok::Var | Tok::Const | Tok::Type | Tok::Import
+                if self.braces.is_empty() =>
+            {
                 self.skipping_to_decl = false;
             }
             _ => {}
@@ -138,7 +142,9 @@ impl Track {
 /// The terminal names LALRPOP lists in `expected` (quoted as in the
 /// grammar, e.g. `"\")\""`, `"NAME"`).
 fn has(expected: &[String], t: &str) -> bool {
-    expected.iter().any(|e| e.trim_matches('"').trim_matches('\\') == t || e == t)
+    expected
+        .iter()
+        .any(|e| e.trim_matches('"').trim_matches('\\') == t || e == t)
 }
 
 fn is_expr_start(expected: &[String]) -> bool {
@@ -215,13 +221,21 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if has(expected, ",") && has(expected, "}") && !has(expected, ";") {
         return unexpected(" in composite literal; possibly missing comma or }");
     }
-    if has(expected, ",") && has(expected, ")") && !has(expected, "NAME") && !is_expr_start(expected) {
+    if has(expected, ",")
+        && has(expected, ")")
+        && !has(expected, "NAME")
+        && !is_expr_start(expected)
+    {
         return unexpected(" in parameter list; possibly missing comma or )");
     }
     if has(expected, ",") && has(expected, "]") && has(expected, ":") {
         return unexpected(", expecting comma, : or ]");
     }
-    if has(expected, "case") && has(expected, "default") && has(expected, "}") && !has(expected, ";") {
+    if has(expected, "case")
+        && has(expected, "default")
+        && has(expected, "}")
+        && !has(expected, ";")
+    {
         return unexpected(", expecting case or default or }");
     }
     if is_expr_start(expected) && has(expected, "}") && has(expected, "go") {
@@ -233,7 +247,9 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     }
     if has(expected, ";") && has(expected, "}") {
         return match ctx.brace {
-            Some(BraceKind::Struct) => unexpected(" in struct type; possibly missing semicolon or newline or }"),
+            Some(BraceKind::Struct) => {
+                unexpected(" in struct type; possibly missing semicolon or newline or }")
+            }
             Some(BraceKind::Interface) => {
                 unexpected(" in interface type; possibly missing semicolon or newline or }")
             }
@@ -286,14 +302,40 @@ mod tests {
     #[test]
     fn gc_wording() {
         let nl = Tok::Semi(SemiKind::Newline);
-        let top = ErrorContext { top_level: true, ..Default::default() };
-        let m = message(Some(&Tok::Name(Symbol::intern("fmt"))), &ex(&["import", "func", "var"]), &top);
-        assert_eq!(m, "syntax error: non-declaration statement outside function body");
-        let hdr = ErrorContext { header: Some(Tok::For), brace: Some(BraceKind::Other), ..Default::default() };
-        assert_eq!(message(Some(&nl), &ex(&["{"]), &hdr), "syntax error: unexpected newline, expecting { after for clause");
-        let sw = ErrorContext { header: Some(Tok::Switch), ..Default::default() };
-        assert_eq!(message(Some(&nl), &ex(&["{"]), &sw), "syntax error: missing { after switch clause");
-        let blk = ErrorContext { brace: Some(BraceKind::Other), ..Default::default() };
+        let top = ErrorContext {
+            top_level: true,
+            ..Default::default()
+        };
+        let m = message(
+            Some(&Tok::Name(Symbol::intern("fmt"))),
+            &ex(&["import", "func", "var"]),
+            &top,
+        );
+        assert_eq!(
+            m,
+            "syntax error: non-declaration statement outside function body"
+        );
+        let hdr = ErrorContext {
+            header: Some(Tok::For),
+            brace: Some(BraceKind::Other),
+            ..Default::default()
+        };
+        assert_eq!(
+            message(Some(&nl), &ex(&["{"]), &hdr),
+            "syntax error: unexpected newline, expecting { after for clause"
+        );
+        let sw = ErrorContext {
+            header: Some(Tok::Switch),
+            ..Default::default()
+        };
+        assert_eq!(
+            message(Some(&nl), &ex(&["{"]), &sw),
+            "syntax error: missing { after switch clause"
+        );
+        let blk = ErrorContext {
+            brace: Some(BraceKind::Other),
+            ..Default::default()
+        };
         assert_eq!(
             message(Some(&Tok::Lbrace), &ex(&[";", "}", "+", "("]), &blk),
             "syntax error: unexpected { at end of statement"
@@ -303,14 +345,25 @@ mod tests {
             "syntax error: unexpected newline in composite literal; possibly missing comma or }"
         );
         assert_eq!(
-            message(Some(&Tok::Rbrace), &ex(&["NAME", "LIT", "(", "[", "func"]), &blk),
+            message(
+                Some(&Tok::Rbrace),
+                &ex(&["NAME", "LIT", "(", "[", "func"]),
+                &blk
+            ),
             "syntax error: unexpected }, expecting expression"
         );
         assert_eq!(
-            message(Some(&Tok::Semi(SemiKind::Semicolon)), &ex(&["if", "{"]), &blk),
+            message(
+                Some(&Tok::Semi(SemiKind::Semicolon)),
+                &ex(&["if", "{"]),
+                &blk
+            ),
             "syntax error: else must be followed by if or statement block"
         );
-        assert_eq!(message(None, &ex(&[")"]), &blk), "syntax error: unexpected EOF, expecting )");
+        assert_eq!(
+            message(None, &ex(&[")"]), &blk),
+            "syntax error: unexpected EOF, expecting )"
+        );
         assert_eq!(
             message(Some(&Tok::Comma), &ex(&[";", ")"]), &ErrorContext::default()),
             "syntax error: unexpected comma in grouped declaration; possibly missing semicolon or newline or )"

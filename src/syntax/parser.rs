@@ -30,7 +30,10 @@ impl ParseCtx {
     /// Reports a parse error in gc's words.
     pub(crate) fn report_parse_error(&self, e: &GoParseError) {
         let (pos, tok, expected) = match e {
-            ParseError::UnrecognizedToken { token: (l, t, _), expected } => (*l, Some(*t), expected.as_slice()),
+            ParseError::UnrecognizedToken {
+                token: (l, t, _),
+                expected,
+            } => (*l, Some(*t), expected.as_slice()),
             ParseError::UnrecognizedEof { expected, .. } => (self.eof(), None, expected.as_slice()),
             ParseError::ExtraToken { token: (l, t, _) } => (*l, Some(*t), &[][..]),
             ParseError::InvalidToken { location } => (*location, None, &[][..]),
@@ -68,7 +71,11 @@ impl ParseCtx {
         self.track.borrow_mut().skipping_to_decl = true;
     }
 
-    pub(crate) fn recover_expr(&self, l: Pos, e: ErrorRecovery<Pos, Tok, LexError>) -> super::ast::Expr {
+    pub(crate) fn recover_expr(
+        &self,
+        l: Pos,
+        e: ErrorRecovery<Pos, Tok, LexError>,
+    ) -> super::ast::Expr {
         self.report_parse_error(&e.error);
         self.expr(l, l, l, super::ast::ExprKind::Bad)
     }

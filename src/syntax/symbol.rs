@@ -45,6 +45,20 @@ fn interner() -> &'static Mutex<Set> {
 
 impl Symbol {
     pub fn intern(s: &str) -> Symbol {
+        // Each thread keeps the symbols it has seen, so the common case
+        // (a name seen before) takes no lock.
+        thread_local! {
+            static SEEN: std::cell::RefCell<Set> = std::cell::RefCell::new(Set::default());
+        }
+        if let Some(found) = SEEN.with(|seen| seen.borrow().get(s).copied()) {
+            return Symbol(found);
+        }
+        let sym = Symbol::intern_global(s);
+        SEEN.with(|seen| seen.borrow_mut().insert(sym.0));
+        sym
+    }
+
+    fn intern_global(s: &str) -> Symbol {
         // A poisoned lock only means another thread panicked while holding
         // it; the set itself is always consistent, so keep using it.
         let mut set = interner().lock().unwrap_or_else(|e| e.into_inner());

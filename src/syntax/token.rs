@@ -249,7 +249,10 @@ pub enum RawTok {
     /// Any identifier or keyword: like gc, every non-ASCII character
     /// continues an identifier; `lexer::scan_ident` reports the ones that
     /// are not letters or digits (gc's `atIdentChar`) and classifies.
-    #[regex(r"[a-zA-Z_\u{80}-\u{10FFFF}][a-zA-Z0-9_\u{80}-\u{10FFFF}]*", super::lexer::scan_ident)]
+    #[regex(
+        r"[a-zA-Z_\u{80}-\u{10FFFF}][a-zA-Z0-9_\u{80}-\u{10FFFF}]*",
+        super::lexer::scan_ident
+    )]
     Ident(Tok),
 
     #[regex(r"[0-9]", super::lexer::scan_number)]
