@@ -4,5 +4,6 @@
 //! `diag` (diagnostics). See ARCHITECTURE.md for the code map.
 
 pub mod diag;
+pub mod driver;
 pub mod syntax;
 pub mod types;

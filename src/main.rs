@@ -1,3 +1,115 @@
-fn main() {
-    println!("goscope");
+//! The `goscope` command: check, run and inspect Go programs.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use goscope::diag::{render_fancy, render_gc};
+use goscope::driver::check_source;
+
+const USAGE: &str = "\
+usage: goscope <command> [arguments]
+
+commands:
+  check [--format=gc|fancy] FILE.go   type-check a program; prints nothing if it is valid
+  help                                 this text
+
+Diagnostics are printed in gc's one-line form (FILE:LINE:COL: message) when
+stderr is not a terminal or with --format=gc, and as a report with the
+source line otherwise. Exit status: 0 valid, 2 compile errors, 1 other errors.
+";
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Gc,
+    Fancy,
+    Auto,
+}
+
+fn main() -> ExitCode {
+    // The front end recurses over the tree; a program nested 100,000 deep
+    // must not overflow the stack, so the work runs on a thread with a
+    // generous (lazily committed) stack.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let worker = std::thread::Builder::new()
+        .stack_size(4 << 30)
+        .spawn(move || run(args));
+    match worker {
+        Ok(handle) => handle.join().unwrap_or(ExitCode::from(3)),
+        Err(e) => {
+            eprintln!("goscope: cannot start: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> ExitCode {
+    let Some((cmd, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match cmd.as_str() {
+        "check" => cmd_check(rest),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("goscope: unknown command {other:?}\n");
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn cmd_check(args: &[String]) -> ExitCode {
+    let mut format = Format::Auto;
+    let mut files = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "--format=gc" => format = Format::Gc,
+            "--format=fancy" => format = Format::Fancy,
+            s if s.starts_with('-') => {
+                eprintln!("goscope check: unknown flag {s}");
+                return ExitCode::from(2);
+            }
+            s => files.push(s.to_string()),
+        }
+    }
+    let [path] = files.as_slice() else {
+        eprintln!("goscope check: want exactly one FILE.go");
+        return ExitCode::from(2);
+    };
+    let src = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("goscope: open {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let out = check_source(path, &src);
+    for e in &out.internal_errors {
+        eprintln!("goscope: internal error in std API: {e}");
+    }
+    if out.diags.is_empty() {
+        return if out.internal_errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(3)
+        };
+    }
+    let stderr = std::io::stderr();
+    let fancy = match format {
+        Format::Gc => false,
+        Format::Fancy => true,
+        Format::Auto => stderr.is_terminal(),
+    };
+    let text = if fancy {
+        render_fancy(&out.diags, &out.sources, stderr.is_terminal())
+    } else {
+        render_gc(&out.diags, &out.sources)
+    };
+    let mut lock = stderr.lock();
+    let _ = lock.write_all(text.as_bytes());
+    ExitCode::from(2)
 }

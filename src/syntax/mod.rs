@@ -30,6 +30,8 @@ pub mod lexer;
 mod parse_error;
 mod parser;
 pub mod pos;
+pub mod positions;
+pub mod printer;
 pub mod symbol;
 pub mod token;
 mod unicode_tables;

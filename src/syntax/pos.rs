@@ -59,7 +59,12 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name, src, base, line_starts }
+        SourceFile {
+            name,
+            src,
+            base,
+            line_starts,
+        }
     }
 
     /// Line and column (both 1-based, column in bytes) of a file offset.
@@ -142,9 +147,17 @@ impl SourceMap {
         match self.file(pos) {
             Some(f) => {
                 let (line, col) = f.line_col(pos.0 - f.base);
-                Position { file: f.name.clone(), line, col }
+                Position {
+                    file: f.name.clone(),
+                    line,
+                    col,
+                }
             }
-            None => Position { file: "<unknown>".into(), line: 0, col: 0 },
+            None => Position {
+                file: "<unknown>".into(),
+                line: 0,
+                col: 0,
+            },
         }
     }
 

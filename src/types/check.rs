@@ -1,0 +1,446 @@
+//! The checker's state and driver (types2's check.go).
+//!
+//! One [`Checker`] is one checking session: it owns the arenas (types,
+//! objects, scopes, packages), the side tables for later passes ([`Info`]),
+//! the diagnostics, and the source map (std API files are added to it as
+//! they are imported). Checking a package runs types2's phases in order:
+//! collect objects, check package-level objects, run delayed actions
+//! (function bodies among them), initialization order, unused imports, and
+//! recording of untyped expressions' final types.
+//!
+//! Invariant: an imported std package is checked completely, in a nested
+//! run with the importing package's state saved, before the importing
+//! package continues; so objects of other packages are always complete.
+
+use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexSet;
+
+use super::constant::Value;
+use super::info::{Info, TypeAndValue};
+use super::object::{Color, ObjId, ObjKind, Object};
+use super::operand::{Mode, Operand};
+use super::package::{Package, PkgId};
+use super::scope::{ScopeId, Scopes};
+use super::ty::{Type, TypeId, TypeTable};
+use super::universe::Universe;
+use crate::diag::Diagnostic;
+use crate::syntax::ast::{Expr, File, FuncDecl, NodeId, TypeDecl};
+use crate::syntax::pos::{Pos, SourceMap};
+use crate::syntax::NodeIdGen;
+
+/// Per package-level object: where and how it was declared (declInfo).
+#[derive(Debug)]
+pub struct DeclInfo<'a> {
+    pub file: ScopeId,
+    /// The left-hand side of an n:1 variable declaration.
+    pub lhs: Vec<ObjId>,
+    pub vtyp: Option<&'a Expr>,
+    pub init: Option<&'a Expr>,
+    pub inherited: bool,
+    pub tdecl: Option<&'a TypeDecl>,
+    pub fdecl: Option<&'a FuncDecl>,
+    /// Package-level objects this declaration's initializer refers to, in
+    /// first-use order.
+    pub deps: IndexSet<ObjId>,
+}
+
+impl DeclInfo<'_> {
+    pub fn has_initializer(&self) -> bool {
+        self.init.is_some() || self.fdecl.is_some_and(|f| f.body.is_some())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct DeclId(pub u32);
+
+/// The context in which an expression or statement is checked (types2's
+/// environment); saved and restored around nested declarations.
+#[derive(Clone, Debug, Default)]
+pub struct Environment {
+    /// The package-level declaration whose initializer or body is checked.
+    pub decl: Option<DeclId>,
+    pub scope: Option<ScopeId>,
+    /// If known, names are looked up as if at this position.
+    pub pos: Option<Pos>,
+    /// The value of iota in a constant declaration.
+    pub iota: Option<Value>,
+    /// Where to report errors of a constant with an inherited initializer.
+    pub errpos: Option<Pos>,
+    pub in_tparam_list: bool,
+    /// The signature of the function being checked.
+    pub sig: Option<TypeId>,
+    /// Calls to panic, for the terminating-statement analysis.
+    pub is_panic: HashSet<NodeId>,
+    pub has_label: bool,
+    pub has_call_or_recv: bool,
+}
+
+/// An untyped expression whose final type is decided by its context.
+#[derive(Clone, Debug)]
+pub struct ExprInfo {
+    pub is_lhs: bool,
+    pub mode: Mode,
+    pub ty: TypeId,
+    pub val: Option<Value>,
+}
+
+pub type Action<'a> = Box<dyn FnOnce(&mut Checker<'a>) + 'a>;
+
+/// State that belongs to the package being checked; saved while an import
+/// is checked.
+#[derive(Default)]
+pub struct PkgState<'a> {
+    pub files: Vec<&'a File>,
+    pub imports: Vec<ObjId>,
+    /// Objects dot-imported into a file scope, and the PkgName they came by.
+    pub dot_import_map: HashMap<(ScopeId, ObjId), ObjId>,
+    /// Methods of package-level types, collected before the types are checked.
+    pub methods: HashMap<ObjId, Vec<ObjId>>,
+    pub untyped: HashMap<NodeId, ExprInfo>,
+    pub delayed: Vec<Option<Action<'a>>>,
+    pub obj_path: Vec<ObjId>,
+    pub first_err: bool,
+    pub broken_aliases: HashSet<ObjId>,
+    pub recv_tparam_map: HashMap<NodeId, TypeId>,
+    pub env: Environment,
+    /// Instantiations of the package's type parameters, for the
+    /// monomorphization check (types2's check.mono).
+    pub mono: super::mono::MonoGraph,
+}
+
+pub struct Checker<'a> {
+    pub sources: SourceMap,
+    pub ids: &'a NodeIdGen,
+    pub types: TypeTable,
+    pub objs: Vec<Object>,
+    pub scopes: Scopes,
+    pub pkgs: Vec<Package>,
+    pub info: Info,
+    pub diags: Vec<Diagnostic>,
+    pub universe: Universe,
+    /// Declaration info of package-level objects and methods.
+    pub obj_map: HashMap<ObjId, DeclId>,
+    pub decls: Vec<DeclInfo<'a>>,
+    /// Imported packages by path.
+    pub imported: HashMap<String, PkgId>,
+    /// The package being checked.
+    pub pkg: PkgId,
+    pub st: PkgState<'a>,
+    /// Errors in goscope's own std API files are internal errors; they are
+    /// collected apart so they never look like the user's.
+    pub internal_errors: Vec<String>,
+    /// Instances, union type sets and valid types shared by all packages of
+    /// the session (types2's Context and caches).
+    pub gen: super::context::GenState,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(sources: SourceMap, ids: &'a NodeIdGen) -> Checker<'a> {
+        let mut types = TypeTable::new();
+        let mut objs = Vec::new();
+        let mut scopes = Scopes::default();
+        let mut pkgs = Vec::new();
+        let universe = Universe::new(&mut types, &mut objs, &mut scopes, &mut pkgs);
+        let main_scope = scopes.new_scope(Some(universe.scope), Pos::NONE, Pos::NONE, "package");
+        pkgs.push(Package {
+            path: "main".into(),
+            // The name comes from the first file's package clause.
+            name: crate::syntax::symbol::Symbol::intern(""),
+            scope: main_scope,
+            imports: Vec::new(),
+            complete: false,
+            fake: false,
+        });
+        let pkg = PkgId(pkgs.len() as u32 - 1);
+        Checker {
+            sources,
+            ids,
+            types,
+            objs,
+            scopes,
+            pkgs,
+            info: Info::default(),
+            diags: Vec::new(),
+            universe,
+            obj_map: HashMap::new(),
+            decls: Vec::new(),
+            imported: HashMap::new(),
+            pkg,
+            st: PkgState::default(),
+            internal_errors: Vec::new(),
+            gen: Default::default(),
+        }
+    }
+
+    // --- arenas ---
+
+    pub fn obj(&self, id: ObjId) -> &Object {
+        &self.objs[id.index()]
+    }
+    pub fn obj_mut(&mut self, id: ObjId) -> &mut Object {
+        &mut self.objs[id.index()]
+    }
+    pub fn new_obj(&mut self, obj: Object) -> ObjId {
+        let id = ObjId(self.objs.len() as u32);
+        self.objs.push(obj);
+        id
+    }
+    /// The object's type; Invalid while it has none.
+    pub fn obj_type(&self, id: ObjId) -> TypeId {
+        self.obj(id).ty.unwrap_or(TypeId::INVALID)
+    }
+    pub fn package(&self, id: PkgId) -> &Package {
+        &self.pkgs[id.0 as usize]
+    }
+    pub fn decl(&self, id: DeclId) -> &DeclInfo<'a> {
+        &self.decls[id.0 as usize]
+    }
+    pub fn decl_mut(&mut self, id: DeclId) -> &mut DeclInfo<'a> {
+        &mut self.decls[id.0 as usize]
+    }
+    pub fn new_decl(&mut self, d: DeclInfo<'a>) -> DeclId {
+        self.decls.push(d);
+        DeclId(self.decls.len() as u32 - 1)
+    }
+    pub fn env(&self) -> &Environment {
+        &self.st.env
+    }
+    pub fn env_mut(&mut self) -> &mut Environment {
+        &mut self.st.env
+    }
+    /// The innermost scope of the current environment.
+    pub fn scope(&self) -> ScopeId {
+        self.st.env.scope.unwrap_or(self.universe.scope)
+    }
+    pub fn pkg_scope(&self) -> ScopeId {
+        self.package(self.pkg).scope
+    }
+
+    // --- driver ---
+
+    /// Checks the files of one package (all must be syntactically valid).
+    pub fn check_files(&mut self, files: &[&'a File]) {
+        self.init_files(files);
+        self.collect_objects();
+        self.package_objects();
+        self.process_delayed(0);
+        self.cleanup();
+        self.init_order();
+        self.unused_imports();
+        self.record_untyped();
+        if !self.st.first_err {
+            self.monomorph();
+        }
+        let pkg = self.pkg;
+        self.pkgs[pkg.0 as usize].complete = true;
+    }
+
+    fn init_files(&mut self, files: &[&'a File]) {
+        self.st.files.clear();
+        for &file in files {
+            let name = file.pkg_name.sym;
+            let pkg_name = self.package(self.pkg).name;
+            if pkg_name.as_str().is_empty() {
+                if name.as_str() == "_" {
+                    self.error(file.pkg_name.pos, "invalid package name _".to_string());
+                } else {
+                    let pkg = self.pkg;
+                    self.pkgs[pkg.0 as usize].name = name;
+                }
+                self.st.files.push(file);
+            } else if name == pkg_name {
+                self.st.files.push(file);
+            } else {
+                self.error(file.pos, format!("package {}; expected {}", name, pkg_name));
+            }
+        }
+    }
+
+    /// Schedules `f` to run after the current package-level declarations.
+    pub fn later(&mut self, f: impl FnOnce(&mut Checker<'a>) + 'a) {
+        self.st.delayed.push(Some(Box::new(f)));
+    }
+
+    /// Runs delayed actions from `top` on (they may add more), then drops them.
+    pub fn process_delayed(&mut self, top: usize) {
+        let mut i = top;
+        while i < self.st.delayed.len() {
+            if let Some(f) = self.st.delayed[i].take() {
+                f(self);
+            }
+            i += 1;
+        }
+        self.st.delayed.truncate(top);
+    }
+
+    pub fn push_obj_path(&mut self, obj: ObjId) -> u32 {
+        self.st.obj_path.push(obj);
+        self.st.obj_path.len() as u32 - 1
+    }
+
+    pub fn pop_obj_path(&mut self) -> Option<ObjId> {
+        self.st.obj_path.pop()
+    }
+
+    /// Finishes types that were left incomplete during checking (types2's
+    /// cleanup): resolves chains of Named underlying types.
+    fn cleanup(&mut self) {
+        for i in 0..self.types.len() {
+            let id = TypeId(i as u32);
+            if let Type::Named(n) = self.types.get(id) {
+                if n.orig.is_none() && matches!(n.underlying, Some(u) if self.types.is_named(u)) {
+                    self.under(id);
+                }
+            }
+        }
+    }
+
+    // --- recording for later passes ---
+
+    pub fn record(&mut self, x: &Operand<'a>) {
+        let Some(e) = x.expr else { return };
+        let (ty, val) = match x.mode {
+            Mode::Invalid => (TypeId::INVALID, None),
+            Mode::NoValue => (self.types.empty_tuple(), None),
+            Mode::Constant => (x.ty, Some(x.val.clone())),
+            _ => (x.ty, None),
+        };
+        if self.types.is_untyped(ty) {
+            self.remember_untyped(e.id, false, x.mode, ty, val);
+        } else {
+            self.record_type_and_value(e.id, x.mode, ty, val);
+        }
+    }
+
+    pub fn remember_untyped(
+        &mut self,
+        id: NodeId,
+        is_lhs: bool,
+        mode: Mode,
+        ty: TypeId,
+        val: Option<Value>,
+    ) {
+        self.st.untyped.insert(
+            id,
+            ExprInfo {
+                is_lhs,
+                mode,
+                ty,
+                val,
+            },
+        );
+    }
+
+    fn record_untyped(&mut self) {
+        let untyped = std::mem::take(&mut self.st.untyped);
+        for (id, info) in untyped {
+            self.record_type_and_value(id, info.mode, info.ty, info.val);
+        }
+    }
+
+    pub fn record_type_and_value(
+        &mut self,
+        id: NodeId,
+        mode: Mode,
+        ty: TypeId,
+        val: Option<Value>,
+    ) {
+        if mode == Mode::Invalid {
+            return;
+        }
+        self.info.record_type(id, TypeAndValue { mode, ty, val });
+    }
+
+    /// Records the signature of a builtin call's function expression, through
+    /// any parentheses.
+    pub fn record_builtin_type(&mut self, mut f: &Expr, sig: TypeId) {
+        loop {
+            self.record_type_and_value(f.id, Mode::Builtin, sig, None);
+            match &f.kind {
+                crate::syntax::ast::ExprKind::Paren(x) => f = x,
+                _ => return,
+            }
+        }
+    }
+
+    /// Records the (value, ok) tuple type of a comma-ok expression.
+    pub fn record_comma_ok_types(&mut self, mut x: &Expr, a: [TypeId; 2]) {
+        loop {
+            let pos = x.pos;
+            let pkg = Some(self.pkg);
+            let v0 = self.new_obj(Object::new(
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    used: false,
+                    is_param: false,
+                    origin: None,
+                },
+                pos,
+                pkg,
+                crate::syntax::symbol::Symbol::intern(""),
+                Some(a[0]),
+            ));
+            let v1 = self.new_obj(Object::new(
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    used: false,
+                    is_param: false,
+                    origin: None,
+                },
+                pos,
+                pkg,
+                crate::syntax::symbol::Symbol::intern(""),
+                Some(a[1]),
+            ));
+            let tuple = self.types.tuple(vec![v0, v1]);
+            if let Some(tv) = self.info.type_of_mut(x.id) {
+                tv.ty = tuple;
+            }
+            match &x.kind {
+                crate::syntax::ast::ExprKind::Paren(inner) => x = inner,
+                _ => return,
+            }
+        }
+    }
+
+    pub fn record_def(&mut self, id: NodeId, obj: Option<ObjId>) {
+        self.info.defs.insert(id, obj);
+    }
+
+    pub fn record_use(&mut self, id: NodeId, obj: ObjId) {
+        self.info.uses.insert(id, obj);
+    }
+
+    pub fn record_implicit(&mut self, at: Pos, obj: ObjId) {
+        self.info.implicits.insert(at, obj);
+    }
+
+    pub fn record_scope(&mut self, at: Pos, scope: ScopeId) {
+        self.info.scopes.insert(at, scope);
+    }
+
+    pub fn record_instance(&mut self, ident: NodeId, targs: Vec<TypeId>, ty: TypeId) {
+        self.info
+            .instances
+            .insert(ident, super::info::Instance { targs, ty });
+    }
+
+    // --- object colors (cycle detection) ---
+
+    pub fn set_color(&mut self, obj: ObjId, c: Color) {
+        self.obj_mut(obj).color = c;
+    }
+
+    /// Adds `to` as a dependency of the package-level declaration being
+    /// checked, for initialization order.
+    pub fn add_decl_dep(&mut self, to: ObjId) {
+        let Some(from) = self.st.env.decl else { return };
+        if !self.obj_map.contains_key(&to) {
+            return;
+        }
+        self.decl_mut(from).deps.insert(to);
+    }
+}

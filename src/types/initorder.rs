@@ -1,0 +1,261 @@
+//! Package-level initialization order (types2's initorder.go).
+//!
+//! While package-level declarations and function bodies are checked, every
+//! use of a package-level constant, variable or function is recorded as a
+//! dependency of the declaration being checked (`DeclInfo::deps`, filled by
+//! `add_decl_dep`). Here those dependencies become a graph whose function
+//! nodes are then removed (each predecessor of a function is linked to
+//! each of its successors, so mutually recursive functions do not count as
+//! cycles). Variables are then initialized repeatedly picking the node with
+//! the fewest outstanding dependencies, ties broken by declaration order;
+//! with a valid program the picked node always has none left. If it has
+//! some, it lies on (or leads to) a cycle, reported in gc's words:
+//!
+//! ```text
+//! x.go:3:5: initialization loop for x
+//!         x.go:3:5: x refers to
+//!         x.go:5:6: f refers to
+//!         x.go:7:5: y refers to
+//!         x.go:3:5: x
+//! ```
+//!
+//! The result, one [`Initializer`] per variable declaration with an
+//! initializer (one for `a, b = f()`), is appended to `Info::init_order`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::check::{Checker, DeclId};
+use super::errors::ErrorBuilder;
+use super::info::Initializer;
+use super::object::{ObjId, ObjKind};
+
+/// A node of the dependency graph: a constant, variable or function of the
+/// package. Edges are kept as sorted sets of node indices, so the result
+/// never depends on hash order.
+struct GraphNode {
+    obj: ObjId,
+    /// Nodes that depend on this one.
+    pred: BTreeSet<usize>,
+    /// Nodes this one depends on.
+    succ: BTreeSet<usize>,
+    /// Dependencies not yet initialized.
+    ndeps: usize,
+    is_func: bool,
+}
+
+impl<'a> Checker<'a> {
+    /// Computes the initialization order of the package's variables into
+    /// `Info::init_order`, reporting initialization cycles.
+    pub fn init_order(&mut self) {
+        // Drop an order computed before for this package (the REPL checks
+        // a package again as it grows).
+        let pkg = Some(self.pkg);
+        let objs = &self.objs;
+        self.info
+            .init_order
+            .retain(|i| i.lhs.first().is_none_or(|o| objs[o.index()].pkg != pkg));
+
+        let mut nodes = self.dependency_graph();
+
+        // The queue of nodes not yet processed, by (outstanding
+        // dependencies, declaration order).
+        let key = |c: &Checker<'a>, nodes: &[GraphNode], i: usize| {
+            (nodes[i].ndeps, c.obj(nodes[i].obj).order, i)
+        };
+        let mut queue: BTreeSet<(usize, u32, usize)> = BTreeSet::new();
+        let mut queued = vec![false; nodes.len()];
+        for i in 0..nodes.len() {
+            if !nodes[i].is_func {
+                queue.insert(key(self, &nodes, i));
+                queued[i] = true;
+            }
+        }
+
+        let mut emitted: HashSet<DeclId> = HashSet::new();
+        while let Some(first) = queue.pop_first() {
+            let n = first.2;
+            queued[n] = false;
+            let obj = nodes[n].obj;
+
+            // If n still depends on other nodes, there is a cycle. If obj
+            // is not on it (obj -> b -> c -> b), there is no path back to
+            // obj and nothing is reported: the cycle is reported when one of
+            // its nodes comes up. Reporting breaks the cycle, since the
+            // counts of n's dependents are reduced below.
+            if nodes[n].ndeps > 0 {
+                if let Some(cycle) = self.find_path(obj, obj) {
+                    self.report_cycle(&cycle);
+                }
+            }
+
+            // Reduce the dependency count of all dependent nodes.
+            let preds: Vec<usize> = nodes[n].pred.iter().copied().collect();
+            for p in preds {
+                if queued[p] {
+                    queue.remove(&key(self, &nodes, p));
+                    nodes[p].ndeps = nodes[p].ndeps.saturating_sub(1);
+                    queue.insert(key(self, &nodes, p));
+                } else {
+                    nodes[p].ndeps = nodes[p].ndeps.saturating_sub(1);
+                }
+            }
+
+            // Record the order of variables with initializers; an n:1
+            // declaration (a, b = f()) is emitted once, for the first of
+            // its variables.
+            if !matches!(self.obj(obj).kind, ObjKind::Var { .. }) {
+                continue;
+            }
+            let Some(&d) = self.obj_map.get(&obj) else {
+                continue;
+            };
+            let decl = self.decl(d);
+            let Some(init) = decl.init else { continue };
+            if !emitted.insert(d) {
+                continue;
+            }
+            let lhs = if decl.lhs.is_empty() {
+                vec![obj]
+            } else {
+                decl.lhs.clone()
+            };
+            self.info.init_order.push(Initializer { lhs, rhs: init.id });
+        }
+    }
+
+    /// The package's dependency graph (types2's dependencyGraph), with the
+    /// function nodes already bypassed: only their `is_func` flag and
+    /// edges-free shells remain.
+    fn dependency_graph(&mut self) -> Vec<GraphNode> {
+        let pkg = Some(self.pkg);
+        let mut objs: Vec<ObjId> = self
+            .obj_map
+            .keys()
+            .copied()
+            .filter(|&o| {
+                let obj = self.obj(o);
+                obj.pkg == pkg
+                    && matches!(
+                        obj.kind,
+                        ObjKind::Const { .. } | ObjKind::Var { .. } | ObjKind::Func { .. }
+                    )
+            })
+            .collect();
+        objs.sort_by_key(|&o| self.obj(o).order);
+        let index: HashMap<ObjId, usize> = objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+
+        let mut nodes: Vec<GraphNode> = objs
+            .iter()
+            .map(|&o| GraphNode {
+                obj: o,
+                pred: BTreeSet::new(),
+                succ: BTreeSet::new(),
+                ndeps: 0,
+                is_func: self.obj(o).is_func(),
+            })
+            .collect();
+
+        for (i, &o) in objs.iter().enumerate() {
+            let Some(&d) = self.obj_map.get(&o) else {
+                continue;
+            };
+            for dep in &self.decl(d).deps {
+                if let Some(&j) = index.get(dep) {
+                    nodes[i].succ.insert(j);
+                    nodes[j].pred.insert(i);
+                }
+            }
+        }
+
+        // Remove the function nodes, cheapest first: connect each
+        // predecessor with each successor. (Mutually recursive functions
+        // may form cycles among themselves, which are permitted, but would
+        // inflate the counts of the variables that use them.)
+        let mut funcs: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].is_func).collect();
+        funcs.sort_by_key(|&i| (nodes[i].pred.len() * nodes[i].succ.len(), i));
+        for n in funcs {
+            let preds = std::mem::take(&mut nodes[n].pred);
+            let succs = std::mem::take(&mut nodes[n].succ);
+            for &p in &preds {
+                // Ignore self-cycles.
+                if p == n {
+                    continue;
+                }
+                for &s in &succs {
+                    if s != n {
+                        nodes[p].succ.insert(s);
+                        nodes[s].pred.insert(p);
+                    }
+                }
+                nodes[p].succ.remove(&n);
+            }
+            for &s in &succs {
+                nodes[s].pred.remove(&n);
+            }
+        }
+
+        for node in nodes.iter_mut() {
+            node.ndeps = node.succ.len();
+        }
+        nodes
+    }
+
+    /// A path of dependencies from `from` to `to`, reversed: `[to, ...,
+    /// successor of from]`; None if there is none (types2's findPath,
+    /// without recursion so that long chains cannot exhaust the stack).
+    fn find_path(&self, from: ObjId, to: ObjId) -> Option<Vec<ObjId>> {
+        let deps_of = |o: ObjId| -> Vec<ObjId> {
+            match self.obj_map.get(&o) {
+                Some(&d) => self.decl(d).deps.iter().copied().collect(),
+                None => Vec::new(),
+            }
+        };
+        let mut seen: HashSet<ObjId> = HashSet::new();
+        seen.insert(from);
+        // The current path from `from`: each object with its dependencies
+        // and the index of the next one to try.
+        let mut stack: Vec<(ObjId, Vec<ObjId>, usize)> = vec![(from, deps_of(from), 0)];
+        while let Some(top) = stack.last_mut() {
+            let Some(&d) = top.1.get(top.2) else {
+                stack.pop();
+                continue;
+            };
+            top.2 += 1;
+            if d == to {
+                // The path is from, stack[1].0, ..., d; the result lists
+                // it backwards without `from`.
+                let mut path = vec![d];
+                path.extend(stack.iter().skip(1).rev().map(|e| e.0));
+                return Some(path);
+            }
+            if seen.insert(d) {
+                let deps = deps_of(d);
+                stack.push((d, deps, 0));
+            }
+        }
+        None
+    }
+
+    /// Reports an initialization cycle (types2's reportCycle, with gc's
+    /// wording).
+    fn report_cycle(&mut self, cycle: &[ObjId]) {
+        let Some(&first) = cycle.first() else { return };
+        let mut obj = first;
+        let mut err = ErrorBuilder::new();
+        err.add(
+            self.obj(obj).pos,
+            format!("initialization loop for {}", self.obj(obj).name),
+        );
+        // cycle[0] first, then cycle[n-1], ..., cycle[1], and cycle[0]
+        // again to close the loop.
+        for i in (0..cycle.len()).rev() {
+            err.add(
+                self.obj(obj).pos,
+                format!("{} refers to", self.obj(obj).name),
+            );
+            obj = cycle[i];
+        }
+        err.add(self.obj(obj).pos, self.obj(obj).name.to_string());
+        self.report(err);
+    }
+}

@@ -1,0 +1,12 @@
+package main
+
+import (
+	"fmt"
+	"nosuchpkg"
+	"strings"
+)
+
+func main() {
+	fmt.Println(strings.ToUpper("x"))
+	nosuchpkg.F()
+}

@@ -1,0 +1,3 @@
+module goscope/tools/stdapi
+
+go 1.19
