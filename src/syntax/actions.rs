@@ -17,8 +17,9 @@ use std::rc::Rc;
 
 use super::ast::*;
 use super::ctx::{ParseCtx, PragmaTarget};
-use super::dump::{expr_string, stmt_string};
+use super::dump::stmt_string;
 use super::pos::{Pos, Span};
+use super::printer::expr_string;
 use super::symbol::Symbol;
 use super::token::{Lit, SemiKind};
 
@@ -108,6 +109,9 @@ impl Spec {
     }
 }
 
+// The boxes keep the parser's stack symbols small (see the grammar); the
+// lists the grammar macros build hold the boxed entries.
+#[allow(clippy::vec_box)]
 pub enum SpecGroup {
     Single(Box<Spec>),
     Group(Pos, Vec<Box<Spec>>),
@@ -169,9 +173,6 @@ impl ParseCtx {
     }
 
     pub fn stmt(&self, pos: Pos, kind: StmtKind) -> Stmt {
-        if matches!(kind, StmtKind::Branch { .. } | StmtKind::Labeled { .. }) {
-            self.branch_stmts.set(self.branch_stmts.get() + 1);
-        }
         let depth = 1 + self.stmt_children_depth(&kind);
         if !self.check_depth(depth, pos) {
             return Stmt {
@@ -632,6 +633,7 @@ impl ParseCtx {
         )
     }
 
+    #[allow(clippy::vec_box)]
     pub fn struct_type(&self, l: Pos, r: Pos, groups: Vec<Box<FieldGroup>>) -> Expr {
         let mut fields = Vec::new();
         let mut tags = Vec::new();
@@ -688,6 +690,7 @@ impl ParseCtx {
     /// an error ("mixed named and unnamed parameters", or for type
     /// parameters "type parameters must be named"/"missing type
     /// constraint"). Names sharing a type share its `Rc`.
+    #[allow(clippy::vec_box)]
     fn distribute(
         &self,
         entries: Vec<Box<ParamEntry>>,
@@ -771,10 +774,12 @@ impl ParseCtx {
         out
     }
 
+    #[allow(clippy::vec_box)]
     pub fn param_list(&self, _l: Pos, entries: Vec<Box<ParamEntry>>, r: Pos) -> Vec<Field> {
         self.distribute(entries, r, false)
     }
 
+    #[allow(clippy::vec_box)]
     pub fn tparam_list(&self, l: Pos, entries: Vec<Box<ParamEntry>>, r: Pos) -> Vec<Field> {
         if entries.is_empty() {
             self.error(l, "empty type parameter list");
@@ -939,7 +944,7 @@ impl ParseCtx {
     /// `type T[P C, ...] ...` and `type T[X, ...] ...`: a type parameter
     /// list whose first entry was read as an expression `x` (with its
     /// constraint `c` when one followed).
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, clippy::vec_box)]
     pub fn type_spec_tparams(
         &self,
         pos: Pos,

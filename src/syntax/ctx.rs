@@ -74,9 +74,6 @@ pub struct ParseCtx {
     pub diags: RefCell<Vec<Diagnostic>>,
     pub directives: RefCell<Vec<Directive>>,
     next_group: Cell<u32>,
-    /// Branch and labeled statements built: gc's branch checks have
-    /// nothing to say about a file without any.
-    pub branch_stmts: Cell<u32>,
     /// Context for error messages, kept by the lexer.
     pub track: RefCell<super::parse_error::Track>,
     /// The source being parsed and its base, for the few checks that
@@ -97,7 +94,6 @@ impl ParseCtx {
             diags: RefCell::new(Vec::new()),
             directives: RefCell::new(Vec::new()),
             next_group: Cell::new(0),
-            branch_stmts: Cell::new(0),
             track: RefCell::new(Default::default()),
             src: RefCell::new(std::rc::Rc::from("")),
             base: Cell::new(0),

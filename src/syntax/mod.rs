@@ -12,7 +12,6 @@
 //! - `grammar/go.lalrpop` (crate root) the LALR(1) grammar; `parser.rs`
 //!   runs it, `actions.rs` builds nodes and does gc's parser checks,
 //!   `parse_error.rs` words syntax errors as gc does.
-//! - `branches.rs` gc's label and branch checks (part of gc's parser).
 //! - `ctx.rs`     per-parse state: node ids, diagnostics, directives, the
 //!   nesting limit.
 //! - `dump.rs`    `--dump-ast`, `--dump-tokens`, gc's expression printer.
@@ -23,7 +22,6 @@
 
 mod actions;
 pub mod ast;
-mod branches;
 mod ctx;
 mod dump;
 pub mod lexer;
@@ -40,7 +38,7 @@ use std::rc::Rc;
 
 use crate::diag::Diagnostic;
 pub use ctx::{NodeIdGen, MAX_NESTING};
-pub use dump::{dump_file, dump_file_with_positions, dump_tokens, expr_string, stmt_string};
+pub use dump::{dump_file, dump_file_with_positions, dump_tokens, stmt_string};
 pub use parse_error::{message as syntax_error_message, BraceKind, ErrorContext};
 
 use self::ast::{File, Ident, Pragma};
@@ -73,12 +71,9 @@ pub fn parse_file(
     let rest = ctx.untaken_directives();
     f.pragma.directives.extend(rest.directives);
     f.pragma.misplaced.extend(rest.misplaced);
-    let has_branches = ctx.branch_stmts.get() > 0;
-    let mut diags = ctx.diags.into_inner();
-    if has_branches {
-        let branch_errors = branches::check_file(&f, map, &diags);
-        diags.extend(branch_errors);
-    }
+    // gc's parser also runs its branch checks (syntax/branches.go); in
+    // goscope the checker does (types/labels.rs), with gc's messages.
+    let diags = ctx.diags.into_inner();
     let diags = finish_diagnostics(map, diags);
     (f, diags)
 }

@@ -135,7 +135,7 @@ impl Track {
         (0..n)
             .map(|i| &self.history[(self.next - 1 - i) % HISTORY])
             .find(|(p, _)| *p == pos)
-            .map_or_else(|| self.context(), |(_, c)| c.clone())
+            .map_or_else(|| self.context(), |(_, c)| *c)
     }
 }
 
