@@ -410,15 +410,17 @@ impl ParseCtx {
                 )
             }
             IndexBody::Slice3(a, b, colon, c) => {
-                if b.is_none() {
+                // gc puts a BadExpr where an index is missing, so the
+                // checker does not report the slice again.
+                let b = b.or_else(|| {
                     self.error(colon, "middle index required in 3-index slice");
-                }
-                if c.is_none() {
-                    self.error(
-                        Pos(r.0.saturating_sub(1)),
-                        "final index required in 3-index slice",
-                    );
-                }
+                    Some(Box::new(self.expr(colon, colon, colon, ExprKind::Bad)))
+                });
+                let c = c.or_else(|| {
+                    let rbrack = Pos(r.0.saturating_sub(1));
+                    self.error(rbrack, "final index required in 3-index slice");
+                    Some(Box::new(self.expr(rbrack, rbrack, rbrack, ExprKind::Bad)))
+                });
                 let index = [a, b, c];
                 self.expr(
                     p,
@@ -1035,8 +1037,10 @@ impl ParseCtx {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub fn func_decl(
         &self,
+        kw: Pos,
         p: Pos,
         recv: Option<(Pos, Vec<Field>)>,
         name: Ident,
@@ -1044,7 +1048,7 @@ impl ParseCtx {
         mut sig: FuncType,
         body: Option<Block>,
     ) -> FuncDecl {
-        let pragma = self.take_pragma(p, PragmaTarget::Func);
+        let pragma = self.take_pragma(kw, PragmaTarget::Func);
         self.track.borrow_mut().after_bodiless_func = body.is_none();
         let recv = recv.and_then(|(rp, mut list)| {
             match list.len() {
@@ -1109,6 +1113,14 @@ impl ParseCtx {
         }
         if !matches!(x.kind, ExprKind::Call { .. }) {
             self.error(x.pos, format!("expression in {word} must be function call"));
+            // gc assumes a missing call: `defer f` becomes `defer f()`.
+            let (pos, lo, hi) = (x.pos, x.span.lo, x.span.hi);
+            let kind = ExprKind::Call {
+                fun: Box::new(x),
+                args: Vec::new(),
+                has_dots: false,
+            };
+            x = self.expr(pos, lo, hi, kind);
         }
         self.stmt(p, StmtKind::Call { tok, call: x })
     }
