@@ -792,7 +792,7 @@ impl ParseCtx {
     // ------------------------------------------------------------ declarations
 
     pub fn file(&self, pos: Pos, pkg_name: Ident, decls: Vec<Decl>, eof: Pos) -> File {
-        let pragma = self.take_pragma(pos, PragmaTarget::Other);
+        let pragma = self.take_pragma(pos, PragmaTarget::File);
         File {
             pos,
             pragma,

@@ -47,7 +47,8 @@ impl NodeIdGen {
 #[derive(Clone, Debug)]
 pub struct Directive {
     pub pos: Pos,
-    /// The text after `//`, e.g. `go:noinline`.
+    /// The text after `//`, e.g. `go:noinline`; `pos` is that text's
+    /// position (gc's, two bytes after the `//`).
     pub text: Symbol,
     /// Nothing but white space precedes it on its line (gc's `blank`).
     pub blank_line: bool,
@@ -59,6 +60,8 @@ pub struct Directive {
 /// What a declaration is, for deciding which directives it may carry.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PragmaTarget {
+    /// The package clause: only `//go:build` belongs there.
+    File,
     Func,
     Type,
     Var,
@@ -224,12 +227,15 @@ impl ParseCtx {
             pragma.directives.push((d.pos, d.text));
             let verb = d.text.as_str().split(' ').next().unwrap_or("");
             let flag = pragma_flag(verb);
+            // gc's GoBuildPragma is a flag too, valid only before `package`.
+            let build = verb == "go:build";
             let allowed = match target {
-                PragmaTarget::Func => flag != PragmaFlags::NOTINHEAP,
+                PragmaTarget::File => build,
+                PragmaTarget::Func => flag != PragmaFlags::NOTINHEAP && !build,
                 PragmaTarget::Type => flag == PragmaFlags::NOTINHEAP,
                 PragmaTarget::Var | PragmaTarget::Other => false,
             };
-            if !d.blank_line || (flag != 0 && !allowed) {
+            if !d.blank_line || ((flag != 0 || build) && !allowed) {
                 pragma.misplaced.push(d.pos);
             } else {
                 pragma.flags.0 |= flag;
@@ -247,7 +253,7 @@ impl ParseCtx {
         for d in self.directives.borrow().iter().filter(|d| !d.taken) {
             pragma.directives.push((d.pos, d.text));
             let verb = d.text.as_str().split(' ').next().unwrap_or("");
-            if pragma_flag(verb) != 0 || !d.blank_line {
+            if pragma_flag(verb) != 0 || verb == "go:build" || !d.blank_line {
                 pragma.misplaced.push(d.pos);
             }
         }

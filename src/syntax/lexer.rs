@@ -772,8 +772,12 @@ impl Iterator for Lexer<'_> {
                     let full = self.inner.slice();
                     if full.starts_with("//go:") {
                         let text = full.trim_end_matches('\r');
-                        self.waiting
-                            .push((start, Symbol::intern(&text[2..]), self.line_blank));
+                        // gc positions a directive at its text, after `//`.
+                        self.waiting.push((
+                            start.offset(2),
+                            Symbol::intern(&text[2..]),
+                            self.line_blank,
+                        ));
                     }
                     continue;
                 }
