@@ -10,7 +10,7 @@
 //! - `lexer.rs`   gc's scanner: literal scanners, semicolon insertion,
 //!   `//go:` directives, source sanitizing (NUL, bad UTF-8, BOM).
 //! - `grammar/go.lalrpop` (crate root) the LALR(1) grammar; `parser.rs`
-//!   runs it, `actions.rs` builds nodes and does gc's parser checks,
+//!   runs it, `actions/` builds nodes and does gc's parser checks,
 //!   `parse_error.rs` words syntax errors as gc does.
 //! - `ctx.rs`     per-parse state: node ids, diagnostics, directives, the
 //!   nesting limit.
