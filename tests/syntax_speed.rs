@@ -90,3 +90,21 @@ fn parse_speed() {
         );
     }
 }
+
+#[test]
+fn lex_speed() {
+    let src = generate(100_000);
+    let mut best = f64::MAX;
+    let mut n = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let (toks, _) = goscope::syntax::tokenize(src.as_bytes());
+        best = best.min(t.elapsed().as_secs_f64());
+        n = toks.len();
+    }
+    eprintln!(
+        "lexed {n} tokens in {:.1} ms: {:.1} M tokens/s",
+        best * 1e3,
+        n as f64 / best / 1e6
+    );
+}

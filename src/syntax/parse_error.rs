@@ -215,7 +215,8 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
             _ => unexpected(", expecting {"),
         };
     }
-    if has(expected, ",") && has(expected, ")") && has(expected, "...") && !has(expected, "NAME") {
+    let args = has(expected, "...") && !has(expected, "NAME");
+    if has(expected, ",") && has(expected, ")") && (args || ctx.prev == Some(Tok::DotDotDot)) {
         return unexpected(" in argument list; possibly missing comma or )");
     }
     if has(expected, ",") && has(expected, "}") && !has(expected, ";") {
@@ -223,10 +224,13 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     }
     if has(expected, ",")
         && has(expected, ")")
-        && !has(expected, "NAME")
-        && !is_expr_start(expected)
+        && (!has(expected, "NAME") || is_type_start(expected))
     {
         return unexpected(" in parameter list; possibly missing comma or )");
+    }
+    if has(expected, ")") && !has(expected, ",") && is_type_start(expected) {
+        // An empty or unfinished parameter list.
+        return unexpected(", expecting )");
     }
     if has(expected, ",") && has(expected, "]") && has(expected, ":") {
         return unexpected(", expecting comma, : or ]");
@@ -270,6 +274,10 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     }
     if is_type_start(expected) {
         return unexpected(", expecting type");
+    }
+    if expected.len() == 1 && has(expected, "NAME") && ctx.prev == Some(Tok::Rparen) {
+        // After a method's receiver.
+        return unexpected(", expecting name or (");
     }
     if has(expected, "NAME") && has(expected, "(") && expected.len() == 2 {
         if matches!(ctx.prev, Some(Tok::Func | Tok::Dot)) {

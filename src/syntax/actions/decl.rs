@@ -110,9 +110,9 @@ impl ParseCtx {
     }
 
     #[allow(clippy::vec_box)]
-    pub fn tparam_list(&self, l: Pos, entries: Vec<Box<ParamEntry>>, r: Pos) -> Vec<Field> {
+    pub fn tparam_list(&self, _l: Pos, entries: Vec<Box<ParamEntry>>, r: Pos) -> Vec<Field> {
         if entries.is_empty() {
-            self.error(l, "empty type parameter list");
+            self.syntax_error(r, "empty type parameter list");
         }
         self.distribute(entries, r, true)
     }
