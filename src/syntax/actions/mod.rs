@@ -362,7 +362,9 @@ impl ParseCtx {
     /// positioned at its first element.
     pub fn list(&self, mut v: Vec<Expr>) -> Expr {
         if v.len() == 1 {
-            return v.pop().unwrap_or_else(|| unreachable!());
+            if let Some(e) = v.pop() {
+                return e;
+            }
         }
         let pos = v.first().map_or(Pos::NONE, |e| e.pos);
         let lo = v.first().map_or(pos, |e| e.span.lo);
