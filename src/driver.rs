@@ -3,7 +3,7 @@
 
 use crate::diag::{sort_and_dedup, Diagnostic};
 use crate::syntax::ast::{Decl, File, Pragma, Stmt, StmtKind};
-use crate::syntax::pos::SourceMap;
+use crate::syntax::pos::{Pos, SourceMap};
 use crate::syntax::{parse_file, NodeIdGen};
 use crate::types::Checker;
 
@@ -19,13 +19,30 @@ pub struct CheckOutcome {
 
 /// Parses and type-checks a single-file program.
 pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
+    let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
+    let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
     let (file, mut diags) = parse_file(&mut sources, name, src, &ids);
+    if timing {
+        eprintln!("goscope: parse {:?}", t0.elapsed());
+    }
+    let parse_errors: Vec<Pos> = diags.iter().map(|d| d.pos).collect();
     diags.extend(noder_errors(&file));
     // gc type-checks only syntactically valid files; other parse-time
     // errors (misplaced directives) do not stop it.
     if diags.iter().any(|d| d.message.starts_with("syntax error")) {
+        // gc's parser still checks the labels and branches of the
+        // functions without errors.
+        let mut checker = Checker::new(sources, &ids);
+        checker.parse_errors = parse_errors;
+        checker.check_file_branches(&file);
+        let Checker {
+            sources,
+            diags: bdiags,
+            ..
+        } = checker;
+        diags.extend(bdiags);
         sort_and_dedup(&mut diags, &sources);
         return CheckOutcome {
             sources,
@@ -33,8 +50,13 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
             internal_errors: Vec::new(),
         };
     }
+    let t1 = std::time::Instant::now();
     let mut checker = Checker::new(sources, &ids);
+    checker.parse_errors = parse_errors;
     checker.check_files(&[&file]);
+    if timing {
+        eprintln!("goscope: check {:?}", t1.elapsed());
+    }
     let Checker {
         sources,
         diags: tdiags,

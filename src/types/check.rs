@@ -130,6 +130,10 @@ pub struct Checker<'a> {
     /// Errors in goscope's own std API files are internal errors; they are
     /// collected apart so they never look like the user's.
     pub internal_errors: Vec<String>,
+    /// Where the parser reported errors in the files being checked. gc's
+    /// parser checks the labels and branches of a function body only if it
+    /// reported no error inside it (labels.rs).
+    pub parse_errors: Vec<Pos>,
     /// Instances, union type sets and valid types shared by all packages of
     /// the session (types2's Context and caches).
     pub gen: super::context::GenState,
@@ -169,6 +173,7 @@ impl<'a> Checker<'a> {
             pkg,
             st: PkgState::default(),
             internal_errors: Vec::new(),
+            parse_errors: Vec::new(),
             gen: Default::default(),
         }
     }
@@ -231,6 +236,9 @@ impl<'a> Checker<'a> {
         self.record_untyped();
         if !self.st.first_err {
             self.monomorph();
+        }
+        if !self.st.first_err {
+            self.generic_local_types();
         }
         let pkg = self.pkg;
         self.pkgs[pkg.0 as usize].complete = true;

@@ -32,7 +32,9 @@ use indexmap::IndexMap;
 use super::check::Checker;
 use super::errors::INVALID_AST;
 use super::object::{ObjId, ObjKind, Object};
-use crate::syntax::ast::{Block, BranchTok, Decl, ExprKind, Ident, Operator, Stmt, StmtKind};
+use crate::syntax::ast::{
+    Block, BranchTok, Decl, Expr, ExprKind, Field, File, Ident, Operator, Stmt, StmtKind,
+};
 use crate::syntax::pos::Pos;
 use crate::syntax::printer::expr_string;
 use crate::syntax::symbol::Symbol;
@@ -92,9 +94,52 @@ struct LabelScope<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The branch checks of a file that is not type-checked because it has
+    /// syntax errors. gc checks branches while parsing, function by
+    /// function (function literals included), and skips a function whose
+    /// body had an error; so this checks every function body that contains
+    /// none of `self.parse_errors`.
+    pub fn check_file_branches(&mut self, file: &'a File) {
+        let mut bodies: Vec<&'a Block> = Vec::new();
+        for d in &file.decls {
+            match d {
+                Decl::Func(f) => {
+                    if let Some(b) = &f.body {
+                        bodies.push(b);
+                        func_lits_in_stmts(&b.stmts, &mut bodies);
+                    }
+                }
+                Decl::Var(v) => {
+                    if let Some(e) = &v.values {
+                        func_lits(e, &mut bodies);
+                    }
+                }
+                // An inherited value list is the previous spec's.
+                Decl::Const(c) if !c.inherited => {
+                    if let Some(e) = &c.values {
+                        func_lits(e, &mut bodies);
+                    }
+                }
+                Decl::Type(t) => func_lits(&t.ty, &mut bodies),
+                Decl::Const(_) | Decl::Import(_) => {}
+            }
+        }
+        // Names declared together share their type expression.
+        let mut seen = std::collections::HashSet::new();
+        bodies.retain(|b| seen.insert(*b as *const Block));
+        for b in bodies {
+            self.check_branches(b);
+        }
+    }
+
     /// Checks the use of labels and branch statements in a function body
-    /// (gc's checkBranches).
+    /// (gc's checkBranches), unless the parser reported an error inside it
+    /// (gc's parser skips those).
     pub fn check_branches(&mut self, body: &'a Block) {
+        let parse_error = |p: &Pos| body.pos <= *p && *p <= body.rbrace;
+        if self.parse_errors.iter().any(parse_error) {
+            return;
+        }
         let mut ls = LabelScope {
             labels: IndexMap::new(),
             blocks: Vec::new(),
@@ -492,4 +537,158 @@ fn trim_trailing_empty(list: &[Stmt]) -> &[Stmt] {
         .rposition(|s| !matches!(s.kind, StmtKind::Empty))
         .map_or(0, |i| i + 1);
     &list[..n]
+}
+
+/// Collects the bodies of the function literals in `e`, outermost first.
+fn func_lits<'a>(e: &'a Expr, out: &mut Vec<&'a Block>) {
+    match &e.kind {
+        ExprKind::Bad | ExprKind::Name(_) | ExprKind::BasicLit(_) => {}
+        ExprKind::FuncLit { ty, body } => {
+            fields_func_lits(&ty.params, out);
+            fields_func_lits(&ty.results, out);
+            out.push(body);
+            func_lits_in_stmts(&body.stmts, out);
+        }
+        ExprKind::CompositeLit { ty, elems, .. } => {
+            if let Some(t) = ty {
+                func_lits(t, out);
+            }
+            elems.iter().for_each(|x| func_lits(x, out));
+        }
+        ExprKind::KeyValue { key: x, value: y }
+        | ExprKind::Index { x, index: y }
+        | ExprKind::Assert { x, ty: y }
+        | ExprKind::MapType { key: x, value: y } => {
+            func_lits(x, out);
+            func_lits(y, out);
+        }
+        ExprKind::Paren(x)
+        | ExprKind::Selector { x, .. }
+        | ExprKind::TypeSwitchGuard { x, .. }
+        | ExprKind::SliceType(x)
+        | ExprKind::DotsType(x)
+        | ExprKind::ChanType { elem: x, .. } => func_lits(x, out),
+        ExprKind::Slice { x, index, .. } => {
+            func_lits(x, out);
+            index.iter().flatten().for_each(|i| func_lits(i, out));
+        }
+        ExprKind::Operation { x, y, .. } => {
+            func_lits(x, out);
+            if let Some(y) = y {
+                func_lits(y, out);
+            }
+        }
+        ExprKind::Call { fun, args, .. } => {
+            func_lits(fun, out);
+            args.iter().for_each(|a| func_lits(a, out));
+        }
+        ExprKind::List(list) => list.iter().for_each(|x| func_lits(x, out)),
+        ExprKind::ArrayType { len, elem } => {
+            if let Some(l) = len {
+                func_lits(l, out);
+            }
+            func_lits(elem, out);
+        }
+        ExprKind::StructType { fields, .. } => fields_func_lits(fields, out),
+        ExprKind::InterfaceType { methods } => fields_func_lits(methods, out),
+        ExprKind::FuncType(ft) => {
+            fields_func_lits(&ft.params, out);
+            fields_func_lits(&ft.results, out);
+        }
+    }
+}
+
+fn fields_func_lits<'a>(fields: &'a [Field], out: &mut Vec<&'a Block>) {
+    fields.iter().for_each(|f| func_lits(&f.ty, out));
+}
+
+/// Collects the bodies of the function literals in statements.
+pub(super) fn func_lits_in_stmts<'a>(list: &'a [Stmt], out: &mut Vec<&'a Block>) {
+    for s in list {
+        func_lits_in_stmt(s, out);
+    }
+}
+
+fn func_lits_in_stmt<'a>(s: &'a Stmt, out: &mut Vec<&'a Block>) {
+    let opt = |e: &'a Option<Expr>, out: &mut Vec<&'a Block>| {
+        if let Some(e) = e {
+            func_lits(e, out);
+        }
+    };
+    let opt_stmt = |s: &'a Option<Box<Stmt>>, out: &mut Vec<&'a Block>| {
+        if let Some(s) = s {
+            func_lits_in_stmt(s, out);
+        }
+    };
+    match &s.kind {
+        StmtKind::Empty | StmtKind::Branch { .. } => {}
+        StmtKind::Labeled { stmt, .. } => func_lits_in_stmt(stmt, out),
+        StmtKind::Block(b) => func_lits_in_stmts(&b.stmts, out),
+        StmtKind::Expr(e) | StmtKind::Call { call: e, .. } => func_lits(e, out),
+        StmtKind::Send { chan, value } => {
+            func_lits(chan, out);
+            func_lits(value, out);
+        }
+        StmtKind::Decl(decls) => {
+            for d in decls {
+                match d {
+                    Decl::Var(v) => opt(&v.values, out),
+                    Decl::Const(c) if !c.inherited => {
+                        if let Some(e) = &c.values {
+                            func_lits(e, out);
+                        }
+                    }
+                    Decl::Type(t) => func_lits(&t.ty, out),
+                    Decl::Const(_) | Decl::Import(_) | Decl::Func(_) => {}
+                }
+            }
+        }
+        StmtKind::Assign { lhs, rhs, .. } => {
+            func_lits(lhs, out);
+            opt(rhs, out);
+        }
+        StmtKind::Return { results } => opt(results, out),
+        StmtKind::If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
+            opt_stmt(init, out);
+            opt(cond, out);
+            func_lits_in_stmts(&then.stmts, out);
+            opt_stmt(els, out);
+        }
+        StmtKind::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
+            opt_stmt(init, out);
+            opt(cond, out);
+            opt_stmt(post, out);
+            func_lits_in_stmts(&body.stmts, out);
+        }
+        StmtKind::Range { lhs, x, .. } => {
+            opt(lhs, out);
+            func_lits(x, out);
+        }
+        StmtKind::Switch {
+            init, tag, body, ..
+        } => {
+            opt_stmt(init, out);
+            opt(tag, out);
+            for c in body {
+                opt(&c.cases, out);
+                func_lits_in_stmts(&c.body, out);
+            }
+        }
+        StmtKind::Select { body, .. } => {
+            for c in body {
+                opt_stmt(&c.comm, out);
+                func_lits_in_stmts(&c.body, out);
+            }
+        }
+    }
 }

@@ -66,7 +66,7 @@ impl<'a> Checker<'a> {
                     if let Some(v) = s_value {
                         let xs = self.operand_string(&x);
                         self.soft_error(
-                            start_pos(&v),
+                            start_pos(v),
                             format!("range over {xs} permits only one iteration variable"),
                         );
                     }
@@ -77,7 +77,7 @@ impl<'a> Checker<'a> {
                 _ => {
                     if let Some(e) = s_extra {
                         self.soft_error(
-                            start_pos(&e),
+                            start_pos(e),
                             "range clause permits at most two iteration variables".into(),
                         );
                     }
@@ -119,7 +119,7 @@ impl<'a> Checker<'a> {
                         obj
                     }
                     _ => {
-                        self.error(start_pos(&l), format!("cannot declare {}", expr_string(l)));
+                        self.error(start_pos(l), format!("cannot declare {}", expr_string(l)));
                         self.new_var(l.pos, Symbol::intern("_"), None)
                     }
                 };

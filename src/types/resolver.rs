@@ -5,7 +5,7 @@
 use crate::syntax::positions::start_pos;
 use std::collections::HashSet;
 
-use super::check::{Checker, DeclInfo, PkgState};
+use super::check::{Checker, DeclId, DeclInfo, PkgState};
 use super::constant::Value;
 use super::errors::ErrorBuilder;
 use super::object::{ObjId, ObjKind, Object};
@@ -18,6 +18,15 @@ use crate::syntax::symbol::Symbol;
 impl<'a> Checker<'a> {
     /// Declares a package-level object and remembers its declaration.
     fn declare_pkg_obj(&mut self, ident: &Ident, obj: ObjId, d: DeclInfo<'a>) {
+        let id = self.new_decl(d);
+        self.declare_pkg_obj_with(ident, obj, id);
+    }
+
+    /// Declares a package-level object whose declaration is already
+    /// known: the variables of `a, b = f()` share one (types2's d1), so
+    /// the initializer's dependencies and its place in the initialization
+    /// order belong to all of them.
+    fn declare_pkg_obj_with(&mut self, ident: &Ident, obj: ObjId, id: DeclId) {
         let name = ident.sym.as_str();
         if name == "init" {
             self.error(ident.pos, "cannot declare init - must be func".into());
@@ -29,7 +38,6 @@ impl<'a> Checker<'a> {
         }
         let scope = self.pkg_scope();
         self.declare(scope, Some(ident.id), obj, Pos::NONE);
-        let id = self.new_decl(d);
         self.obj_map.insert(obj, id);
         self.obj_mut(obj).order = self.obj_map.len() as u32;
     }
@@ -247,15 +255,23 @@ impl<'a> Checker<'a> {
                                 ))
                             })
                             .collect();
-                        for (i, name) in s.names.iter().enumerate() {
+                        // One declaration for all variables of an n:1
+                        // declaration, one each otherwise.
+                        let shared = n_to_1.then(|| {
                             let mut d = self.new_decl_info(file_scope);
                             d.vtyp = s.ty.as_deref();
-                            if n_to_1 {
-                                d.lhs = lhs.clone();
-                                d.init = s.values.as_ref();
-                            } else {
-                                d.init = values.get(i);
+                            d.lhs = lhs.clone();
+                            d.init = s.values.as_ref();
+                            self.new_decl(d)
+                        });
+                        for (i, name) in s.names.iter().enumerate() {
+                            if let Some(id) = shared {
+                                self.declare_pkg_obj_with(name, lhs[i], id);
+                                continue;
                             }
+                            let mut d = self.new_decl_info(file_scope);
+                            d.vtyp = s.ty.as_deref();
+                            d.init = values.get(i);
                             self.declare_pkg_obj(name, lhs[i], d);
                         }
                         if s.ty.is_none() || !values.is_empty() {

@@ -25,12 +25,13 @@ use super::check::{Checker, DeclId, Environment};
 use super::constant::Value;
 use super::errors::{ErrorBuilder, INVALID_AST, INVALID_OP};
 use super::expr::ExprClass;
+use super::labels::func_lits_in_stmts;
 use super::object::{ObjId, ObjKind};
 use super::operand::{Mode, Operand};
 use super::scope::ScopeId;
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{
-    Block, CallTok, ChanDir, CommClause, Expr, ExprKind, Operator, Stmt, StmtKind,
+    Block, CallTok, ChanDir, CommClause, Decl, Expr, ExprKind, FuncDecl, Operator, Stmt, StmtKind,
 };
 use crate::syntax::pos::{Pos, Span};
 use crate::syntax::positions::start_pos;
@@ -183,7 +184,7 @@ impl<'a> Checker<'a> {
                     self.expr(&mut x, cond);
                     if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
                         self.error(
-                            start_pos(&cond),
+                            start_pos(cond),
                             "non-boolean condition in if statement".into(),
                         );
                     }
@@ -265,7 +266,7 @@ impl<'a> Checker<'a> {
         if ch.mode == Mode::Invalid || val.mode == Mode::Invalid {
             return;
         }
-        let at = start_pos(&chan);
+        let at = start_pos(chan);
         let Some(u) = self.core_type(ch.ty) else {
             let cs = self.operand_string(&ch);
             self.error(at, format!("{INVALID_OP}cannot send to {cs}: no core type"));
@@ -315,7 +316,7 @@ impl<'a> Checker<'a> {
             if !self.all_numeric(x.ty) {
                 let ts = self.type_string(x.ty);
                 self.error(
-                    start_pos(&lhs0),
+                    start_pos(lhs0),
                     format!(
                         "{INVALID_OP}{}{ops}{ops} (non-numeric type {ts})",
                         expr_string(lhs0)
@@ -348,28 +349,18 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `go f(x)` / `defer f(x)`: the operand must be a call, and not one
-    /// whose result would be discarded (types2's suspendedCall; the first
-    /// two checks are gc's parser's).
+    /// `go f(x)` / `defer f(x)`: the call's result must not be discarded
+    /// (types2's suspendedCall). The parser reports an operand that is
+    /// parenthesized or not a call ("expression in defer must be function
+    /// call"); like gc, the checker then goes on as if the operand were
+    /// called without arguments.
     fn suspended_call(&mut self, tok: CallTok, call: &'a Expr) {
         let keyword = match tok {
             CallTok::Go => "go",
             CallTok::Defer => "defer",
         };
-        let mut call = call;
-        if matches!(call.kind, ExprKind::Paren(_)) {
-            self.error(
-                call.pos,
-                format!("expression in {keyword} must not be parenthesized"),
-            );
-            call = call.unparen();
-        }
+        let mut call = call.unparen();
         if !matches!(call.kind, ExprKind::Call { .. }) {
-            self.error(
-                call.pos,
-                format!("expression in {keyword} must be function call"),
-            );
-            // Like gc, go on as if the parentheses of a call were missing.
             call = self.synthetic_expr(
                 call.pos,
                 call.span,
@@ -441,7 +432,7 @@ impl<'a> Checker<'a> {
             self.expr(&mut x, cond);
             if x.mode != Mode::Invalid && !self.all_boolean(x.ty) {
                 self.error(
-                    start_pos(&cond),
+                    start_pos(cond),
                     "non-boolean condition in for statement".into(),
                 );
             }
@@ -521,6 +512,36 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// gc 1.19 compiles a package only if it type-checks, and then rejects
+    /// type declarations inside generic functions and methods of generic
+    /// types, closures included (noder/stmt.go, issue 47631): one error per
+    /// declaration statement whose first declaration is a type.
+    pub fn generic_local_types(&mut self) {
+        let files = self.st.files.clone();
+        for file in files {
+            for d in &file.decls {
+                let Decl::Func(f) = d else { continue };
+                let Some(body) = &f.body else { continue };
+                if !is_generic_func(f) {
+                    continue;
+                }
+                let mut blocks = vec![body];
+                func_lits_in_stmts(&body.stmts, &mut blocks);
+                let mut at = Vec::new();
+                for b in blocks {
+                    local_type_decls(&b.stmts, &mut at);
+                }
+                for pos in at {
+                    self.error(
+                        pos,
+                        "type declarations inside generic functions are not currently supported"
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+
     /// An expression the checker makes up where gc's parser or checker
     /// makes up a node (the `true` of a switch without tag, the call of
     /// `defer f`). It lives as long as the syntax tree: like interned
@@ -540,8 +561,8 @@ impl<'a> Checker<'a> {
 /// range clause, else the statement's position.
 pub fn stmt_start(s: &Stmt) -> Pos {
     match &s.kind {
-        StmtKind::Send { chan, .. } => start_pos(&chan),
-        StmtKind::Assign { lhs, .. } => start_pos(&lhs),
+        StmtKind::Send { chan, .. } => start_pos(chan),
+        StmtKind::Assign { lhs, .. } => start_pos(lhs),
         StmtKind::Range { lhs, x, .. } => start_pos(lhs.as_ref().unwrap_or(x)),
         _ => s.pos,
     }
@@ -566,4 +587,54 @@ fn if_end(then: &Block, els: Option<&Stmt>) -> Pos {
         }
     }
     end
+}
+
+/// Whether a function declaration is generic, or a method of a generic
+/// type (its receiver type is instantiated: `S[T]`, `*S[_]`).
+fn is_generic_func(f: &FuncDecl) -> bool {
+    if !f.tparams.is_empty() {
+        return true;
+    }
+    let Some(recv) = &f.recv else { return false };
+    let mut t = recv.ty.unparen();
+    if let ExprKind::Operation {
+        op: Operator::Mul,
+        x,
+        y: None,
+    } = &t.kind
+    {
+        t = x.unparen();
+    }
+    matches!(t.kind, ExprKind::Index { .. })
+}
+
+/// The positions of the declaration statements in `list` (and the
+/// statement lists nested in it, function literals excepted) whose first
+/// declaration is a type declaration.
+fn local_type_decls(list: &[Stmt], out: &mut Vec<Pos>) {
+    for s in list {
+        match &s.kind {
+            StmtKind::Decl(decls) => {
+                if matches!(decls.first(), Some(Decl::Type(_))) {
+                    out.push(s.pos);
+                }
+            }
+            StmtKind::Labeled { stmt, .. } => local_type_decls(std::slice::from_ref(stmt), out),
+            StmtKind::Block(b) => local_type_decls(&b.stmts, out),
+            StmtKind::If { then, els, .. } => {
+                local_type_decls(&then.stmts, out);
+                if let Some(e) = els {
+                    local_type_decls(std::slice::from_ref(e), out);
+                }
+            }
+            StmtKind::For { body, .. } => local_type_decls(&body.stmts, out),
+            StmtKind::Switch { body, .. } => {
+                body.iter().for_each(|c| local_type_decls(&c.body, out))
+            }
+            StmtKind::Select { body, .. } => {
+                body.iter().for_each(|c| local_type_decls(&c.body, out))
+            }
+            _ => {}
+        }
+    }
 }

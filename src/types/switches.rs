@@ -23,7 +23,6 @@
 //! }
 //! ```
 
-use crate::syntax::positions::start_pos;
 use std::collections::HashMap;
 
 use super::basic::BasicKind;
@@ -35,6 +34,7 @@ use super::operand::{Mode, Operand};
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::{CaseClause, Expr, ExprKind, Ident, Operator};
 use crate::syntax::pos::{Pos, Span};
+use crate::syntax::positions::start_pos;
 use crate::syntax::symbol::Symbol;
 
 /// A constant case value reduced to what gc compares for duplicates
@@ -317,8 +317,8 @@ impl<'a> Checker<'a> {
                     .map(|t| self.type_string(t))
                     .unwrap_or_else(|| "nil".into());
                 let mut err = ErrorBuilder::new();
-                err.add(start_pos(&e), format!("duplicate case {ts} in type switch"));
-                err.add(start_pos(&other), "previous case");
+                err.add(start_pos(e), format!("duplicate case {ts} in type switch"));
+                err.add(start_pos(other), "previous case");
                 self.report(err);
                 continue;
             }
@@ -328,5 +328,79 @@ impl<'a> Checker<'a> {
             }
         }
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::ast::{Decl, StmtKind};
+    use crate::syntax::pos::SourceMap;
+    use crate::syntax::{parse_file, NodeIdGen};
+    use crate::types::object::ObjKind;
+    use crate::types::Checker;
+
+    const SRC: &str = "package main
+
+func main() {
+	var e interface{} = 1
+	switch v := e.(type) {
+	case int:
+		_ = v
+	case string, bool:
+	default:
+	}
+L:
+	for {
+		break L
+	}
+}
+";
+
+    /// The implicit variable of each type switch clause is recorded under
+    /// the clause's position with the clause's type, and labels become
+    /// Label objects defined by the labeled statement and used by the
+    /// branch.
+    #[test]
+    fn records_clause_variables_and_labels() {
+        let ids = NodeIdGen::new();
+        let mut sources = SourceMap::new();
+        let (file, diags) = parse_file(&mut sources, "t.go", SRC.as_bytes(), &ids);
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut c = Checker::new(sources, &ids);
+        c.check_files(&[&file]);
+        assert!(c.diags.is_empty(), "{:?}", c.diags);
+
+        let Some(Decl::Func(main)) = file.decls.first() else {
+            panic!("no main")
+        };
+        let body = &main.body.as_ref().expect("body").stmts;
+        let StmtKind::Switch { body: clauses, .. } = &body[1].kind else {
+            panic!("no switch")
+        };
+        let types: Vec<String> = clauses
+            .iter()
+            .map(|cl| {
+                let v = c.info.implicits[&cl.pos];
+                assert_eq!(c.obj(v).name.as_str(), "v");
+                c.type_string(c.obj_type(v))
+            })
+            .collect();
+        assert_eq!(types, ["int", "interface{}", "interface{}"]);
+
+        let StmtKind::Labeled { label, stmt } = &body[2].kind else {
+            panic!("no label")
+        };
+        let def = c.info.object_of(label.id).expect("label defined");
+        assert!(matches!(c.obj(def).kind, ObjKind::Label { used: true }));
+        let StmtKind::For { body: fb, .. } = &stmt.kind else {
+            panic!("no for")
+        };
+        let StmtKind::Branch {
+            label: Some(use_), ..
+        } = &fb.stmts[0].kind
+        else {
+            panic!("no break")
+        };
+        assert_eq!(c.info.object_of(use_.id), Some(def));
     }
 }
