@@ -109,6 +109,9 @@ impl ParseCtx {
 
     /// Records the text being parsed and its base position.
     pub fn set_source(&self, src: std::rc::Rc<str>, base: u32) {
+        // About one node per three bytes of source: reserve once rather
+        // than regrow (large reallocations cost malloc consolidations).
+        self.depth.borrow_mut().reserve(src.len() / 3);
         *self.src.borrow_mut() = src;
         self.base.set(base);
     }
