@@ -248,7 +248,7 @@ impl<'a> Checker<'a> {
         if rhs.len() == 1 {
             if let ExprKind::Call { fun, .. } = &rhs0.unparen().kind {
                 self.error(
-                    start_pos(&rhs0),
+                    start_pos(rhs0),
                     format!(
                         "assignment mismatch: {vars} but {} returns {vals}",
                         expr_string(fun)
@@ -258,7 +258,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.error(
-            start_pos(&rhs0),
+            start_pos(rhs0),
             format!("assignment mismatch: {vars} but {vals}"),
         );
     }
@@ -398,14 +398,14 @@ impl<'a> Checker<'a> {
             let ExprKind::Name(name) = l.kind else {
                 self.use_expr(l);
                 self.error(
-                    start_pos(&l),
+                    start_pos(l),
                     format!("non-name {} on left side of :=", expr_string(l)),
                 );
                 has_err = true;
                 continue;
             };
             if !name.is_blank() && !seen.insert(name) {
-                self.error(start_pos(&l), format!("{name} repeated on left side of :="));
+                self.error(start_pos(l), format!("{name} repeated on left side of :="));
                 has_err = true;
                 continue;
             }
@@ -414,7 +414,7 @@ impl<'a> Checker<'a> {
                 if self.obj(alt).is_var() {
                     lhs_vars[i] = Some(alt);
                 } else {
-                    self.error(start_pos(&l), format!("cannot assign to {name}"));
+                    self.error(start_pos(l), format!("cannot assign to {name}"));
                     has_err = true;
                 }
                 continue;
