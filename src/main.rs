@@ -11,6 +11,8 @@ usage: goscope <command> [arguments]
 
 commands:
   check [--format=gc|fancy] FILE.go   type-check a program; prints nothing if it is valid
+  check --dump-tokens FILE.go          print the tokens (with inserted semicolons)
+  check --dump-ast FILE.go             print the syntax tree
   help                                 this text
 
 Diagnostics are printed in gc's one-line form (FILE:LINE:COL: message) when
@@ -65,8 +67,10 @@ fn run(args: Vec<String>) -> ExitCode {
 fn cmd_check(args: &[String]) -> ExitCode {
     let mut format = Format::Auto;
     let mut files = Vec::new();
+    let mut dump: Option<&str> = None;
     for a in args {
         match a.as_str() {
+            "--dump-tokens" | "--dump-ast" => dump = Some(a.as_str()),
             "--format=gc" => format = Format::Gc,
             "--format=fancy" => format = Format::Fancy,
             s if s.starts_with('-') => {
@@ -87,6 +91,24 @@ fn cmd_check(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    match dump {
+        Some("--dump-tokens") => {
+            print!("{}", goscope::syntax::dump_tokens(path, &src));
+            return ExitCode::SUCCESS;
+        }
+        Some(_) => {
+            let mut map = goscope::syntax::pos::SourceMap::new();
+            let ids = goscope::syntax::NodeIdGen::new();
+            let (file, diags) = goscope::syntax::parse_file(&mut map, path, &src, &ids);
+            print!("{}", goscope::syntax::dump_file_with_positions(&file, &map));
+            if diags.is_empty() {
+                return ExitCode::SUCCESS;
+            }
+            eprint!("{}", render_gc(&diags, &map));
+            return ExitCode::from(2);
+        }
+        None => {}
+    }
     let out = check_source_for_exit(path, &src);
     for e in &out.internal_errors {
         eprintln!("goscope: internal error in std API: {e}");

@@ -8,10 +8,14 @@
 //! Architecture invariant: no tree the parser returns is deeper than
 //! [`MAX_NESTING`] nodes. Every later pass (checker, compiler, dumper, even
 //! `Drop`) recurses over the tree; the bound is what makes that recursion
-//! safe on an 8 MB main-thread stack. A node that would exceed it is
-//! replaced by `Bad`, once per file with the diagnostic "syntax error:
-//! nesting too deep". gc itself has no limit (its goroutine stacks grow to
-//! 1 GB); no real program comes near this one.
+//! finite. A node that would exceed it is replaced by `Bad`, with the
+//! diagnostic "syntax error: nesting too deep" (once per file). gc itself
+//! has no limit (its goroutine stacks grow to 1 GB). The limit must admit
+//! real code: the standard library's deepest tree is a 7,098-term string
+//! concatenation (time/tzdata/zipdata.go), a left-deep chain of `+`.
+//! Dumping and dropping a tree at the limit fits in an 8 MB stack (see
+//! tests/syntax_robust.rs); a pass that uses more stack per level should
+//! run on a thread with a larger stack or walk binary chains iteratively.
 
 use std::cell::{Cell, RefCell};
 
@@ -47,7 +51,8 @@ impl NodeIdGen {
 #[derive(Clone, Debug)]
 pub struct Directive {
     pub pos: Pos,
-    /// The text after `//`, e.g. `go:noinline`.
+    /// The text after `//`, e.g. `go:noinline`; `pos` is that text's
+    /// position (gc's, two bytes after the `//`).
     pub text: Symbol,
     /// Nothing but white space precedes it on its line (gc's `blank`).
     pub blank_line: bool,
@@ -59,6 +64,8 @@ pub struct Directive {
 /// What a declaration is, for deciding which directives it may carry.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PragmaTarget {
+    /// The package clause: only `//go:build` belongs there.
+    File,
     Func,
     Type,
     Var,
@@ -76,6 +83,11 @@ pub struct ParseCtx {
     next_group: Cell<u32>,
     /// Context for error messages, kept by the lexer.
     pub track: RefCell<super::parse_error::Track>,
+    /// The source being parsed and its base, for the few checks that
+    /// look at the text after a token (gc reports some errors at the
+    /// next token, which an action has not seen).
+    src: RefCell<std::rc::Rc<str>>,
+    base: Cell<u32>,
 }
 
 impl ParseCtx {
@@ -90,7 +102,56 @@ impl ParseCtx {
             directives: RefCell::new(Vec::new()),
             next_group: Cell::new(0),
             track: RefCell::new(Default::default()),
+            src: RefCell::new(std::rc::Rc::from("")),
+            base: Cell::new(0),
         }
+    }
+
+    /// Records the text being parsed and its base position.
+    pub fn set_source(&self, src: std::rc::Rc<str>, base: u32) {
+        // About one node per three bytes of source: reserve once rather
+        // than regrow (large reallocations cost malloc consolidations).
+        self.depth.borrow_mut().reserve(src.len() / 3);
+        *self.src.borrow_mut() = src;
+        self.base.set(base);
+    }
+
+    /// The end of the source (gc's EOF position).
+    pub fn eof(&self) -> Pos {
+        Pos(self.base.get() + self.src.borrow().len() as u32)
+    }
+
+    /// Where the next token after `after` starts, skipping blanks and
+    /// comments; when `newlines` is false a newline counts as a token (it
+    /// is one after a literal or name).
+    pub fn next_token_pos(&self, after: Pos, newlines: bool) -> Pos {
+        let src = self.src.borrow();
+        let b = src.as_bytes();
+        let mut i = (after.0.saturating_sub(self.base.get()) as usize).min(b.len());
+        while i < b.len() {
+            match b[i] {
+                b' ' | b'\t' | b'\r' => i += 1,
+                b'\n' if newlines => i += 1,
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => match src[i + 2..].find("*/") {
+                    Some(n) if newlines || !src[i..i + 2 + n].contains('\n') => i += n + 4,
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        Pos(self.base.get() + i as u32)
+    }
+
+    /// The source text from `pos` on (empty past the end).
+    pub fn text_at(&self, pos: Pos) -> String {
+        let src = self.src.borrow();
+        let i = (pos.0.saturating_sub(self.base.get()) as usize).min(src.len());
+        src[i..].chars().take(16).collect()
     }
 
     /// The id after the last one handed out (to store back in the
@@ -173,12 +234,15 @@ impl ParseCtx {
             pragma.directives.push((d.pos, d.text));
             let verb = d.text.as_str().split(' ').next().unwrap_or("");
             let flag = pragma_flag(verb);
+            // gc's GoBuildPragma is a flag too, valid only before `package`.
+            let build = verb == "go:build";
             let allowed = match target {
-                PragmaTarget::Func => flag != PragmaFlags::NOTINHEAP,
+                PragmaTarget::File => build,
+                PragmaTarget::Func => flag != PragmaFlags::NOTINHEAP && !build,
                 PragmaTarget::Type => flag == PragmaFlags::NOTINHEAP,
                 PragmaTarget::Var | PragmaTarget::Other => false,
             };
-            if !d.blank_line || (flag != 0 && !allowed) {
+            if !d.blank_line || ((flag != 0 || build) && !allowed) {
                 pragma.misplaced.push(d.pos);
             } else {
                 pragma.flags.0 |= flag;
@@ -196,7 +260,7 @@ impl ParseCtx {
         for d in self.directives.borrow().iter().filter(|d| !d.taken) {
             pragma.directives.push((d.pos, d.text));
             let verb = d.text.as_str().split(' ').next().unwrap_or("");
-            if pragma_flag(verb) != 0 || !d.blank_line {
+            if pragma_flag(verb) != 0 || verb == "go:build" || !d.blank_line {
                 pragma.misplaced.push(d.pos);
             }
         }

@@ -4,8 +4,8 @@
 //! [`dump_file`] writes one node per line, indented by depth, as an
 //! s-expression: `(call @3:14 (sel @3:5 fmt Println) "hi")`. With a
 //! [`SourceMap`] every node carries `@line:col` of its gc position.
-//! [`expr_string`] follows gc's `syntax.String` (printer.go, short form:
-//! function bodies and composite literal bodies print as `{…}`).
+//! [`stmt_string`] is gc's `syntax.String` for the simple statements that
+//! appear in messages; expressions print through `printer.rs`.
 
 use std::fmt::Write;
 
@@ -13,13 +13,7 @@ use super::ast::*;
 use super::ctx::ParseCtx;
 use super::lexer::{sanitize, Lexer};
 use super::pos::{Pos, SourceMap};
-
-/// gc's `String(expr)`.
-pub fn expr_string(e: &Expr) -> String {
-    let mut s = String::new();
-    write_expr(&mut s, e);
-    s
-}
+use super::printer::expr_string;
 
 /// gc's `String(stmt)` for the simple statements that appear in messages.
 pub fn stmt_string(s: &Stmt) -> String {
@@ -54,208 +48,6 @@ pub fn stmt_string(s: &Stmt) -> String {
             None => format!("range {}", expr_string(x)),
         },
         _ => "statement".to_string(),
-    }
-}
-
-fn write_list(s: &mut String, l: &[Expr]) {
-    for (i, e) in l.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        write_expr(s, e);
-    }
-}
-
-fn write_fields(s: &mut String, fields: &[Field], sep: &str) {
-    let mut i = 0;
-    while i < fields.len() {
-        if i > 0 {
-            s.push_str(sep);
-        }
-        let f = &fields[i];
-        // Names sharing a type print together: `a, b int`.
-        let mut j = i + 1;
-        while j < fields.len() && f.name.is_some() && std::rc::Rc::ptr_eq(&fields[j].ty, &f.ty) {
-            j += 1;
-        }
-        for (k, g) in fields[i..j].iter().enumerate() {
-            if let Some(n) = &g.name {
-                if k > 0 {
-                    s.push_str(", ");
-                }
-                s.push_str(n.sym.as_str());
-            }
-        }
-        if f.name.is_some() {
-            s.push(' ');
-        }
-        write_expr(s, &f.ty);
-        i = j;
-    }
-}
-
-fn write_sig(s: &mut String, ft: &FuncType) {
-    s.push('(');
-    write_fields(s, &ft.params, ", ");
-    s.push(')');
-    match ft.results.as_slice() {
-        [] => {}
-        [r] if r.name.is_none() => {
-            s.push(' ');
-            write_expr(s, &r.ty);
-        }
-        rs => {
-            s.push_str(" (");
-            write_fields(s, rs, ", ");
-            s.push(')');
-        }
-    }
-}
-
-fn write_expr(s: &mut String, e: &Expr) {
-    use ExprKind::*;
-    match &e.kind {
-        Bad => s.push_str("BadExpr"),
-        Name(n) => s.push_str(n.as_str()),
-        BasicLit(l) => s.push_str(l.value.as_str()),
-        CompositeLit { ty, .. } => {
-            if let Some(t) = ty {
-                write_expr(s, t);
-            }
-            s.push_str("{…}");
-        }
-        KeyValue { key, value } => {
-            write_expr(s, key);
-            s.push_str(": ");
-            write_expr(s, value);
-        }
-        FuncLit { ty, .. } => {
-            s.push_str("func");
-            write_sig(s, ty);
-            s.push_str(" {…}");
-        }
-        Paren(x) => {
-            s.push('(');
-            write_expr(s, x);
-            s.push(')');
-        }
-        Selector { x, sel } => {
-            write_expr(s, x);
-            s.push('.');
-            s.push_str(sel.sym.as_str());
-        }
-        Index { x, index } => {
-            write_expr(s, x);
-            s.push('[');
-            write_expr(s, index);
-            s.push(']');
-        }
-        Slice { x, index, full } => {
-            write_expr(s, x);
-            s.push('[');
-            let n = if *full { 3 } else { 2 };
-            for (i, ix) in index.iter().take(n).enumerate() {
-                if i > 0 {
-                    s.push(':');
-                }
-                if let Some(ix) = ix {
-                    write_expr(s, ix);
-                }
-            }
-            s.push(']');
-        }
-        Assert { x, ty } => {
-            write_expr(s, x);
-            s.push_str(".(");
-            write_expr(s, ty);
-            s.push(')');
-        }
-        TypeSwitchGuard { lhs, x } => {
-            if let Some(l) = lhs {
-                let _ = write!(s, "{} := ", l.sym);
-            }
-            write_expr(s, x);
-            s.push_str(".(type)");
-        }
-        Operation { op, x, y: None } => {
-            s.push_str(op.as_str());
-            write_expr(s, x);
-        }
-        Operation { op, x, y: Some(y) } => {
-            write_expr(s, x);
-            let _ = write!(s, " {} ", op.as_str());
-            write_expr(s, y);
-        }
-        Call {
-            fun,
-            args,
-            has_dots,
-        } => {
-            write_expr(s, fun);
-            s.push('(');
-            write_list(s, args);
-            if *has_dots {
-                s.push_str("...");
-            }
-            s.push(')');
-        }
-        List(l) => write_list(s, l),
-        ArrayType { len, elem } => {
-            s.push('[');
-            match len {
-                Some(l) => write_expr(s, l),
-                None => s.push_str("..."),
-            }
-            s.push(']');
-            write_expr(s, elem);
-        }
-        SliceType(t) => {
-            s.push_str("[]");
-            write_expr(s, t);
-        }
-        DotsType(t) => {
-            s.push_str("...");
-            write_expr(s, t);
-        }
-        StructType { fields, .. } => {
-            s.push_str("struct{");
-            write_fields(s, fields, "; ");
-            s.push('}');
-        }
-        InterfaceType { methods } => {
-            s.push_str("interface{");
-            for (i, m) in methods.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("; ");
-                }
-                match (&m.name, &m.ty.kind) {
-                    (Some(n), FuncType(ft)) => {
-                        s.push_str(n.sym.as_str());
-                        write_sig(s, ft);
-                    }
-                    _ => write_expr(s, &m.ty),
-                }
-            }
-            s.push('}');
-        }
-        FuncType(ft) => {
-            s.push_str("func");
-            write_sig(s, ft);
-        }
-        MapType { key, value } => {
-            s.push_str("map[");
-            write_expr(s, key);
-            s.push(']');
-            write_expr(s, value);
-        }
-        ChanType { dir, elem } => {
-            s.push_str(match dir {
-                ChanDir::Both => "chan ",
-                ChanDir::SendOnly => "chan<- ",
-                ChanDir::RecvOnly => "<-chan ",
-            });
-            write_expr(s, elem);
-        }
     }
 }
 
@@ -447,15 +239,15 @@ impl Dumper<'_> {
 
     fn fields(&mut self, what: &str, fields: &[Field]) {
         for f in fields {
+            let unnamed = if what == "field" || what == "elem" {
+                "(embedded)"
+            } else {
+                "-"
+            };
             let name = f
                 .name
                 .as_ref()
-                .map_or("_?".to_string(), |n| n.sym.to_string());
-            let name = if f.name.is_none() {
-                "(embedded)".to_string()
-            } else {
-                name
-            };
+                .map_or(unnamed.to_string(), |n| n.sym.to_string());
             self.line(&format!("{what} {name}"), f.pos);
             self.nested(|s| s.expr(&f.ty));
         }

@@ -708,6 +708,19 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// An automatic semicolon (`nlsemi` was set).
+    fn semi(
+        &mut self,
+        start: Pos,
+        kind: SemiKind,
+        end: Pos,
+    ) -> Option<Result<(Pos, Tok, Pos), LexError>> {
+        self.nlsemi = false;
+        let tok = Tok::Semi(kind);
+        self.ctx.track.borrow_mut().token(start, &tok);
+        Some(Ok((start, tok, end)))
+    }
+
     fn emit(
         &mut self,
         start: Pos,
@@ -716,7 +729,7 @@ impl<'a> Lexer<'a> {
     ) -> Option<Result<(Pos, Tok, Pos), LexError>> {
         self.nlsemi = tok.sets_nlsemi();
         self.line_blank = false;
-        self.ctx.track.borrow_mut().token(&tok);
+        self.ctx.track.borrow_mut().token(start, &tok);
         self.release_directives(start);
         Some(Ok((start, tok, end)))
     }
@@ -741,7 +754,7 @@ impl Iterator for Lexer<'_> {
                     self.release_directives(eof);
                     if self.nlsemi {
                         self.nlsemi = false;
-                        return Some(Ok((eof, Tok::Semi(SemiKind::Eof), eof)));
+                        return self.semi(eof, SemiKind::Eof, eof);
                     }
                     return None;
                 }
@@ -761,7 +774,7 @@ impl Iterator for Lexer<'_> {
                     self.line_blank = true;
                     if self.nlsemi {
                         self.nlsemi = false;
-                        return Some(Ok((start, Tok::Semi(SemiKind::Newline), end)));
+                        return self.semi(start, SemiKind::Newline, end);
                     }
                     continue;
                 }
@@ -769,15 +782,19 @@ impl Iterator for Lexer<'_> {
                     let full = self.inner.slice();
                     if full.starts_with("//go:") {
                         let text = full.trim_end_matches('\r');
-                        self.waiting
-                            .push((start, Symbol::intern(&text[2..]), self.line_blank));
+                        // gc positions a directive at its text, after `//`.
+                        self.waiting.push((
+                            start.offset(2),
+                            Symbol::intern(&text[2..]),
+                            self.line_blank,
+                        ));
                     }
                     continue;
                 }
                 RawTok::GeneralComment(has_newline) => {
                     if has_newline && self.nlsemi {
                         self.nlsemi = false;
-                        return Some(Ok((start, Tok::Semi(SemiKind::Newline), start)));
+                        return self.semi(start, SemiKind::Newline, start);
                     }
                     if has_newline {
                         self.line_blank = true;

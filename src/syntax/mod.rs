@@ -10,7 +10,7 @@
 //! - `lexer.rs`   gc's scanner: literal scanners, semicolon insertion,
 //!   `//go:` directives, source sanitizing (NUL, bad UTF-8, BOM).
 //! - `grammar/go.lalrpop` (crate root) the LALR(1) grammar; `parser.rs`
-//!   runs it, `actions.rs` builds nodes and does gc's parser checks,
+//!   runs it, `actions/` builds nodes and does gc's parser checks,
 //!   `parse_error.rs` words syntax errors as gc does.
 //! - `ctx.rs`     per-parse state: node ids, diagnostics, directives, the
 //!   nesting limit.
@@ -38,7 +38,7 @@ use std::rc::Rc;
 
 use crate::diag::Diagnostic;
 pub use ctx::{NodeIdGen, MAX_NESTING};
-pub use dump::{dump_file, dump_file_with_positions, dump_tokens, expr_string, stmt_string};
+pub use dump::{dump_file, dump_file_with_positions, dump_tokens, stmt_string};
 pub use parse_error::{message as syntax_error_message, BraceKind, ErrorContext};
 
 use self::ast::{File, Ident, Pragma};
@@ -71,8 +71,27 @@ pub fn parse_file(
     let rest = ctx.untaken_directives();
     f.pragma.directives.extend(rest.directives);
     f.pragma.misplaced.extend(rest.misplaced);
-    let diags = finish_diagnostics(map, ctx.diags.into_inner());
+    // gc's parser also runs its branch checks (syntax/branches.go); in
+    // goscope the checker does (types/labels.rs), with gc's messages.
+    let diags = ctx.diags.into_inner();
+    let diags = finish_diagnostics(map, diags);
     (f, diags)
+}
+
+/// The tokens of a source (positions are byte offsets: the source is not
+/// added to any [`SourceMap`]) with the lexer's diagnostics: what
+/// `--dump-tokens` shows, and a handle for tests and the REPL.
+pub fn tokenize(src: &[u8]) -> (Vec<(Pos, token::Tok, Pos)>, Vec<Diagnostic>) {
+    let mut lex_errors = Vec::new();
+    let text = lexer::sanitize(src, &mut lex_errors);
+    let ctx = ctx::ParseCtx::new(0);
+    for (off, msg) in lex_errors {
+        ctx.error(Pos(off), msg);
+    }
+    let toks: Vec<_> = lexer::Lexer::new(&text, 0, &ctx).flatten().collect();
+    let mut diags = ctx.diags.into_inner();
+    diags.sort_by_key(|d| d.pos);
+    (toks, diags)
 }
 
 fn empty_file(pos: Pos, ids: &NodeIdGen) -> File {
@@ -90,19 +109,30 @@ fn empty_file(pos: Pos, ids: &NodeIdGen) -> File {
     }
 }
 
-/// gc's reporting rules: only the first syntax error of a line (in the
-/// order reported), then sorted by position.
+/// gc's reporting rules (base.ErrorfAt): only the first syntax error of a
+/// line and one of equal other errors on a line (in the order reported),
+/// then sorted by position.
 fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut last_line = None;
+    let mut last_syntax = None;
+    let mut last_other: Option<((String, u32), String)> = None;
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
     for d in diags {
+        let p = map.position(d.pos);
+        let line = (p.file, p.line);
         if d.message.starts_with("syntax error") {
-            let p = map.position(d.pos);
-            let line = (p.file, p.line);
-            if last_line.as_ref() == Some(&line) {
+            if last_syntax.as_ref() == Some(&line) {
                 continue;
             }
-            last_line = Some(line);
+            last_syntax = Some(line);
+        } else {
+            // gc prints one of several equal messages on a line.
+            if last_other
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == d.message)
+            {
+                continue;
+            }
+            last_other = Some((line, d.message.clone()));
         }
         if out.iter().any(|o| o.pos == d.pos && o.message == d.message) {
             continue;
@@ -111,28 +141,4 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     }
     out.sort_by_key(|d| d.pos);
     out
-}
-
-#[cfg(test)]
-mod size_probe {
-    #[test]
-    fn sizes() {
-        use super::ast::*;
-        eprintln!("Expr {} ExprKind {} Stmt {} StmtKind {} Field {} FuncType {} Block {} Pragma {} FuncDecl {} File {} Ident {} BasicLit {} Decl {}",
-            std::mem::size_of::<Expr>(), std::mem::size_of::<ExprKind>(), std::mem::size_of::<Stmt>(), std::mem::size_of::<StmtKind>(),
-            std::mem::size_of::<Field>(), std::mem::size_of::<FuncType>(), std::mem::size_of::<Block>(), std::mem::size_of::<Pragma>(),
-            std::mem::size_of::<FuncDecl>(), std::mem::size_of::<File>(), std::mem::size_of::<Ident>(), std::mem::size_of::<BasicLit>(), std::mem::size_of::<Decl>());
-    }
-}
-#[cfg(test)]
-mod size_probe2 {
-    #[test]
-    fn sizes2() {
-        use super::actions::*;
-        use super::ast::*;
-        use super::token::*;
-        eprintln!("ER {} Tok {} Lit {} ForHeader {} Header {} IndexBody {} SpecGroup {} CommClause {} Field {} (Vec<Expr>,bool) {} (Pos,Vec<Expr>,Pos) {} FuncType {} Block {}",
-        std::mem::size_of::<lalrpop_util::ErrorRecovery<super::pos::Pos, Tok, super::lexer::LexError>>(),
-        std::mem::size_of::<Tok>(), std::mem::size_of::<Lit>(), std::mem::size_of::<ForHeader>(), std::mem::size_of::<Header>(), std::mem::size_of::<IndexBody>(), std::mem::size_of::<SpecGroup>(), std::mem::size_of::<CommClause>(), std::mem::size_of::<Field>(), std::mem::size_of::<(Vec<Expr>,bool)>(), std::mem::size_of::<(super::pos::Pos,Vec<Expr>,super::pos::Pos)>(), std::mem::size_of::<FuncType>(), std::mem::size_of::<Block>());
-    }
 }

@@ -13,6 +13,7 @@
 //! `literal 12`, an operator by its spelling, `comma`, `newline`,
 //! `semicolon`, `EOF`, keywords by their spelling.
 
+use super::pos::Pos;
 use super::token::Tok;
 
 /// What kind of construct a `{` opened.
@@ -24,7 +25,7 @@ pub enum BraceKind {
 }
 
 /// Context for messages that gc words by construct.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ErrorContext {
     /// The innermost unclosed `{` (None at top level).
     pub brace: Option<BraceKind>,
@@ -34,11 +35,20 @@ pub struct ErrorContext {
     pub after_bodiless_func: bool,
     /// The error is at the start of a top-level declaration.
     pub top_level: bool,
+    /// The token before the unexpected one.
+    pub prev: Option<Tok>,
 }
 
+/// How many recent tokens remember their context: LALRPOP reports an
+/// error only after its recovery dropped tokens, so the context at the
+/// error token is looked up here by position.
+const HISTORY: usize = 512;
+
 /// What the lexer tracks for error messages, updated at every token.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Track {
+    history: Box<[(Pos, ErrorContext); HISTORY]>,
+    next: usize,
     braces: Vec<BraceKind>,
     header: Option<(Tok, u32)>,
     depth: u32,
@@ -49,9 +59,31 @@ pub struct Track {
     pub after_bodiless_func: bool,
 }
 
+impl Default for Track {
+    fn default() -> Track {
+        Track::new()
+    }
+}
+
 impl Track {
-    /// Notes a token the lexer hands out.
-    pub fn token(&mut self, tok: &Tok) {
+    pub fn new() -> Track {
+        Track {
+            history: Box::new([(Pos::NONE, ErrorContext::default()); HISTORY]),
+            next: 0,
+            braces: Vec::new(),
+            header: None,
+            depth: 0,
+            prev: None,
+            skipping_to_decl: false,
+            after_bodiless_func: false,
+        }
+    }
+
+    /// Notes a token the lexer hands out at `pos`.
+    pub fn token(&mut self, pos: Pos, tok: &Tok) {
+        let ctx = self.context();
+        self.history[self.next % HISTORY] = (pos, ctx);
+        self.next += 1;
         match tok {
             Tok::Lbrace => {
                 if self.header.is_some_and(|(_, d)| d == self.depth) {
@@ -81,13 +113,29 @@ impl Track {
         self.prev = Some(*tok);
     }
 
+    /// No `{` is open.
+    pub fn at_top_level(&self) -> bool {
+        self.braces.is_empty()
+    }
+
+    /// The context after the tokens read so far.
     pub fn context(&self) -> ErrorContext {
         ErrorContext {
             brace: self.braces.last().copied(),
             header: self.header.map(|(t, _)| t),
             after_bodiless_func: self.after_bodiless_func,
             top_level: self.braces.is_empty(),
+            prev: self.prev,
         }
+    }
+
+    /// The context just before the token at `pos`, if it is recent.
+    pub fn context_at(&self, pos: Pos) -> ErrorContext {
+        let n = self.next.min(HISTORY);
+        (0..n)
+            .map(|i| &self.history[(self.next - 1 - i) % HISTORY])
+            .find(|(p, _)| *p == pos)
+            .map_or_else(|| self.context(), |(_, c)| *c)
     }
 }
 
@@ -123,14 +171,37 @@ fn tokstring(t: &str) -> &str {
 pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> String {
     let found = tok.map_or_else(|| "EOF".to_string(), Tok::describe);
     let unexpected = |rest: &str| format!("syntax error: unexpected {found}{rest}");
+    if expected.len() == 1 && has(expected, "package") {
+        return "syntax error: package statement must be first".into();
+    }
     if ctx.top_level && has(expected, "func") && has(expected, "import") {
         if matches!(tok, Some(Tok::Lbrace)) && ctx.after_bodiless_func {
             return "syntax error: unexpected semicolon or newline before {".into();
         }
         return "syntax error: non-declaration statement outside function body".into();
     }
-    if has(expected, "=") && has(expected, "[") && is_type_start(expected) {
+    if ctx.prev == Some(Tok::DotDotDot) && is_type_start(expected) {
+        return "syntax error: ... is missing type".into();
+    }
+    if ctx.prev == Some(Tok::Chan) && is_type_start(expected) {
+        return "syntax error: missing channel element type".into();
+    }
+    if has(expected, "=") && has(expected, "[") && !has(expected, ",") && is_type_start(expected) {
         return unexpected(" in type declaration");
+    }
+    if tok.is_none() {
+        // At EOF gc is inside some list and wants its closing token.
+        for t in [")", "]", "}"] {
+            if has(expected, t) {
+                return unexpected(&format!(", expecting {t}"));
+            }
+        }
+    }
+    if ctx.header == Some(Tok::For) && matches!(tok, Some(Tok::Lbrace)) && is_expr_start(expected) {
+        return unexpected(", expecting for loop condition");
+    }
+    if ctx.header.is_some() && has(expected, "{") && has(expected, ";") {
+        return unexpected(", expecting {");
     }
     if has(expected, "if") && has(expected, "{") && expected.len() <= 3 {
         return "syntax error: else must be followed by if or statement block".into();
@@ -144,21 +215,39 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
             _ => unexpected(", expecting {"),
         };
     }
-    if has(expected, ",") && has(expected, ")") && has(expected, "...") && !has(expected, "NAME") {
+    let args = has(expected, "...") && !has(expected, "NAME");
+    if has(expected, ",") && has(expected, ")") && (args || ctx.prev == Some(Tok::DotDotDot)) {
         return unexpected(" in argument list; possibly missing comma or )");
     }
-    if has(expected, ",") && has(expected, "}") && has(expected, ":") {
+    if has(expected, ",") && has(expected, "}") && !has(expected, ";") {
         return unexpected(" in composite literal; possibly missing comma or }");
     }
     if has(expected, ",")
         && has(expected, ")")
-        && !has(expected, "NAME")
-        && !is_expr_start(expected)
+        && (!has(expected, "NAME") || is_type_start(expected))
     {
         return unexpected(" in parameter list; possibly missing comma or )");
     }
+    if has(expected, ")") && !has(expected, ",") && is_type_start(expected) {
+        // An empty or unfinished parameter list.
+        return unexpected(", expecting )");
+    }
     if has(expected, ",") && has(expected, "]") && has(expected, ":") {
         return unexpected(", expecting comma, : or ]");
+    }
+    if has(expected, "case")
+        && has(expected, "default")
+        && has(expected, "}")
+        && !has(expected, ";")
+    {
+        return unexpected(", expecting case or default or }");
+    }
+    if is_expr_start(expected) && has(expected, "}") && has(expected, "go") {
+        // At the start of a statement: gc's statement list ends here.
+        if has(expected, "case") {
+            return unexpected(", expecting case or default or }");
+        }
+        return unexpected(", expecting }");
     }
     if has(expected, ";") && has(expected, "}") {
         return match ctx.brace {
@@ -177,7 +266,7 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if has(expected, ";") && ctx.brace.is_none() && !is_expr_start(expected) {
         return unexpected(" after top level declaration");
     }
-    if has(expected, ":=") && has(expected, "=") && has(expected, ",") {
+    if has(expected, ":=") && has(expected, "=") && !has(expected, "NAME") {
         return unexpected(", expecting := or = or comma");
     }
     if is_expr_start(expected) {
@@ -186,8 +275,15 @@ pub fn message(tok: Option<&Tok>, expected: &[String], ctx: &ErrorContext) -> St
     if is_type_start(expected) {
         return unexpected(", expecting type");
     }
-    if has(expected, "NAME") && has(expected, "(") && expected.len() == 2 {
+    if expected.len() == 1 && has(expected, "NAME") && ctx.prev == Some(Tok::Rparen) {
+        // After a method's receiver.
         return unexpected(", expecting name or (");
+    }
+    if has(expected, "NAME") && has(expected, "(") && expected.len() == 2 {
+        if matches!(ctx.prev, Some(Tok::Func | Tok::Dot)) {
+            return unexpected(", expecting name or (");
+        }
+        return unexpected(", expecting name");
     }
     if expected.len() == 1 {
         let t = expected[0].trim_matches('"').trim_matches('\\');

@@ -34,9 +34,7 @@ impl ParseCtx {
                 token: (l, t, _),
                 expected,
             } => (*l, Some(*t), expected.as_slice()),
-            ParseError::UnrecognizedEof { location, expected } => {
-                (*location, None, expected.as_slice())
-            }
+            ParseError::UnrecognizedEof { expected, .. } => (self.eof(), None, expected.as_slice()),
             ParseError::ExtraToken { token: (l, t, _) } => (*l, Some(*t), &[][..]),
             ParseError::InvalidToken { location } => (*location, None, &[][..]),
             ParseError::User { .. } => return,
@@ -45,18 +43,23 @@ impl ParseCtx {
         if track.skipping_to_decl {
             return;
         }
-        if tok.is_none()
-            && self
-                .diags
-                .borrow()
-                .iter()
-                .any(|d| d.message.starts_with("syntax error"))
-        {
+        let context = track.context_at(pos);
+        // gc's `p.first`: any earlier error, the scanner's included.
+        let earlier = !self.diags.borrow().is_empty();
+        // gc drops an error at EOF after an earlier one; an unexpected `}`
+        // after an earlier error is the same kind of echo (recovery
+        // consumed or skipped the brace that matched it).
+        if earlier && tok.is_none() {
             return;
         }
-        let context = track.context();
         drop(track);
+        if std::env::var_os("GOSCOPE_DEBUG_EXPECTED").is_some() {
+            eprintln!("{pos:?} {tok:?} {expected:?} {context:?}");
+        }
         let msg = message(tok.as_ref(), expected, &context);
+        if earlier && msg == "syntax error: unexpected }" {
+            return;
+        }
         if context.top_level && msg.contains("outside function body") {
             self.track.borrow_mut().skipping_to_decl = true;
         }
@@ -68,14 +71,38 @@ impl ParseCtx {
         self.track.borrow_mut().skipping_to_decl = true;
     }
 
+    pub(crate) fn recover_expr(
+        &self,
+        l: Pos,
+        e: ErrorRecovery<Pos, Tok, LexError>,
+    ) -> super::ast::Expr {
+        self.report_parse_error(&e.error);
+        self.expr(l, l, l, super::ast::ExprKind::Bad)
+    }
+
+    /// A statement with a syntax error becomes an expression statement
+    /// of a `Bad` expression.
     pub(crate) fn recover_stmt(&self, l: Pos, e: ErrorRecovery<Pos, Tok, LexError>) -> Stmt {
         self.report_parse_error(&e.error);
-        self.stmt(l, StmtKind::Empty)
+        let bad = self.expr(l, l, l, super::ast::ExprKind::Bad);
+        self.stmt(l, StmtKind::Expr(bad))
+    }
+
+    /// Whether a statement that ends a clause's list without `;` is an
+    /// error before `case`/`default`: not for a bare label (gc reports
+    /// "missing statement after label") or a statement already in error.
+    pub(crate) fn needs_semi(&self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Labeled { stmt, .. } => !matches!(stmt.kind, StmtKind::Empty),
+            StmtKind::Expr(x) => !matches!(x.kind, super::ast::ExprKind::Bad),
+            _ => true,
+        }
     }
 }
 
 /// Runs the generated parser; None when it could not recover.
-pub(crate) fn run(ctx: &ParseCtx, src: &str, base: u32) -> Option<super::ast::File> {
+pub(crate) fn run(ctx: &ParseCtx, src: &std::rc::Rc<str>, base: u32) -> Option<super::ast::File> {
+    ctx.set_source(src.clone(), base);
     let lexer = super::lexer::Lexer::new(src, base, ctx);
     match grammar::FileParser::new().parse(ctx, lexer) {
         Ok(f) => Some(*f),

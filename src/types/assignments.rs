@@ -112,7 +112,23 @@ impl<'a> Checker<'a> {
                 );
             }
             x.mode = Mode::Invalid;
+            return;
         }
+        self.record_iface_conversion(x, t);
+    }
+
+    /// Records an implicit conversion of x's value to interface type t
+    /// (none when x already has an interface type or is nil).
+    pub fn record_iface_conversion(&mut self, x: &Operand<'a>, t: TypeId) {
+        let Some(e) = x.expr else { return };
+        if x.is_nil()
+            || self.types.is_type_param(t)
+            || !self.is_interface(t)
+            || self.is_non_type_param_interface(x.ty)
+        {
+            return;
+        }
+        self.info.iface_conversions.insert(e.id, t);
     }
 
     pub fn init_const(&mut self, lhs: ObjId, x: &mut Operand<'a>) {
@@ -248,7 +264,7 @@ impl<'a> Checker<'a> {
         if rhs.len() == 1 {
             if let ExprKind::Call { fun, .. } = &rhs0.unparen().kind {
                 self.error(
-                    start_pos(&rhs0),
+                    start_pos(rhs0),
                     format!(
                         "assignment mismatch: {vars} but {} returns {vals}",
                         expr_string(fun)
@@ -258,7 +274,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.error(
-            start_pos(&rhs0),
+            start_pos(rhs0),
             format!("assignment mismatch: {vars} but {vals}"),
         );
     }
@@ -398,7 +414,7 @@ impl<'a> Checker<'a> {
             let ExprKind::Name(name) = l.kind else {
                 self.use_expr(l);
                 self.error(
-                    start_pos(&l),
+                    start_pos(l),
                     format!("non-name {} on left side of :=", expr_string(l)),
                 );
                 has_err = true;
@@ -412,7 +428,7 @@ impl<'a> Checker<'a> {
                 !seen.insert(name)
             };
             if !name.is_blank() && repeated {
-                self.error(start_pos(&l), format!("{name} repeated on left side of :="));
+                self.error(start_pos(l), format!("{name} repeated on left side of :="));
                 has_err = true;
                 continue;
             }
@@ -421,7 +437,7 @@ impl<'a> Checker<'a> {
                 if self.obj(alt).is_var() {
                     lhs_vars[i] = Some(alt);
                 } else {
-                    self.error(start_pos(&l), format!("cannot assign to {name}"));
+                    self.error(start_pos(l), format!("cannot assign to {name}"));
                     has_err = true;
                 }
                 continue;

@@ -80,7 +80,7 @@ impl<'a> Checker<'a> {
         let targs = targs.to_vec();
         self.later(move |c: &mut Checker<'a>| {
             if let Err((i, msg)) = c.verify(pos, &tparams, &targs) {
-                let p = xlist.get(i).map(|e| start_pos(&e)).unwrap_or(pos);
+                let p = xlist.get(i).map(start_pos).unwrap_or(pos);
                 c.soft_error(p, msg);
             } else {
                 c.mono_record_instance(pos, &tparams, &targs, xlist);
@@ -126,7 +126,7 @@ impl<'a> Checker<'a> {
                     0 => {
                         let ts = self.type_string(t);
                         self.error(
-                            start_pos(&call),
+                            start_pos(call),
                             format!("missing argument in conversion to {ts}"),
                         );
                     }
@@ -142,7 +142,7 @@ impl<'a> Checker<'a> {
                                 if !set.is_method_set() {
                                     let ts = self.type_string(t);
                                     self.error(
-                                        start_pos(&call),
+                                        start_pos(call),
                                         format!("cannot use interface {ts} in conversion (contains specific type constraints or is comparable)"),
                                     );
                                     done = true;
@@ -367,7 +367,7 @@ impl<'a> Checker<'a> {
                 if arg_exprs.len() == 1 && nargs > 1 {
                     let es = expr_string(&arg_exprs[0]);
                     self.error(
-                        start_pos(&call),
+                        start_pos(call),
                         format!("cannot use ... with {nargs}-valued {es}"),
                     );
                     return sig_t;
@@ -395,14 +395,14 @@ impl<'a> Checker<'a> {
         } else if *has_dots {
             let fs = expr_string(fun);
             self.error(
-                start_pos(&call),
+                start_pos(call),
                 format!("cannot use ... in call to non-variadic {fs}"),
             );
             return sig_t;
         }
 
         if nargs != npars {
-            let mut at = start_pos(&call);
+            let mut at = start_pos(call);
             let qualifier = if nargs > npars {
                 at = args[npars].pos();
                 "too many"
@@ -698,7 +698,7 @@ impl<'a> Checker<'a> {
                 return;
             };
             let Some(recv) = sig.recv else {
-                self.error(start_pos(&e), "illegal cycle in method declaration".into());
+                self.error(start_pos(e), "illegal cycle in method declaration".into());
                 x.mode = Mode::Invalid;
                 x.expr = Some(e);
                 return;

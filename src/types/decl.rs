@@ -64,18 +64,13 @@ impl<'a> Checker<'a> {
             Color::Grey(_) => {
                 let valid = self.valid_cycle(obj);
                 let o = self.obj(obj);
-                match o.kind {
-                    ObjKind::Const { .. } | ObjKind::Var { .. } => {
-                        if !valid || o.ty.is_none() {
-                            self.obj_mut(obj).ty = Some(TypeId::INVALID);
-                        }
-                    }
-                    ObjKind::TypeName => {
-                        if !valid {
-                            self.obj_mut(obj).ty = Some(TypeId::INVALID);
-                        }
-                    }
-                    _ => {}
+                let invalid = match o.kind {
+                    ObjKind::Const { .. } | ObjKind::Var { .. } => !valid || o.ty.is_none(),
+                    ObjKind::TypeName => !valid,
+                    _ => false,
+                };
+                if invalid {
+                    self.obj_mut(obj).ty = Some(TypeId::INVALID);
                 }
                 return;
             }
@@ -241,7 +236,7 @@ impl<'a> Checker<'a> {
                 let u = self.under(t);
                 if u != TypeId::INVALID {
                     let ts = self.type_string(t);
-                    self.error(start_pos(&te), format!("invalid constant type {ts}"));
+                    self.error(start_pos(te), format!("invalid constant type {ts}"));
                 }
                 self.obj_mut(obj).ty = Some(TypeId::INVALID);
                 done = true;
@@ -664,7 +659,7 @@ impl<'a> Checker<'a> {
                 self.error(pos, format!("extra init expr at {at}"));
             } else {
                 self.error(
-                    start_pos(&n),
+                    start_pos(n),
                     format!("extra init expr {}", crate::syntax::printer::expr_string(n)),
                 );
             }

@@ -93,7 +93,7 @@ impl<'a> Checker<'a> {
                 true
             }
             ExprKind::DotsType(_) => {
-                self.error(start_pos(&e), "invalid use of '...'".into());
+                self.error(start_pos(e), "invalid use of '...'".into());
                 false
             }
             ExprKind::BasicLit(lit) => {
@@ -109,7 +109,7 @@ impl<'a> Checker<'a> {
                     ) && v.len() > 10000
                     {
                         self.error(
-                            start_pos(&e),
+                            start_pos(e),
                             format!(
                                 "excessively long constant: {}... ({} chars)",
                                 &v[..10],
@@ -120,7 +120,7 @@ impl<'a> Checker<'a> {
                     } else {
                         x.set_const(lit.kind, v);
                         if x.mode == Mode::Invalid {
-                            self.error(start_pos(&e), format!("malformed constant: {v}"));
+                            self.error(start_pos(e), format!("malformed constant: {v}"));
                             false
                         } else {
                             true
@@ -163,14 +163,14 @@ impl<'a> Checker<'a> {
             ExprKind::Assert { x: inner, ty } => self.assert_expr(x, e, inner, ty),
             ExprKind::TypeSwitchGuard { .. } => {
                 self.error(
-                    start_pos(&e),
+                    start_pos(e),
                     format!("{INVALID_AST}use of .(type) outside type switch"),
                 );
                 false
             }
             ExprKind::Call { .. } => return self.call_expr(x, e),
             ExprKind::List(_) => {
-                self.error(start_pos(&e), "unexpected list of expressions".into());
+                self.error(start_pos(e), "unexpected list of expressions".into());
                 false
             }
             ExprKind::Operation { op, x: lhs, y } => match y {
@@ -192,7 +192,7 @@ impl<'a> Checker<'a> {
                 }
             },
             ExprKind::KeyValue { .. } => {
-                self.error(start_pos(&e), format!("{INVALID_AST}no key:value expected"));
+                self.error(start_pos(e), format!("{INVALID_AST}no key:value expected"));
                 false
             }
             ExprKind::ArrayType { .. }
@@ -334,12 +334,12 @@ impl<'a> Checker<'a> {
         let xs = self.operand_string(x);
         let ts = self.type_string(t);
         if type_switch {
-            self.error(start_pos(&e), format!("impossible type switch case: {es}\n\t{xs} cannot have dynamic type {ts} {cause}"));
+            self.error(start_pos(e), format!("impossible type switch case: {es}\n\t{xs} cannot have dynamic type {ts} {cause}"));
             return;
         }
         let xts = self.type_string(x.ty);
         self.error(
-            start_pos(&e),
+            start_pos(e),
             format!("impossible type assertion: {es}\n\t{ts} does not implement {xts} {cause}"),
         );
     }
@@ -461,7 +461,7 @@ impl<'a> Checker<'a> {
             }
             Operator::Tilde => {
                 self.error(
-                    start_pos(&e),
+                    start_pos(e),
                     "cannot use ~ outside of interface or type constraint".into(),
                 );
                 x.mode = Mode::Invalid;
@@ -625,7 +625,7 @@ impl<'a> Checker<'a> {
             let ps = parent.map(expr_string).unwrap_or_default();
             let ts = self.type_string(t);
             self.error(
-                start_pos(&x),
+                start_pos(x),
                 format!("{INVALID_OP}{ps} (shift of type {ts})"),
             );
             return;
@@ -819,6 +819,16 @@ impl<'a> Checker<'a> {
             }
         }
         if !failed {
+            // A concrete operand compared with an interface is converted to it.
+            let (xi, yi) = (
+                self.is_non_type_param_interface(x.ty),
+                self.is_non_type_param_interface(y.ty),
+            );
+            if xi && !yi {
+                self.record_iface_conversion(y, x.ty);
+            } else if yi && !xi {
+                self.record_iface_conversion(x, y.ty);
+            }
             if x.mode == Mode::Constant && y.mode == Mode::Constant {
                 x.val = Value::make_bool(constant::compare(&x.val, op, &y.val));
             } else {
@@ -1164,17 +1174,19 @@ impl<'a> Checker<'a> {
 fn op_pos(x: &Expr) -> Pos {
     match x.kind {
         ExprKind::Operation { .. } => x.pos,
-        _ => start_pos(&x),
+        _ => start_pos(x),
     }
 }
 
 /// The name of an overflowing operation, for "constant addition overflow".
 fn op_name(x: &Expr) -> &'static str {
     match &x.kind {
-        ExprKind::Operation { op, y: None, .. } => match op {
-            Operator::Xor => "bitwise complement",
-            _ => "",
-        },
+        ExprKind::Operation {
+            op: Operator::Xor,
+            y: None,
+            ..
+        } => "bitwise complement",
+        ExprKind::Operation { y: None, .. } => "",
         ExprKind::Operation { op, .. } => match op {
             Operator::Add => "addition",
             Operator::Sub => "subtraction",

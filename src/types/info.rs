@@ -100,6 +100,12 @@ pub struct Info {
     /// the node that opens them.
     pub scopes: FxHashMap<Pos, ScopeId>,
     pub init_order: Vec<Initializer>,
+    /// Values implicitly converted to an interface type where they are
+    /// used (assigned, passed, returned, sent, compared with an interface):
+    /// the expression's id and the interface type. gc's OCONVIFACE nodes;
+    /// the compiler boxes the value there and escape analysis sees an
+    /// allocation site.
+    pub iface_conversions: FxHashMap<NodeId, TypeId>,
 }
 
 /// Grows a dense table so that index `i` exists. The tables are reserved

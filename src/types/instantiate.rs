@@ -225,7 +225,7 @@ impl<'a> Checker<'a> {
             if c.validate_targ_len(pos, tparams.len(), targs.len()) {
                 match c.verify(pos, &tparams, &targs) {
                     Err((i, msg)) => {
-                        let p = xlist.get(i).map(|e| start_pos(&e)).unwrap_or(pos);
+                        let p = xlist.get(i).map(start_pos).unwrap_or(pos);
                         c.soft_error(p, msg);
                     }
                     Ok(()) => c.mono_record_instance(pos, &tparams, &targs, xlist),

@@ -82,8 +82,8 @@ impl<'a> Checker<'a> {
     /// `interface{ e }`, marked implicit (types2's bound).
     pub fn implicit_interface(&mut self, ityp: TypeId, e: &'a Expr) {
         let t = self.parse_union(e);
-        self.add_embedded(ityp, start_pos(&e), t);
-        self.finish_interface(ityp, Vec::new(), start_pos(&e));
+        self.add_embedded(ityp, start_pos(e), t);
+        self.finish_interface(ityp, Vec::new(), start_pos(e));
         if let Some(i) = self.types.interface_mut(ityp) {
             i.implicit = true;
         }

@@ -74,16 +74,7 @@ impl<'a> Checker<'a> {
             for e in &current {
                 let typ = e.typ;
                 if self.types.is_named(typ) {
-                    if seen.iter().any(|&s| s == typ) || {
-                        let mut dup = false;
-                        for &s in &seen {
-                            if self.identical(s, typ) {
-                                dup = true;
-                                break;
-                            }
-                        }
-                        dup
-                    } {
+                    if seen.contains(&typ) || self.any_identical(&seen, typ) {
                         continue;
                     }
                     seen.push(typ);
@@ -177,13 +168,8 @@ impl<'a> Checker<'a> {
                 }
             }
             if found.is_none() {
-                for i in 0..out.len() {
-                    let ot = out[i].typ;
-                    if self.identical(ot, e.typ) {
-                        found = Some(i);
-                        break;
-                    }
-                }
+                let types: Vec<TypeId> = out.iter().map(|o| o.typ).collect();
+                found = types.iter().position(|&ot| self.identical(ot, e.typ));
             }
             match found {
                 Some(i) => out[i].multiples = true,
@@ -191,6 +177,11 @@ impl<'a> Checker<'a> {
             }
         }
         out
+    }
+
+    /// Whether some type in `list` is identical to `t`.
+    fn any_identical(&mut self, list: &[TypeId], t: TypeId) -> bool {
+        list.iter().any(|&s| self.identical(s, t))
     }
 
     /// Whether a method has a pointer receiver (types2's hasPtrRecv).

@@ -129,7 +129,7 @@ impl<'a> Checker<'a> {
         xlist: &'a [Expr],
     ) {
         for (i, (&tpar, &targ)) in tparams.iter().zip(targs).enumerate() {
-            let p = xlist.get(i).map(|e| start_pos(&e)).unwrap_or(pos);
+            let p = xlist.get(i).map(start_pos).unwrap_or(pos);
             self.mono_assign(p, tpar, targ);
         }
     }

@@ -405,15 +405,7 @@ impl<'a> Checker<'a> {
         &mut self,
         rtyp: &'a Expr,
         unpack_params: bool,
-    ) -> (
-        bool,
-        Option<&'a Expr>,
-        Vec<(
-            crate::syntax::pos::Pos,
-            Symbol,
-            Option<crate::syntax::ast::NodeId>,
-        )>,
-    ) {
+    ) -> (bool, Option<&'a Expr>, Vec<RecvTParam>) {
         let mut ptr = false;
         let mut t = rtyp;
         loop {
@@ -440,7 +432,7 @@ impl<'a> Checker<'a> {
                         ExprKind::Bad => tparams.push((arg.pos, Symbol::intern("_"), None)),
                         _ => {
                             self.error(
-                                start_pos(&arg),
+                                start_pos(arg),
                                 format!(
                                     "receiver type parameter {} must be an identifier",
                                     crate::syntax::printer::expr_string(arg)
@@ -558,6 +550,13 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A receiver type parameter name: position, name, node of the name.
+pub type RecvTParam = (
+    crate::syntax::pos::Pos,
+    Symbol,
+    Option<crate::syntax::ast::NodeId>,
+);
+
 /// Unquotes and validates an import path as types2 does.
 fn validated_import_path(lit: &str) -> Result<String, String> {
     let s = unquote_simple(lit).ok_or_else(|| "invalid syntax".to_string())?;
@@ -574,7 +573,7 @@ fn validated_import_path(lit: &str) -> Result<String, String> {
 }
 
 fn is_graphic(c: char) -> bool {
-    !c.is_control() && c != '\u{FFFD}' || c == '\u{FFFD}'
+    !c.is_control()
 }
 
 /// Go's %#U: `U+0041 'A'`.

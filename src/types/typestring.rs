@@ -151,18 +151,16 @@ impl<'a> Checker<'a> {
         if obj.is_type_name() {
             match self.types.get(t) {
                 Type::Basic { .. } => return buf,
-                Type::Named(n) => {
-                    if !n.tparams.is_empty() {
-                        let mut w = TypeWriter {
-                            check: self,
-                            buf: String::new(),
-                            seen: FxHashSet::default(),
-                            qualify_paths: false,
-                            full_paths: false,
-                        };
-                        w.tparam_list(&n.tparams.clone());
-                        buf.push_str(&w.buf);
-                    }
+                Type::Named(n) if !n.tparams.is_empty() => {
+                    let mut w = TypeWriter {
+                        check: self,
+                        buf: String::new(),
+                        seen: FxHashSet::default(),
+                        qualify_paths: false,
+                        full_paths: false,
+                    };
+                    w.tparam_list(&n.tparams.clone());
+                    buf.push_str(&w.buf);
                 }
                 _ => {}
             }

@@ -64,10 +64,10 @@ impl<'a> Checker<'a> {
                     x.mode = Mode::TypExpr;
                     x.ty = tp;
                 } else {
-                    self.error(start_pos(&e), "cannot use _ as value or type".into());
+                    self.error(start_pos(e), "cannot use _ as value or type".into());
                 }
             } else {
-                self.error(start_pos(&e), format!("undefined: {name}"));
+                self.error(start_pos(e), format!("undefined: {name}"));
             }
             return;
         };
@@ -86,7 +86,7 @@ impl<'a> Checker<'a> {
         match kind {
             ObjKind::PkgName { .. } => {
                 self.error(
-                    start_pos(&e),
+                    start_pos(e),
                     format!("use of package {name} not in selector"),
                 );
                 return;
@@ -100,7 +100,7 @@ impl<'a> Checker<'a> {
                     match self.st.env.iota.clone() {
                         None => {
                             self.error(
-                                start_pos(&e),
+                                start_pos(e),
                                 "cannot use iota outside constant declaration".into(),
                             );
                             return;
@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
             ObjKind::TypeName => {
                 if self.st.broken_aliases.contains(&obj) && typ == TypeId::INVALID {
                     self.error(
-                        start_pos(&e),
+                        start_pos(e),
                         format!(
                             "invalid use of type alias {name} in recursive type (see issue #50729)"
                         ),
@@ -181,7 +181,7 @@ impl<'a> Checker<'a> {
                 } else {
                     format!("cannot use type {ts} outside a type constraint: interface contains type constraints")
                 };
-                c.soft_error(start_pos(&e), msg);
+                c.soft_error(start_pos(e), msg);
             }
         });
     }
@@ -191,7 +191,7 @@ impl<'a> Checker<'a> {
         if self.is_generic(t) {
             let ts = self.type_string(t);
             self.error(
-                start_pos(&e),
+                start_pos(e),
                 format!("cannot use generic type {ts} without instantiation"),
             );
             t = TypeId::INVALID;
@@ -206,7 +206,7 @@ impl<'a> Checker<'a> {
         if t != TypeId::INVALID && !self.is_generic(t) {
             if report_err {
                 let ts = self.type_string(t);
-                self.error(start_pos(&e), format!("{ts} is not a generic type"));
+                self.error(start_pos(e), format!("{ts} is not a generic type"));
             }
             t = TypeId::INVALID;
         }
@@ -275,7 +275,7 @@ impl<'a> Checker<'a> {
                     Some(l) => self.array_length(l),
                     None => {
                         self.error(
-                            start_pos(&e0),
+                            start_pos(e0),
                             "invalid use of [...] array (outside a composite literal)".into(),
                         );
                         -1
@@ -304,7 +304,7 @@ impl<'a> Checker<'a> {
                 };
             }
             ExprKind::DotsType(elem) => {
-                self.error(start_pos(&e0), "invalid use of '...'".into());
+                self.error(start_pos(e0), "invalid use of '...'".into());
                 self.use_expr(elem);
             }
             ExprKind::StructType { .. } => {
@@ -373,7 +373,7 @@ impl<'a> Checker<'a> {
                         };
                         let ks = c.type_string(kt);
                         c.error(
-                            start_pos(&key_expr),
+                            start_pos(key_expr),
                             format!("invalid map key type {ks}{why}"),
                         );
                     }
@@ -401,7 +401,7 @@ impl<'a> Checker<'a> {
                 };
             }
             _ => {
-                self.error(start_pos(&e0), format!("{} is not a type", expr_string(e0)));
+                self.error(start_pos(e0), format!("{} is not a type", expr_string(e0)));
                 self.use_expr(e0);
             }
         }
@@ -415,13 +415,13 @@ impl<'a> Checker<'a> {
             match self.lookup(name) {
                 None => {
                     self.error(
-                        start_pos(&e),
+                        start_pos(e),
                         format!("undeclared name {name} for array length"),
                     );
                     return -1;
                 }
                 Some(obj) if !self.obj(obj).is_const() => {
-                    self.error(start_pos(&e), format!("invalid array length {name}"));
+                    self.error(start_pos(e), format!("invalid array length {name}"));
                     return -1;
                 }
                 _ => {}
@@ -438,16 +438,16 @@ impl<'a> Checker<'a> {
         }
         if self.types.is_untyped(x.ty) || self.is_integer(x.ty) {
             let val = x.val.to_int();
-            if val.kind() == Kind::Int {
-                if super::constant::representable_const(&val, BasicKind::Int).is_ok() {
-                    let (n, ok) = val.int64_val();
-                    if ok && n >= 0 {
-                        return n;
-                    }
-                    let xs = self.operand_string(&x);
-                    self.error(x.pos(), format!("invalid array length {xs}"));
-                    return -1;
+            if val.kind() == Kind::Int
+                && super::constant::representable_const(&val, BasicKind::Int).is_ok()
+            {
+                let (n, ok) = val.int64_val();
+                if ok && n >= 0 {
+                    return n;
                 }
+                let xs = self.operand_string(&x);
+                self.error(x.pos(), format!("invalid array length {xs}"));
+                return -1;
             }
         }
         let xs = self.operand_string(&x);

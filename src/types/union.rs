@@ -40,7 +40,7 @@ impl<'a> Checker<'a> {
             if terms.len() >= MAX_TERM_COUNT {
                 if !invalid {
                     self.error(
-                        start_pos(&x),
+                        start_pos(x),
                         format!(
                             "cannot handle more than {MAX_TERM_COUNT} union terms (implementation limitation)"
                         ),
@@ -71,7 +71,7 @@ impl<'a> Checker<'a> {
             if ty == TypeId::INVALID {
                 continue;
             }
-            let at = tlist.get(i).map(|e| start_pos(&e)).unwrap_or_default();
+            let at = tlist.get(i).map(|e| start_pos(e)).unwrap_or_default();
             let u = self.under(ty);
             let is_iface = matches!(self.types.get(u), Type::Interface(_));
             if t.tilde {
@@ -129,14 +129,14 @@ impl<'a> Checker<'a> {
         if self.types.is_type_param(typ) {
             if tilde {
                 self.error(
-                    start_pos(&x),
+                    start_pos(x),
                     format!(
                         "type in term {} cannot be a type parameter",
                         expr_string(tx)
                     ),
                 );
             } else {
-                self.error(start_pos(&x), "term cannot be a type parameter".into());
+                self.error(start_pos(x), "term cannot be a type parameter".into());
             }
             typ = TypeId::INVALID;
         }

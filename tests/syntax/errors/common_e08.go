@@ -1,0 +1,3 @@
+package p
+
+var a = map[string]int{"a": 1 "b": 2}

@@ -1,0 +1,6 @@
+package p
+
+func f() {
+	var x = []int{1, 2
+	3}
+}

@@ -1,0 +1,9 @@
+package p
+
+func f() {
+	go (g())
+	defer g
+	if true {
+	} else for {
+	}
+}

@@ -1,0 +1,10 @@
+package p
+
+func f() {
+	a, b
+}
+
+func g() {
+	x := 1 {
+	}
+}

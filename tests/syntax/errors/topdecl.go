@@ -1,0 +1,10 @@
+package p
+
+x := 1
+
+func g()
+{
+}
+
+var v = 1 {
+}
