@@ -44,7 +44,49 @@ pub(super) fn make_from_literal_bytes(b: &[u8], kind: LitKind) -> Value {
     v.unwrap_or(Value::Unknown)
 }
 
+/// The value of a plain decimal (`[1-9][0-9]*` or `0`) or hexadecimal
+/// (`0x` digits) literal that fits in an i64, without big arithmetic;
+/// None for anything else (octal, binary, separators, signs, big values),
+/// which the general scanner handles.
+fn small_int_literal(b: &[u8]) -> Option<i64> {
+    let (digits, base) = match b {
+        [b'0', b'x' | b'X', rest @ ..] if (1..=15).contains(&rest.len()) => (rest, 16),
+        [b'1'..=b'9', ..] if b.len() <= 18 => (b, 10),
+        [b'0'] => return Some(0),
+        _ => return None,
+    };
+    let mut v: i64 = 0;
+    for &c in digits {
+        let d = (c as char).to_digit(base)?;
+        v = v * base as i64 + d as i64;
+    }
+    Some(v)
+}
+
+/// The exact value of a plain decimal float literal (`12.5`, `.5`, `3.`:
+/// at most 18 digits, no exponent or separators), as go/constant computes
+/// it for small literals (the fraction, reduced); None for anything else.
+fn small_float_literal(b: &[u8]) -> Option<BigRational> {
+    let dot = b.iter().position(|&c| c == b'.')?;
+    let (int, frac) = (&b[..dot], &b[dot + 1..]);
+    if int.len() + frac.len() > 18
+        || int.len() + frac.len() == 0
+        || !int.iter().chain(frac).all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mut num: i64 = 0;
+    for &c in int.iter().chain(frac) {
+        num = num * 10 + (c - b'0') as i64;
+    }
+    let den = 10i64.pow(frac.len() as u32);
+    Some(BigRational::new(BigInt::from(num), BigInt::from(den)))
+}
+
 fn int_literal(b: &[u8]) -> Option<Value> {
+    if let Some(v) = small_int_literal(b) {
+        return Some(Value::make_int64(v));
+    }
     let mut s = Scanner { b, i: 0 };
     let neg = s.sign();
     let m = s.mantissa(false).ok()?;
@@ -74,6 +116,9 @@ fn float_literal(b: &[u8]) -> Option<Value> {
         .unwrap_or(b);
     if body == b"Inf" || body == b"inf" {
         return Some(Value::Unknown); // big.Float accepts it; makeFloat rejects ±Inf
+    }
+    if let Some(r) = small_float_literal(b) {
+        return Some(Value::from_rat_exact(r));
     }
     let num = scan_float(b)?;
     let f = match num.to_float()? {
@@ -483,4 +528,77 @@ fn unquote_escaped(b: &[u8], quote: u8, end: usize) -> Option<Vec<u8>> {
         }
     }
     (rest == [quote]).then_some(out)
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The general scanner's result, bypassing the fast paths.
+    fn slow_int(b: &[u8]) -> Option<BigInt> {
+        let mut s = Scanner { b, i: 0 };
+        let neg = s.sign();
+        let m = s.mantissa(false).ok()?;
+        let sign = if neg { Sign::Minus } else { Sign::Plus };
+        s.at_end().then(|| BigInt::from_biguint(sign, m.value))
+    }
+
+    #[test]
+    fn small_literals_match_the_general_scanner() {
+        for lit in [
+            "0",
+            "1",
+            "7",
+            "42",
+            "100",
+            "255",
+            "999999999999999999",
+            "0x0",
+            "0xff",
+            "0XFF",
+            "0x7ffffffffffffff",
+            "0x123456789abcdef",
+        ] {
+            let fast = small_int_literal(lit.as_bytes()).map(BigInt::from);
+            assert_eq!(fast, slow_int(lit.as_bytes()), "{lit}");
+        }
+        for lit in [
+            "07",
+            "0b1",
+            "0o7",
+            "1_000",
+            "-1",
+            "0x",
+            "9999999999999999999",
+            "0x7fffffffffffffff",
+        ] {
+            assert_eq!(small_int_literal(lit.as_bytes()), None, "{lit}");
+        }
+        for lit in [
+            "0.5",
+            "1.5",
+            "3.25",
+            "0.0",
+            "00.10",
+            ".5",
+            "3.",
+            "123456789.123456789",
+            "2.50",
+        ] {
+            let fast = small_float_literal(lit.as_bytes());
+            let slow = scan_float(lit.as_bytes()).and_then(|n| n.to_rat());
+            assert!(fast.is_some(), "{lit}");
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{lit}");
+        }
+        for lit in [
+            "1e3",
+            "1.5e3",
+            "0x1p1",
+            "1_0.5",
+            ".",
+            "1234567890.1234567890",
+        ] {
+            assert!(small_float_literal(lit.as_bytes()).is_none(), "{lit}");
+        }
+    }
 }

@@ -201,7 +201,7 @@ impl Value {
     }
 
     /// A Float holding the fraction as is (no size check).
-    fn from_rat_exact(x: BigRational) -> Value {
+    pub(super) fn from_rat_exact(x: BigRational) -> Value {
         Value::Float(FloatVal(FloatRep::Rat(Rc::new(x))))
     }
 
