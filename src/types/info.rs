@@ -81,8 +81,9 @@ pub struct Initializer {
 /// and constant values, which few expressions have, live in a side map.
 #[derive(Debug, Default)]
 pub struct Info {
-    /// Mode and type of each recorded expression.
-    types: Vec<Option<(Mode, TypeId)>>,
+    /// Mode and type of each recorded expression, and whether `values`
+    /// has its value.
+    types: Vec<Option<(Mode, TypeId, bool)>>,
     /// Values of the recorded constant expressions.
     values: FxHashMap<NodeId, Value>,
     /// Per name: 0 = no definition recorded, 1 = defines no object (`_`,
@@ -132,33 +133,37 @@ impl Info {
     pub fn record_type(&mut self, id: NodeId, tv: TypeAndValue) {
         let i = id.index();
         ensure(&mut self.types, i, None);
-        self.types[i] = Some((tv.mode, tv.ty));
+        let had_value = matches!(self.types[i], Some((_, _, true)));
+        self.types[i] = Some((tv.mode, tv.ty, tv.val.is_some()));
         match tv.val {
             Some(v) => {
                 self.values.insert(id, v);
             }
-            None => {
-                if !self.values.is_empty() {
-                    self.values.remove(&id);
-                }
+            None if had_value => {
+                self.values.remove(&id);
             }
+            None => {}
         }
     }
 
     /// The recorded type and value of an expression (the value cloned, for
     /// constants).
     pub fn type_of(&self, id: NodeId) -> Option<TypeAndValue> {
-        let (mode, ty) = (*self.types.get(id.index())?)?;
+        let (mode, ty, has_value) = (*self.types.get(id.index())?)?;
         Some(TypeAndValue {
             mode,
             ty,
-            val: self.values.get(&id).cloned(),
+            val: if has_value {
+                self.values.get(&id).cloned()
+            } else {
+                None
+            },
         })
     }
 
     /// Changes the recorded type of an expression (comma-ok tuples).
     pub fn set_type(&mut self, id: NodeId, ty: TypeId) {
-        if let Some(Some((_, t))) = self.types.get_mut(id.index()) {
+        if let Some(Some((_, t, _))) = self.types.get_mut(id.index()) {
             *t = ty;
         }
     }
@@ -209,5 +214,36 @@ impl Info {
             return Some(obj);
         }
         self.use_of(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_entries_stay_compact() {
+        assert_eq!(std::mem::size_of::<Option<(Mode, TypeId, bool)>>(), 8);
+    }
+
+    #[test]
+    fn values_follow_the_latest_record() {
+        let mut info = Info::default();
+        let id = NodeId(7);
+        let tv = |val| TypeAndValue {
+            mode: Mode::Constant,
+            ty: TypeId(1),
+            val,
+        };
+        info.record_type(id, tv(Some(Value::make_int64(3))));
+        assert!(info.type_of(id).and_then(|t| t.val).is_some());
+        info.record_type(id, tv(None));
+        assert!(info.type_of(id).is_some_and(|t| t.val.is_none()));
+        assert!(info.type_of(NodeId(3)).is_none());
+        info.record_def(NodeId(2), None);
+        info.record_use(NodeId(4), ObjId(0));
+        assert_eq!(info.def_of(NodeId(2)), Some(None));
+        assert_eq!(info.object_of(NodeId(4)), Some(ObjId(0)));
+        assert_eq!(info.uses().count(), 1);
     }
 }
