@@ -110,8 +110,10 @@ impl<'a> Checker<'a> {
                 return Ok(());
             }
         }
-        let (vs, ts) = (self.type_string(v), self.type_string(t));
+        // The type strings are built only for a failure's message.
+        let names = |c: &mut Self| (c.type_string(v), c.type_string(t));
         if !matches!(self.types.get(tu), Type::Interface(_)) {
+            let (vs, ts) = names(self);
             let cause = if self.is_interface_ptr(tu) {
                 format!("type {ts} is pointer to interface, not interface")
             } else {
@@ -130,10 +132,12 @@ impl<'a> Checker<'a> {
         }
         let tset = self.interface_type_set(tu);
         if tset.is_empty() {
+            let (_, ts) = names(self);
             return Err(format!("cannot implement {ts} (empty type set)"));
         }
         if let Some((m, wrong)) = self.missing_method(v, tu, true) {
             let reason = self.missing_method_reason(v, t, m, wrong);
+            let (vs, ts) = names(self);
             return Err(format!("{vs} does not implement {ts} {reason}"));
         }
 
@@ -141,6 +145,7 @@ impl<'a> Checker<'a> {
         let mut pending = Ok(());
         let t_comparable = self.type_set_is_comparable(tu, &mut Default::default());
         if t_comparable && !self.comparable_impl(v, false, &mut Default::default(), &mut None) {
+            let (vs, _) = names(self);
             pending = Err(format!("{vs} does not implement comparable"));
         }
         if !Self::type_set_has_terms(&tset) {
@@ -150,6 +155,7 @@ impl<'a> Checker<'a> {
         if vi {
             let vset = self.interface_type_set(vu);
             if !self.termlist_subset_of(&vset.terms, &tset.terms) {
+                let (vs, ts) = names(self);
                 return Err(format!("{vs} does not implement {ts}"));
             }
             return pending;
@@ -179,6 +185,7 @@ impl<'a> Checker<'a> {
             }
         }
         if !included {
+            let (vs, ts) = names(self);
             if let Some(alt) = alt {
                 let als = self.type_string(alt);
                 return Err(format!(

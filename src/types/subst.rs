@@ -63,6 +63,19 @@ impl<'a> Checker<'a> {
     }
 
     fn subst_typ(&mut self, s: &Subster<'_>, t: TypeId) -> TypeId {
+        // Leaves are decided without cloning the type (a Named type's
+        // clone copies its type arguments and methods).
+        match self.types.get(t) {
+            Type::Basic { .. } => return t,
+            Type::TypeParam(_) => return s.smap.get(&t).copied().unwrap_or(t),
+            Type::Named(n) => {
+                let orig = n.orig.unwrap_or(t);
+                if self.types.named(orig).is_none_or(|o| o.tparams.is_empty()) {
+                    return t;
+                }
+            }
+            _ => {}
+        }
         match self.types.get(t).clone() {
             Type::Basic { .. } => t,
             Type::Array { len, elem } => {

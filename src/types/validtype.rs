@@ -17,31 +17,43 @@ impl<'a> Checker<'a> {
     /// current type's refer to); `path` the named types traversed, for the
     /// cycle report.
     fn valid_type0(&mut self, typ: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
-        match self.types.get(typ).clone() {
-            Type::Array { elem, .. } => return self.valid_type0(elem, nest, path),
-            Type::Struct(st) => {
-                for f in st.fields {
+        // Copy out only what the walk needs (cloning a struct would copy
+        // its tags, an interface its method lists).
+        enum Shape {
+            Array(TypeId),
+            Fields(Vec<ObjId>),
+            Terms(Vec<TypeId>),
+            Named,
+            TypeParam,
+            Other,
+        }
+        let shape = match self.types.get(typ) {
+            Type::Array { elem, .. } => Shape::Array(*elem),
+            Type::Struct(st) => Shape::Fields(st.fields.clone()),
+            Type::Union(terms) => Shape::Terms(terms.iter().filter_map(|t| t.ty).collect()),
+            Type::Interface(it) => Shape::Terms(it.embeddeds.clone()),
+            Type::Named(_) => Shape::Named,
+            Type::TypeParam(_) => Shape::TypeParam,
+            _ => Shape::Other,
+        };
+        match shape {
+            Shape::Array(elem) => return self.valid_type0(elem, nest, path),
+            Shape::Fields(fields) => {
+                for f in fields {
                     let ft = self.obj_type(f);
                     if !self.valid_type0(ft, nest, path) {
                         return false;
                     }
                 }
             }
-            Type::Union(terms) => {
-                for t in terms.iter().filter_map(|t| t.ty) {
+            Shape::Terms(types) => {
+                for t in types {
                     if !self.valid_type0(t, nest, path) {
                         return false;
                     }
                 }
             }
-            Type::Interface(it) => {
-                for e in it.embeddeds {
-                    if !self.valid_type0(e, nest, path) {
-                        return false;
-                    }
-                }
-            }
-            Type::Named(_) => {
+            Shape::Named => {
                 if self.is_known_valid(typ) {
                     return true;
                 }
@@ -81,7 +93,7 @@ impl<'a> Checker<'a> {
                 let orig = self.named_origin(typ);
                 self.gen.valids.entry(orig).or_default().push(typ);
             }
-            Type::TypeParam(_) => {
+            Shape::TypeParam => {
                 if let Some(&inst) = nest.last() {
                     let tparams = self.named_tparams(inst);
                     let targs = self.named_targs(inst);
@@ -98,7 +110,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            _ => {}
+            Shape::Other => {}
         }
         true
     }
@@ -106,9 +118,15 @@ impl<'a> Checker<'a> {
     /// Whether a type identical to t was found valid already.
     fn is_known_valid(&mut self, t: TypeId) -> bool {
         let orig = self.named_origin(t);
-        let Some(list) = self.gen.valids.get(&orig).cloned() else {
-            return false;
-        };
-        list.into_iter().any(|v| v == t || self.identical(v, t))
+        let n = self.gen.valids.get(&orig).map_or(0, Vec::len);
+        for i in 0..n {
+            let Some(&v) = self.gen.valids.get(&orig).and_then(|l| l.get(i)) else {
+                break;
+            };
+            if v == t || self.identical(v, t) {
+                return true;
+            }
+        }
+        false
     }
 }
