@@ -836,6 +836,22 @@ impl<'a> Checker<'a> {
         args: &[TypeId],
         variadic: bool,
     ) -> TypeId {
+        let key = (args.len() <= 3).then(|| {
+            let mut a = [TypeId::INVALID; 3];
+            a[..args.len()].copy_from_slice(args);
+            (res, a, args.len() as u8, variadic)
+        });
+        if let Some(&sig) = key.as_ref().and_then(|k| self.gen.builtin_sigs.get(k)) {
+            return sig;
+        }
+        let sig = self.new_builtin_sig(res, args, variadic);
+        if let Some(k) = key {
+            self.gen.builtin_sigs.insert(k, sig);
+        }
+        sig
+    }
+
+    fn new_builtin_sig(&mut self, res: Option<TypeId>, args: &[TypeId], variadic: bool) -> TypeId {
         let blank = Symbol::intern("");
         let mut vars = Vec::with_capacity(args.len());
         for &t in args {

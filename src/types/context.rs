@@ -27,7 +27,15 @@ pub struct GenState {
     /// types2's emptyInterface: what a type parameter with an invalid
     /// bound is constrained by.
     pub empty_iface: Option<TypeId>,
+    /// Signatures made for builtin calls (`make_sig`), by result, up to
+    /// three parameter types, their count and variadicity. types2 makes a
+    /// new signature per call; an identical one serves as well (it is
+    /// only recorded for the compiler, and identity is `identical`).
+    pub builtin_sigs: FxHashMap<BuiltinSigKey, TypeId>,
 }
+
+/// See [`GenState::builtin_sigs`].
+pub type BuiltinSigKey = (Option<TypeId>, [TypeId; 3], u8, bool);
 
 impl<'a> Checker<'a> {
     /// The recorded instance of `orig` with type arguments identical to
