@@ -48,7 +48,15 @@ impl<'a> Checker<'a> {
                 if self.named_underlying(typ) == TypeId::INVALID {
                     return false;
                 }
-                for e in nest.clone() {
+                // Only a type with t's object can be identical to it:
+                // compare objects first, so that a long chain of
+                // declarations (`type T0 [1]T1; type T1 [1]T2; ...`, whose
+                // nest grows by one per link) costs cheap comparisons.
+                let obj = self.types.named(typ).map(|n| n.obj);
+                for &e in nest.iter() {
+                    if self.types.named(e).map(|n| n.obj) != obj {
+                        continue;
+                    }
                     if self.identical(e, typ) {
                         if let Some(n) = self.types.named_mut(typ) {
                             n.underlying = Some(TypeId::INVALID);
