@@ -125,3 +125,53 @@ fn many_methods() {
         ]
     );
 }
+
+// Error recovery (lalrpop-util's) after a syntax error inside thousands
+// of unclosed brackets: for every token it dropped, it tried every state
+// of the parse stack, copying the stack for each: O(tokens x depth^2).
+// 6,000 unclosed braces took 11 s. Fixed in vendor/lalrpop-util.
+#[test]
+fn recovery_in_deep_unclosed_brackets() {
+    let n = 6000;
+    let blocks = format!(
+        "package p\nfunc f() {{\n{} x := := 1 {}\n",
+        "{".repeat(n),
+        "{".repeat(n)
+    );
+    assert_eq!(
+        check_within(&blocks, 10),
+        vec!["x.go:3: syntax error: unexpected :=, expecting expression"]
+    );
+    let complit = format!(
+        "package p\nvar x = []int{{{} a b {}\n",
+        "{".repeat(n),
+        "{".repeat(n)
+    );
+    assert_eq!(
+        check_within(&complit, 10),
+        vec![
+            "x.go:2: syntax error: unexpected b in composite literal; possibly missing comma or }"
+        ]
+    );
+}
+
+// gc prints positions from 32-bit line/column pairs: no column at or past
+// column 255, and line 1048574 (without column) for any later line.
+#[test]
+fn positions_in_gc_format() {
+    let src = format!(
+        "package p\nvar _ = {}a + b{}+ c\n",
+        " ".repeat(240),
+        " ".repeat(100)
+    );
+    assert_eq!(
+        check_str(&src),
+        vec![
+            "x.go:2:249: undefined: a",
+            "x.go:2:253: undefined: b",
+            "x.go:2: undefined: c",
+        ]
+    );
+    let src = format!("package p\n{}var _ = x\n", "\n".repeat(1_100_000));
+    assert_eq!(check_str(&src), vec!["x.go:1048574: undefined: x"]);
+}

@@ -6,7 +6,9 @@ use goscope::syntax::{dump_file, parse_file, pos::SourceMap, NodeIdGen};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let mut map = SourceMap::new();
-    let (file, _diags) = parse_file(&mut map, "x.go", data, &NodeIdGen::new());
-    let _ = dump_file(&file);
+    goscope_fuzz::timed(|| {
+        let mut map = SourceMap::new();
+        let (file, _diags) = parse_file(&mut map, "x.go", data, &NodeIdGen::new());
+        let _ = dump_file(&file);
+    });
 });
