@@ -175,3 +175,81 @@ fn positions_in_gc_format() {
     let src = format!("package p\n{}var _ = x\n", "\n".repeat(1_100_000));
     assert_eq!(check_str(&src), vec!["x.go:1048574: undefined: x"]);
 }
+
+/// `type A1 = struct{ a, b A0 }; type A2 = struct{ a, b A1 }; ...`: each
+/// alias doubles the type's tree, so n lines make a type of 2^n parts.
+fn alias_dag(n: usize, tail: &str) -> String {
+    let mut src = String::from("package p\nimport \"unsafe\"\ntype A0 = int\ntype B0 = int\n");
+    for i in 1..n {
+        src.push_str(&format!("type A{i} = struct{{ a, b A{} }}\n", i - 1));
+        src.push_str(&format!("type B{i} = struct{{ a, b B{} }}\n", i - 1));
+    }
+    src.push_str(tail);
+    src.push_str("\nvar _ unsafe.Pointer\n");
+    src
+}
+
+// Types whose trees are exponential in the source (shared through
+// aliases) sent every walk over types into exponential time or memory:
+// validType, unsafe.Sizeof, identity, inference, printing, instance keys.
+// gc hangs on all of these. At 2^20 parts (gc: no errors, after 14 s) the
+// walks are memoized or fast enough; past 2^20 parts goscope rejects the
+// type (an error gc does not have: gc never finishes).
+#[test]
+fn exponential_alias_types() {
+    for tail in [
+        "type T struct{ x A19 }",
+        "var x A19\nvar y B19 = x",
+        "var x A19\nconst s = unsafe.Sizeof(x)",
+        "var x A19\nvar _ any = x",
+        "type G[P any] int\nvar _ G[A19]",
+        "func f[P any](P) {}\nvar x A19\nvar _ = func() { f(x) }",
+        "var _ [unsafe.Sizeof(A19{}) >> 20]int",
+    ] {
+        assert_eq!(
+            check_within(&alias_dag(20, tail), 30),
+            Vec::<String>::new(),
+            "{tail}"
+        );
+    }
+    let d = check_within(
+        &alias_dag(40, "var x A39\nvar y B39 = x\nvar _ any = x"),
+        30,
+    );
+    let too_large = "type too large: more than 1048576 component types once aliases are expanded";
+    assert_eq!(
+        d,
+        vec![
+            format!("x.go:43:12: {too_large}"),
+            format!("x.go:44:12: {too_large}")
+        ]
+    );
+    // A message prints at most 64 KB of a type (gc prints all 20 MB).
+    let d = check_within(&alias_dag(20, "var x A19 = 1"), 30);
+    assert_eq!(d.len(), 1);
+    assert!(d[0].starts_with(
+        "x.go:43:13: cannot use 1 (untyped int constant) as struct{a struct{a struct{"
+    ));
+    assert!(
+        d[0].ends_with("… value in variable declaration"),
+        "{}",
+        &d[0][d[0].len() - 100..]
+    );
+    assert!(d[0].len() < 70_000);
+}
+
+// Nested named structs: a struct's size needs its fields' sizes and
+// alignments several times each, so unsafe.Sizeof took time exponential
+// in the nesting (gc too: it does not finish this in a minute).
+#[test]
+fn nested_struct_sizes() {
+    let mut src = String::from("package p\nimport \"unsafe\"\ntype N0 int64\n");
+    for i in 1..40 {
+        src.push_str(&format!("type N{i} struct{{ a, b N{} }}\n", i - 1));
+    }
+    // 8 << 39 bytes: the array has 4 elements.
+    src.push_str(
+        "const s = unsafe.Sizeof(N39{})\nvar _ [s >> 40]int\nvar _ [4]int = [s >> 40]int{}\n",
+    );
+    assert_eq!(check_within(&src, 10), Vec::<String>::new());
+}

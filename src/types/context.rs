@@ -27,6 +27,8 @@ pub struct GenState {
     /// types2's emptyInterface: what a type parameter with an invalid
     /// bound is constrained by.
     pub empty_iface: Option<TypeId>,
+    /// Tree sizes of unnamed types (see `Checker::tree_size`).
+    pub tree_sizes: HashMap<TypeId, u64>,
 }
 
 impl<'a> Checker<'a> {
