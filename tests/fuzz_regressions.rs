@@ -253,3 +253,27 @@ fn nested_struct_sizes() {
     );
     assert_eq!(check_within(&src, 10), Vec::<String>::new());
 }
+
+// `const c1 = c0 + c0; const c2 = c1 + c1; ...` doubles a string constant
+// at every line: 40 lines made goscope allocate 2^40 bytes (8 GB and
+// counting when stopped). gc keeps concatenations lazy and finishes at
+// once; so does goscope now, past 64 MB.
+#[test]
+fn doubling_string_constants() {
+    let mut src = String::from("package p\nconst c0 = \"ab\"\n");
+    for i in 1..40 {
+        src.push_str(&format!("const c{i} = c{} + c{}\n", i - 1, i - 1));
+    }
+    src.push_str("var _ = c39\nvar _ int = c5\n");
+    assert_eq!(
+        check_within(&src, 30),
+        vec![
+            "x.go:43:13: cannot use c5 (untyped string constant \
+             \"abababababababababababababababababababababababababababababababab\") \
+             as int value in variable declaration"
+        ]
+    );
+    // The length needs no bytes: len(c39) is 2^40.
+    src.push_str("var _ [len(c39) >> 38]int = [4]int{}\n");
+    assert_eq!(check_within(&src, 30).len(), 1);
+}
