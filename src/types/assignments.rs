@@ -112,7 +112,23 @@ impl<'a> Checker<'a> {
                 );
             }
             x.mode = Mode::Invalid;
+            return;
         }
+        self.record_iface_conversion(x, t);
+    }
+
+    /// Records an implicit conversion of x's value to interface type t
+    /// (none when x already has an interface type or is nil).
+    pub fn record_iface_conversion(&mut self, x: &Operand<'a>, t: TypeId) {
+        let Some(e) = x.expr else { return };
+        if x.is_nil()
+            || self.types.is_type_param(t)
+            || !self.is_interface(t)
+            || self.is_non_type_param_interface(x.ty)
+        {
+            return;
+        }
+        self.info.iface_conversions.insert(e.id, t);
     }
 
     pub fn init_const(&mut self, lhs: ObjId, x: &mut Operand<'a>) {

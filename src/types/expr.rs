@@ -819,6 +819,16 @@ impl<'a> Checker<'a> {
             }
         }
         if !failed {
+            // A concrete operand compared with an interface is converted to it.
+            let (xi, yi) = (
+                self.is_non_type_param_interface(x.ty),
+                self.is_non_type_param_interface(y.ty),
+            );
+            if xi && !yi {
+                self.record_iface_conversion(y, x.ty);
+            } else if yi && !xi {
+                self.record_iface_conversion(x, y.ty);
+            }
             if x.mode == Mode::Constant && y.mode == Mode::Constant {
                 x.val = Value::make_bool(constant::compare(&x.val, op, &y.val));
             } else {

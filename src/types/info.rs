@@ -90,6 +90,12 @@ pub struct Info {
     /// the node that opens them.
     pub scopes: HashMap<Pos, ScopeId>,
     pub init_order: Vec<Initializer>,
+    /// Values implicitly converted to an interface type where they are
+    /// used (assigned, passed, returned, sent, compared with an interface):
+    /// the expression's id and the interface type. gc's OCONVIFACE nodes;
+    /// the compiler boxes the value there and escape analysis sees an
+    /// allocation site.
+    pub iface_conversions: HashMap<NodeId, TypeId>,
 }
 
 impl Info {
