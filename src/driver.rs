@@ -17,9 +17,30 @@ pub struct CheckOutcome {
     pub internal_errors: Vec<String>,
 }
 
+/// At least this much stack is left for the front end: below it,
+/// [`with_stack`] switches to a fresh stack.
+const RED_ZONE: usize = 256 << 20;
+/// The size of that fresh stack (reserved address space, committed as it
+/// is used).
+const STACK_SIZE: usize = 1 << 30;
+
+/// Runs `f` with at least [`RED_ZONE`] bytes of stack, on a new stack
+/// (same thread) if the current one has less left.
+///
+/// The parser bounds the tree's depth (`syntax::MAX_NESTING`), but the
+/// checker's recursion costs a kilobyte or more per level, and some of it
+/// follows declarations rather than the tree (`const c0 = c1; const c1 =
+/// c2; ...` recurses once per constant), so no nesting limit bounds it. gc
+/// grows its goroutine stacks; this is goscope's equivalent, so that the
+/// front end survives deep inputs on any thread (a test's 2 MB, a main
+/// thread's 8 MB), not only on the CLI's big one.
+pub fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(RED_ZONE, STACK_SIZE, f)
+}
+
 /// Parses and type-checks a single-file program.
 pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
-    check_source_impl(name, src, true)
+    with_stack(|| check_source_impl(name, src, true))
 }
 
 /// [`check_source`] for a process that exits right after printing the
@@ -28,7 +49,7 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// `free` calls for a big program) whose memory the exit returns anyway.
 /// Only the CLI uses this; tests and the REPL free normally.
 pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
-    check_source_impl(name, src, false)
+    with_stack(|| check_source_impl(name, src, false))
 }
 
 fn check_source_impl(name: &str, src: &[u8], free: bool) -> CheckOutcome {

@@ -116,6 +116,7 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     let mut last_syntax = None;
     let mut last_other: Option<((String, u32), String)> = None;
     let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    let mut seen: std::collections::HashSet<(Pos, String)> = std::collections::HashSet::new();
     for d in diags {
         let p = map.position(d.pos);
         let line = (p.file, p.line);
@@ -134,7 +135,8 @@ fn finish_diagnostics(map: &SourceMap, diags: Vec<Diagnostic>) -> Vec<Diagnostic
             }
             last_other = Some((line, d.message.clone()));
         }
-        if out.iter().any(|o| o.pos == d.pos && o.message == d.message) {
+        // (A set, not a scan of `out`: a file can have 100,000 errors.)
+        if !seen.insert((d.pos, d.message.clone())) {
             continue;
         }
         out.push(d);

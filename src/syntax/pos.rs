@@ -101,9 +101,27 @@ pub struct Position {
     pub col: u32,
 }
 
+/// gc packs a line and column into 32 bits (cmd/internal/src's `lico`):
+/// lines saturate at this value, and then lose their column...
+const GC_LINE_MAX: u32 = (1 << 20) - 2;
+/// ...and columns saturate at this one, which means "unknown column".
+const GC_COL_MAX: u32 = (1 << 8) - 1;
+
+/// gc's `file:line:col`, as cmd/internal/src formats it: no column at
+/// or past column 255, and line 1048574 (no column) for every line past
+/// it.
 impl std::fmt::Display for Position {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+        let (line, col) = if self.line >= GC_LINE_MAX {
+            (GC_LINE_MAX, 0)
+        } else {
+            (self.line, self.col)
+        };
+        if 0 < col && col < GC_COL_MAX {
+            write!(f, "{}:{}:{}", self.file, line, col)
+        } else {
+            write!(f, "{}:{}", self.file, line)
+        }
     }
 }
 

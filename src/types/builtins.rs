@@ -357,7 +357,7 @@ impl<'a> Checker<'a> {
             Type::Basic { kind, .. } if kind.is_string() && is_len => {
                 if x.mode == Mode::Constant {
                     mode = Mode::Constant;
-                    val = Value::make_int64(x.val.string_val().len() as i64);
+                    val = Value::make_int64(x.val.string_len() as i64);
                 } else {
                     mode = Mode::Value;
                 }

@@ -226,6 +226,11 @@ impl<'a> Checker<'a> {
 
     /// Checks the files of one package (all must be syntactically valid).
     pub fn check_files(&mut self, files: &[&'a File]) {
+        // Deep inputs need deep recursion (see driver::with_stack).
+        crate::driver::with_stack(|| self.check_files_inner(files))
+    }
+
+    fn check_files_inner(&mut self, files: &[&'a File]) {
         self.info.reserve_nodes(self.ids.count() as usize);
         self.init_files(files);
         self.collect_objects();

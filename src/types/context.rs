@@ -32,6 +32,8 @@ pub struct GenState {
     /// new signature per call; an identical one serves as well (it is
     /// only recorded for the compiler, and identity is `identical`).
     pub builtin_sigs: FxHashMap<BuiltinSigKey, TypeId>,
+    /// Tree sizes of unnamed types (see `Checker::tree_size`).
+    pub tree_sizes: FxHashMap<TypeId, u64>,
 }
 
 /// See [`GenState::builtin_sigs`].

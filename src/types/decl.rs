@@ -2,6 +2,8 @@
 //! demand with cycle detection, constant/variable/type/function
 //! declarations, and declarations inside functions.
 
+use std::collections::HashMap;
+
 use super::check::{Checker, DeclId, Environment};
 use super::constant::Value;
 use super::errors::ErrorBuilder;
@@ -443,16 +445,21 @@ impl<'a> Checker<'a> {
             return;
         };
         let base = self.obj(obj).ty.filter(|&t| self.types.is_named(t));
-        let mut seen: Vec<ObjId> = Vec::new();
+        // types2's objset: the methods seen so far, by name (a type can
+        // have tens of thousands of methods).
+        let mut seen: HashMap<Symbol, Vec<ObjId>> = HashMap::new();
         if let Some(b) = base {
             self.later(move |c: &mut Checker<'a>| c.check_field_uniqueness(b));
             if let Some(n) = self.types.named(b) {
-                seen.extend(n.methods.iter().flatten());
+                for &m in n.methods.iter().flatten() {
+                    seen.entry(self.obj(m).name).or_default().push(m);
+                }
             }
         }
         for m in methods {
             let (mname, mpkg) = (self.obj(m).name, self.obj(m).pkg);
-            if let Some(&alt) = seen.iter().find(|&&s| self.same_id(s, mpkg, mname)) {
+            let same = seen.get(&mname).map_or(&[][..], |v| v.as_slice());
+            if let Some(&alt) = same.iter().find(|&&s| self.same_id(s, mpkg, mname)) {
                 let mut err = ErrorBuilder::new();
                 err.add(
                     self.obj(m).pos,
@@ -462,7 +469,7 @@ impl<'a> Checker<'a> {
                 self.report(err);
                 continue;
             }
-            seen.push(m);
+            seen.entry(mname).or_default().push(m);
             if let Some(b) = base {
                 if let Some(n) = self.types.named_mut(b) {
                     n.methods.push(Some(m));

@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
             Type::Basic { kind, .. } if kind.is_string() => {
                 valid = true;
                 if x.mode == Mode::Constant {
-                    length = x.val.string_val().len() as i64;
+                    length = x.val.string_len() as i64;
                 }
                 // an indexed string always yields a byte value (not a
                 // constant) even if the string and the index are constant
@@ -285,7 +285,7 @@ impl<'a> Checker<'a> {
                 }
                 valid = true;
                 if x.mode == Mode::Constant {
-                    length = x.val.string_val().len() as i64;
+                    length = x.val.string_len() as i64;
                 }
                 // spec: "For untyped string operands the result is a
                 // non-constant value of type string."

@@ -147,13 +147,20 @@ impl<'a> Checker<'a> {
             return;
         }
         let pos = self.obj(recv).pos;
-        match self.types.get(rtyp).clone() {
-            Type::Named(n) => {
+        // Not a clone of the type: a Named type carries its methods, and
+        // this runs once per method.
+        let named = match self.types.get(rtyp) {
+            Type::Named(n) => Some((n.orig.is_some(), n.obj)),
+            _ => None,
+        };
+        let basic = matches!(self.types.get(rtyp), Type::Basic { .. });
+        match (named, basic) {
+            (Some((instance, nobj)), _) => {
                 let has_rparams = self
                     .types
                     .signature(sig)
                     .is_some_and(|s| !s.rparams.is_empty());
-                if n.orig.is_some() && !has_rparams {
+                if instance && !has_rparams {
                     let ts = self.type_string(rtyp);
                     self.error(
                         pos,
@@ -161,7 +168,7 @@ impl<'a> Checker<'a> {
                     );
                     return;
                 }
-                if self.obj(n.obj).pkg != Some(self.pkg) {
+                if self.obj(nobj).pkg != Some(self.pkg) {
                     let ts = self.type_string(rtyp);
                     self.error(
                         pos,
@@ -183,7 +190,7 @@ impl<'a> Checker<'a> {
                     self.error(pos, format!("invalid receiver type {ts} ({cause})"));
                 }
             }
-            Type::Basic { .. } => {
+            (None, true) => {
                 let ts = self.type_string(rtyp);
                 self.error(
                     pos,

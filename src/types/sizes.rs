@@ -22,6 +22,8 @@
 //! a Rust overflow panic. Recursion through invalid cyclic types is cut off
 //! by a depth bound (valid Go types are finite and far shallower).
 
+use std::collections::HashMap;
+
 use super::basic::BasicKind;
 use super::check::Checker;
 use super::object::ObjId;
@@ -63,20 +65,23 @@ pub fn rnd(o: i64, a: i64) -> i64 {
     o.wrapping_add(a - 1) & !(a - 1)
 }
 
+/// Sizes (`false`) and alignments (`true`) found during one query.
+type Memo = HashMap<(TypeId, bool), i64>;
+
 impl<'a> Checker<'a> {
     /// The alignment of a variable of type t (unsafe.Alignof).
     pub fn alignof(&mut self, t: TypeId) -> i64 {
-        self.alignof_depth(t, 0)
+        self.alignof_depth(t, 0, &mut Memo::new())
     }
 
     /// The size of a variable of type t (unsafe.Sizeof).
     pub fn sizeof(&mut self, t: TypeId) -> i64 {
-        self.sizeof_depth(t, 0)
+        self.sizeof_depth(t, 0, &mut Memo::new())
     }
 
     /// The offsets of a struct's fields, in order (gc's Offsetsof).
     pub fn offsetsof(&mut self, fields: &[ObjId]) -> Vec<i64> {
-        self.offsetsof_depth(fields, 0)
+        self.offsetsof_depth(fields, 0, &mut Memo::new())
     }
 
     /// The offset of the field reached from `typ` through the embedded
@@ -99,7 +104,20 @@ impl<'a> Checker<'a> {
         o
     }
 
-    fn alignof_depth(&mut self, t: TypeId, depth: u32) -> i64 {
+    /// Memoized within one query: a struct's size needs its fields'
+    /// sizes and alignments more than once each, so without the memo
+    /// nested structs (`type T1 struct{ a, b T0 }; type T2 struct{ a, b
+    /// T1 }; ...`) took time exponential in the depth.
+    fn alignof_depth(&mut self, t: TypeId, depth: u32, memo: &mut Memo) -> i64 {
+        if let Some(&a) = memo.get(&(t, true)) {
+            return a;
+        }
+        let a = self.alignof_uncached(t, depth, memo);
+        memo.insert((t, true), a);
+        a
+    }
+
+    fn alignof_uncached(&mut self, t: TypeId, depth: u32, memo: &mut Memo) -> i64 {
         if depth > MAX_DEPTH {
             return 1;
         }
@@ -109,7 +127,7 @@ impl<'a> Checker<'a> {
             // the same as unsafe.Alignof(x[0]), but at least 1."
             Type::Array { elem, .. } => {
                 let elem = *elem;
-                return self.alignof_depth(elem, depth + 1);
+                return self.alignof_depth(elem, depth + 1, memo);
             }
             Type::Struct(st) => {
                 let fields = st.fields.clone();
@@ -124,7 +142,7 @@ impl<'a> Checker<'a> {
                 let mut max = 1;
                 for f in fields {
                     let ft = self.obj_type(f);
-                    max = max.max(self.alignof_depth(ft, depth + 1));
+                    max = max.max(self.alignof_depth(ft, depth + 1, memo));
                 }
                 return max;
             }
@@ -134,7 +152,7 @@ impl<'a> Checker<'a> {
             Type::Basic { kind, .. } if kind.is_string() => return PTR_SIZE,
             _ => {}
         }
-        let mut a = self.sizeof_depth(t, depth + 1);
+        let mut a = self.sizeof_depth(t, depth + 1, memo);
         // spec: "For a variable x of any type: unsafe.Alignof(x) is at
         // least 1."
         if a < 1 {
@@ -147,20 +165,29 @@ impl<'a> Checker<'a> {
         a.min(REG_SIZE)
     }
 
-    fn offsetsof_depth(&mut self, fields: &[ObjId], depth: u32) -> Vec<i64> {
+    fn offsetsof_depth(&mut self, fields: &[ObjId], depth: u32, memo: &mut Memo) -> Vec<i64> {
         let mut offsets = Vec::with_capacity(fields.len());
         let mut o: i64 = 0;
         for &f in fields {
             let ft = self.obj_type(f);
-            let a = self.alignof_depth(ft, depth + 1);
+            let a = self.alignof_depth(ft, depth + 1, memo);
             o = rnd(o, a);
             offsets.push(o);
-            o = o.wrapping_add(self.sizeof_depth(ft, depth + 1));
+            o = o.wrapping_add(self.sizeof_depth(ft, depth + 1, memo));
         }
         offsets
     }
 
-    fn sizeof_depth(&mut self, t: TypeId, depth: u32) -> i64 {
+    fn sizeof_depth(&mut self, t: TypeId, depth: u32, memo: &mut Memo) -> i64 {
+        if let Some(&n) = memo.get(&(t, false)) {
+            return n;
+        }
+        let n = self.sizeof_uncached(t, depth, memo);
+        memo.insert((t, false), n);
+        n
+    }
+
+    fn sizeof_uncached(&mut self, t: TypeId, depth: u32, memo: &mut Memo) -> i64 {
         if depth > MAX_DEPTH {
             return 0;
         }
@@ -173,7 +200,7 @@ impl<'a> Checker<'a> {
                     return 0;
                 }
                 // gc: the element size includes its alignment padding.
-                self.sizeof_depth(elem, depth + 1).wrapping_mul(n)
+                self.sizeof_depth(elem, depth + 1, memo).wrapping_mul(n)
             }
             Type::Slice(_) => 3 * PTR_SIZE,
             Type::Struct(st) => {
@@ -181,17 +208,17 @@ impl<'a> Checker<'a> {
                 let Some(&lastf) = fields.last() else {
                     return 0;
                 };
-                let offsets = self.offsetsof_depth(&fields, depth + 1);
+                let offsets = self.offsetsof_depth(&fields, depth + 1, memo);
                 let last_off = offsets.last().copied().unwrap_or(0);
                 // gc: the last field of a non-zero-sized struct is not
                 // allowed to have size 0.
                 let lt = self.obj_type(lastf);
-                let mut last = self.sizeof_depth(lt, depth + 1);
+                let mut last = self.sizeof_depth(lt, depth + 1, memo);
                 if last == 0 && last_off > 0 {
                     last = 1;
                 }
                 // gc: the size includes alignment padding.
-                let a = self.alignof_depth(t, depth + 1);
+                let a = self.alignof_depth(t, depth + 1, memo);
                 rnd(last_off.wrapping_add(last), a)
             }
             Type::Interface(_) => 2 * PTR_SIZE,

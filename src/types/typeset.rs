@@ -12,6 +12,7 @@
 //! incomparable ones.
 
 use crate::fxhash::FxHashSet;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::check::Checker;
@@ -57,25 +58,22 @@ impl<'a> Checker<'a> {
 
         // Methods by their unique id, with the position of their
         // specification or embedding, for duplicate-method errors.
-        let mut seen: Vec<(String, ObjId)> = Vec::new();
+        // (Maps: an interface can have tens of thousands of methods.)
+        let mut seen: HashMap<String, ObjId> = HashMap::new();
         let mut all_methods: Vec<ObjId> = Vec::new();
-        let mut mpos: Vec<(ObjId, Pos)> = Vec::new();
+        let mut mpos: HashMap<ObjId, Pos> = HashMap::new();
         let mut add_method = |c: &mut Checker<'a>, pos: Pos, m: ObjId, explicit: bool| {
             let (mpkg, mname) = (c.obj(m).pkg, c.obj(m).name);
             let id = c.obj_id_string(mpkg, mname);
-            let other = seen.iter().find(|(k, _)| *k == id).map(|&(_, o)| o);
+            let other = seen.get(&id).copied();
             match other {
                 None => {
-                    seen.push((id, m));
+                    seen.insert(id, m);
                     all_methods.push(m);
-                    mpos.push((m, pos));
+                    mpos.insert(m, pos);
                 }
                 Some(other) => {
-                    let opos = mpos
-                        .iter()
-                        .find(|(o, _)| *o == other)
-                        .map(|&(_, p)| p)
-                        .unwrap_or(Pos::NONE);
+                    let opos = mpos.get(&other).copied().unwrap_or(Pos::NONE);
                     if explicit {
                         let mut err = ErrorBuilder::new();
                         err.add(pos, format!("duplicate method {mname}"));

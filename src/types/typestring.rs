@@ -10,6 +10,12 @@ use super::package::PkgId;
 use super::ty::{Type, TypeId};
 use crate::syntax::ast::ChanDir;
 
+/// Longest type string written: types built from aliases can share
+/// parts (`type A1 = struct{ a, b A0 }; type A2 = struct{ a, b A1 }; ...`),
+/// so their strings grow exponentially with the source; gc hangs on
+/// them. Past this many bytes a type prints as its first part and `…`.
+const MAX_TYPE_STRING: usize = 1 << 16;
+
 struct TypeWriter<'c, 'a> {
     check: &'c Checker<'a>,
     buf: String,
@@ -32,7 +38,7 @@ impl<'a> Checker<'a> {
             full_paths: false,
         };
         w.typ(t);
-        w.buf
+        w.finish()
     }
 
     /// A string that identifies the type structurally (package paths
@@ -46,6 +52,11 @@ impl<'a> Checker<'a> {
             full_paths: false,
         };
         w.typ(t);
+        if w.buf.len() > MAX_TYPE_STRING {
+            // Too long to be a key: this type alone (identical types that
+            // big are not recognized as such, and get their own instances).
+            return format!("<type #{}>", t.0);
+        }
         w.buf
     }
 
@@ -61,7 +72,7 @@ impl<'a> Checker<'a> {
             full_paths: true,
         };
         w.typ(t);
-        w.buf
+        w.finish()
     }
 
     /// `[T1, T2]` for a type list.
@@ -80,7 +91,7 @@ impl<'a> Checker<'a> {
             full_paths: false,
         };
         w.signature(sig);
-        w.buf
+        w.finish()
     }
 
     /// `name(params) results` for a function or method (types2 funcString).
@@ -214,6 +225,21 @@ impl<'a> Checker<'a> {
 }
 
 impl TypeWriter<'_, '_> {
+    /// The string written, cut at [`MAX_TYPE_STRING`] bytes (then ending
+    /// in `…`).
+    fn finish(self) -> String {
+        let mut buf = self.buf;
+        if buf.len() > MAX_TYPE_STRING {
+            let mut end = MAX_TYPE_STRING;
+            while !buf.is_char_boundary(end) {
+                end -= 1;
+            }
+            buf.truncate(end);
+            buf.push('…');
+        }
+        buf
+    }
+
     fn s(&mut self, s: &str) {
         self.buf.push_str(s);
     }
@@ -225,6 +251,9 @@ impl TypeWriter<'_, '_> {
     }
 
     fn typ(&mut self, t: TypeId) {
+        if self.buf.len() > MAX_TYPE_STRING {
+            return;
+        }
         if !self.seen.insert(t) {
             self.s("<cycle>");
             return;

@@ -188,6 +188,16 @@ impl<'a> Checker<'a> {
 
     pub fn defined_type(&mut self, e: &'a Expr, def: Option<TypeId>) -> TypeId {
         let mut t = self.typ_internal(e, def);
+        if self.too_large(t) {
+            self.error(
+                start_pos(e),
+                format!(
+                    "type too large: more than {} component types once aliases are expanded",
+                    super::validtype::MAX_TREE_SIZE
+                ),
+            );
+            t = TypeId::INVALID;
+        }
         if self.is_generic(t) {
             let ts = self.type_string(t);
             self.error(

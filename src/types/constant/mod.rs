@@ -231,6 +231,14 @@ impl Value {
         matches!(self, Value::Bool(true))
     }
 
+    /// The string's length in bytes; 0 unless a String.
+    pub fn string_len(&self) -> usize {
+        match self {
+            Value::String(s) => s.len(),
+            _ => 0,
+        }
+    }
+
     /// The string's bytes; empty unless a String.
     pub fn string_val(&self) -> Vec<u8> {
         match self {
