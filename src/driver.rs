@@ -19,6 +19,13 @@ pub struct CheckOutcome {
 
 /// Parses and type-checks a single-file program.
 pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
+    check_source_with(name, src, |_, _| ()).0
+}
+
+/// Like [`check_source`], then, if the program has no errors, runs `after`
+/// on the syntax tree and the finished checker (escape analysis, the
+/// compiler) before the checker's tables are dropped.
+pub fn check_source_with<R>(name: &str, src: &[u8], after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R) -> (CheckOutcome, Option<R>) {
     let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
     let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();
@@ -44,11 +51,12 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
         } = checker;
         diags.extend(bdiags);
         sort_and_dedup(&mut diags, &sources);
-        return CheckOutcome {
+        let out = CheckOutcome {
             sources,
             diags,
             internal_errors: Vec::new(),
         };
+        return (out, None);
     }
     let t1 = std::time::Instant::now();
     let mut checker = Checker::new(sources, &ids);
@@ -57,6 +65,16 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
     if timing {
         eprintln!("goscope: check {:?}", t1.elapsed());
     }
+    let result = if diags.is_empty() && checker.diags.is_empty() {
+        let t2 = std::time::Instant::now();
+        let r = after(&file, &checker);
+        if timing {
+            eprintln!("goscope: after check {:?}", t2.elapsed());
+        }
+        Some(r)
+    } else {
+        None
+    };
     let Checker {
         sources,
         diags: tdiags,
@@ -65,11 +83,12 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
     } = checker;
     diags.extend(tdiags);
     sort_and_dedup(&mut diags, &sources);
-    CheckOutcome {
+    let out = CheckOutcome {
         sources,
         diags,
         internal_errors,
-    }
+    };
+    (out, result)
 }
 
 /// Errors gc's noder reports while parsing: compiler directives where no

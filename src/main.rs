@@ -13,6 +13,7 @@ commands:
   check [--format=gc|fancy] FILE.go   type-check a program; prints nothing if it is valid
   check --dump-tokens FILE.go          print the tokens (with inserted semicolons)
   check --dump-ast FILE.go             print the syntax tree
+  escape [-m=2] FILE.go                gc's escape-analysis report (go build -gcflags='-m -l')
   help                                 this text
 
 Diagnostics are printed in gc's one-line form (FILE:LINE:COL: message) when
@@ -52,6 +53,7 @@ fn run(args: Vec<String>) -> ExitCode {
     };
     match cmd.as_str() {
         "check" => cmd_check(rest),
+        "escape" => cmd_escape(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -62,6 +64,72 @@ fn run(args: Vec<String>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `goscope escape [-m=N] FILE.go`: the escape-analysis report, one
+/// `FILE:LINE:COL: message` line each, sorted by position; compile errors
+/// as `goscope check` reports them.
+fn cmd_escape(args: &[String]) -> ExitCode {
+    let mut level = 1u8;
+    let mut files = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "-m" => level = 1,
+            s if s.starts_with("-m=") => match s[3..].parse::<u8>() {
+                Ok(n) if n >= 1 => level = n.min(2),
+                _ => {
+                    eprintln!("goscope escape: bad flag {s}");
+                    return ExitCode::from(2);
+                }
+            },
+            s if s.starts_with('-') => {
+                eprintln!("goscope escape: unknown flag {s}");
+                return ExitCode::from(2);
+            }
+            s => files.push(s.to_string()),
+        }
+    }
+    let [path] = files.as_slice() else {
+        eprintln!("goscope escape: want exactly one FILE.go");
+        return ExitCode::from(2);
+    };
+    let src = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("goscope: open {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
+    let (out, info) = goscope::driver::check_source_with(path, &src, |file, checker| {
+        let t0 = std::time::Instant::now();
+        let info = goscope::escape::analyze_level(&[file], checker, level);
+        if timing {
+            eprintln!("goscope: escape {:?}", t0.elapsed());
+        }
+        info
+    });
+    for e in &out.internal_errors {
+        eprintln!("goscope: internal error in std API: {e}");
+    }
+    if !out.diags.is_empty() {
+        eprint!("{}", render_gc(&out.diags, &out.sources));
+        return ExitCode::from(2);
+    }
+    let Some(info) = info else {
+        return ExitCode::from(2);
+    };
+    let mut text = String::new();
+    for d in info.report(level) {
+        let p = out.sources.position(d.pos);
+        text.push_str(&format!("{p}: {}", d.text));
+        if let Some(at) = d.at {
+            text.push_str(&format!(" at {}", out.sources.position(at)));
+        }
+        text.push('\n');
+    }
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    ExitCode::SUCCESS
 }
 
 fn cmd_check(args: &[String]) -> ExitCode {

@@ -1,0 +1,1 @@
+//! Unit tests of the graph and the solver on hand-built graphs.
