@@ -41,6 +41,9 @@ pub struct Lower<'c, 'a> {
     ntemps: HashMap<FuncId, u32>,
     /// The function of each function literal.
     pub closure_of_lit: HashMap<ast::NodeId, FuncId>,
+    /// gc's base.Pos while noding: the last non-constant expression
+    /// lowered (where irgen puts implicit conversions).
+    pub base_pos: Pos,
 }
 
 /// Lowers every function of the files, and the package initializer.
@@ -56,6 +59,7 @@ pub fn lower_files<'c, 'a>(files: &[&'a ast::File], c: &'c Checker<'a>) -> Ir<'a
         nclosures: HashMap::new(),
         ntemps: HashMap::new(),
         closure_of_lit: HashMap::new(),
+        base_pos: Pos::NONE,
     };
     let mut pkg_values: HashMap<ast::NodeId, &'a ast::Expr> = HashMap::new();
     for f in files {
@@ -330,7 +334,11 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     /// pkginit.Task: the package-level initializations that static
-    /// initialization cannot do become the body of a function `init`.
+    /// initialization (staticinit) cannot do at link time become the body
+    /// of a function `init`: whole initializers that are not composite
+    /// (`var x = f()`), and the dynamic leaves of composite ones (`var s =
+    /// []T{{f()}}` statically allocates the slice and assigns f()'s value
+    /// into it at run time).
     fn package_init(&mut self, values: &HashMap<ast::NodeId, &'a ast::Expr>) {
         let order = self.info.init_order.clone();
         let id = self.new_func("init".into(), Pos::NONE, None);
@@ -341,9 +349,9 @@ impl<'c, 'a> Lower<'c, 'a> {
             let Some(&rhs) = values.get(&init.rhs) else {
                 continue;
             };
-            if init.lhs.len() == 1 && self.is_static(rhs) {
-                // Still lower it for its function literals.
-                let _ = self.expr(rhs);
+            if init.lhs.len() == 1 {
+                let name = self.c.obj(init.lhs[0]).name.as_str() == "_";
+                self.static_init(rhs, name, &mut body);
                 continue;
             }
             let lhs: Vec<Option<Expr<'a>>> = init
@@ -358,17 +366,9 @@ impl<'c, 'a> Lower<'c, 'a> {
                     }
                 })
                 .collect();
-            let pos = rhs.pos;
-            let op = if lhs.len() == 1 { AsOp::As } else { self.as2_op(rhs) };
-            let rhs = vec![self.expr(rhs)];
-            let sid = self.sid();
-            body.push(Stmt {
-                kind: StmtKind::Assign { op, lhs, rhs },
-                pos,
-                src: Src::None,
-                init: Vec::new(),
-                sid,
-            });
+            let op = self.as2_op(rhs);
+            let rhs = vec![self.expr_noconv(rhs)];
+            self.push_init(&mut body, lhs, rhs, op);
         }
         self.cur = saved;
         if !body.is_empty() {
@@ -380,33 +380,61 @@ impl<'c, 'a> Lower<'c, 'a> {
         }
     }
 
-    /// Whether staticinit can initialize a global with `e` at link time.
-    fn is_static(&self, e: &ast::Expr) -> bool {
-        if self.info.type_of(e.id).is_some_and(|tv| tv.val.is_some()) {
-            return true;
-        }
-        if self.info.iface_conversions.contains_key(&e.id) {
-            return false;
-        }
-        match &e.kind {
-            AK::Paren(x) => self.is_static(x),
-            AK::Name(_) => true,
-            AK::FuncLit { .. } => true,
+    fn push_init(&mut self, body: &mut Vec<Stmt<'a>>, lhs: Vec<Option<Expr<'a>>>, rhs: Vec<Expr<'a>>, op: AsOp) {
+        let pos = rhs.first().map(|r| r.pos).unwrap_or(Pos::NONE);
+        let sid = self.sid();
+        body.push(Stmt {
+            kind: StmtKind::Assign { op, lhs, rhs },
+            pos,
+            src: Src::None,
+            init: Vec::new(),
+            sid,
+        });
+    }
+
+    /// staticinit's assign: static parts stay static, dynamic leaves are
+    /// assigned to (global, so heap) storage in `init`.
+    fn static_init(&mut self, e: &'a ast::Expr, blank: bool, body: &mut Vec<Stmt<'a>>) {
+        let converted = self.info.iface_conversions.contains_key(&e.id);
+        let constant = self.info.type_of(e.id).is_some_and(|tv| tv.val.is_some());
+        let staticish = match &e.kind {
+            _ if constant => true,
+            AK::Paren(x) if !converted => return self.static_init(x, blank, body),
+            AK::Name(_) | AK::FuncLit { .. } => true,
+            AK::Selector { .. } => self.info.selections.get(&e.id).is_none(),
             AK::Operation { op: ast::Operator::And, x, y: None } => match &x.unparen().kind {
-                AK::CompositeLit { .. } => self.is_static(x),
+                AK::CompositeLit { .. } if !converted => return self.static_init(x.unparen(), blank, body),
                 AK::Name(_) => true,
                 _ => false,
             },
-            AK::CompositeLit { elems, .. } => {
-                let ty = self.info.type_of(e.id).map(|tv| tv.ty).unwrap_or(TypeId::INVALID);
-                !self.t.is_map(ty)
-                    && elems.iter().all(|x| match &x.kind {
-                        AK::KeyValue { value, .. } => self.is_static(value),
-                        _ => self.is_static(x),
-                    })
+            AK::CompositeLit { elems, .. } if !converted => {
+                let ty = self.type_of(e);
+                if self.t.is_map(ty) {
+                    false
+                } else {
+                    for x in elems {
+                        let v = match &x.kind {
+                            AK::KeyValue { value, .. } => value,
+                            _ => x,
+                        };
+                        self.static_init(v, false, body);
+                    }
+                    return;
+                }
             }
             _ => false,
+        };
+        let x = self.expr(e);
+        if staticish {
+            // Still lowered, for the function literals it contains.
+            return;
         }
+        let lhs = if blank {
+            vec![None]
+        } else {
+            vec![Some(Expr::leaf(ExprKind::Global, e.pos, TypeId::INVALID, Src::None, ast::NodeId(0)))]
+        };
+        self.push_init(body, lhs, vec![x], AsOp::As);
     }
 
     /// The op of `a, b = rhs` with one multi-value source.

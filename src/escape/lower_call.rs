@@ -135,7 +135,12 @@ impl<'c, 'a> Lower<'c, 'a> {
             }
             temps
         } else {
-            args.iter().map(|a| self.expr(a)).collect()
+            // typecheckaste: each argument's conversion is placed at the
+            // last argument so far with a position of its own (not a
+            // name), else at the call.
+            let lowered: Vec<Expr<'a>> = args.iter().map(|a| self.expr_noconv(a)).collect();
+            let list: Vec<&'a ast::Expr> = args.iter().collect();
+            self.conv_list(&list, lowered, e.pos)
         };
         if variadic && !has_dots && !params.is_empty() {
             let fixed = params.len() - 1;
@@ -149,6 +154,22 @@ impl<'c, 'a> Lower<'c, 'a> {
             list.push(dots);
         }
         list
+    }
+
+    /// typecheckaste's positions for the implicit conversions of a list
+    /// (arguments, results): each at the last element so far that has a
+    /// position of its own (ir.HasUniquePos: not a name), else at `start`.
+    pub fn conv_list(&self, list: &[&'a ast::Expr], lowered: Vec<Expr<'a>>, start: crate::syntax::pos::Pos) -> Vec<Expr<'a>> {
+        let mut cur = start;
+        list.iter()
+            .zip(lowered)
+            .map(|(a, x)| {
+                if !matches!(x.kind, ExprKind::Name(_) | ExprKind::Global | ExprKind::FuncName(_)) {
+                    cur = a.unparen().pos;
+                }
+                self.conv(a, x, cur)
+            })
+            .collect()
     }
 
     /// The builtin a callee names, if any.
@@ -193,7 +214,9 @@ impl<'c, 'a> Lower<'c, 'a> {
                 call(self, Builtin::Copy, a)
             }
             BuiltinId::Panic => {
-                let a = lowered(self);
+                let a: Vec<Expr<'a>> = args.iter().map(|a| self.expr_noconv(a)).collect();
+                let list: Vec<&'a ast::Expr> = args.iter().collect();
+                let a = self.conv_list(&list, a, e.pos);
                 call(self, Builtin::Panic, a)
             }
             BuiltinId::Complex => {

@@ -19,12 +19,31 @@ use crate::types::ty::{Type, TypeId};
 impl<'c, 'a> Lower<'c, 'a> {
     /// Lowers an expression, with the implicit conversion to an interface
     /// the checker recorded for it.
+    ///
+    /// The conversion node gets gc's position for it: irgen inserts
+    /// implicit conversions at `base.Pos`, the position of the last
+    /// non-constant expression it lowered (`base_pos` here), except where
+    /// the context says otherwise (call arguments, assignments: see
+    /// `conv` and its callers).
     pub fn expr(&mut self, e: &'a ast::Expr) -> Expr<'a> {
         let x = self.expr_inner(e);
+        let pos = self.base_pos;
+        self.conv(e, x, pos)
+    }
+
+    /// Lowers an expression without its implicit conversion (the caller
+    /// applies it with `conv` once it knows gc's position for it).
+    pub fn expr_noconv(&mut self, e: &'a ast::Expr) -> Expr<'a> {
+        self.expr_inner(e)
+    }
+
+    /// Wraps x (lowered from e) in the implicit conversion to an interface
+    /// the checker recorded for e, if any, at position pos.
+    pub fn conv(&self, e: &'a ast::Expr, x: Expr<'a>, pos: crate::syntax::pos::Pos) -> Expr<'a> {
         if let Some(&ity) = self.info.iface_conversions.get(&e.id) {
             return Expr {
                 kind: ExprKind::ConvIface(Box::new(x)),
-                pos: e.pos,
+                pos,
                 ty: ity,
                 src: Src::Implicit(e),
                 node: e.id,
@@ -40,11 +59,21 @@ impl<'c, 'a> Lower<'c, 'a> {
 
     fn expr_inner(&mut self, e: &'a ast::Expr) -> Expr<'a> {
         let tv = self.info.type_of(e.id);
-        let ty = tv.map(|t| t.ty).unwrap_or(TypeId::INVALID);
+        let mut ty = tv.map(|t| t.ty).unwrap_or(TypeId::INVALID);
+        if let Type::Tuple(vars) = self.t.get(ty) {
+            // x.(T), m[k], <-c used with comma-ok: the value's type.
+            if let Some(&v) = vars.first() {
+                ty = self.c.obj_type(v);
+            }
+        }
         if let Some(tv) = tv {
             if tv.val.is_some() || tv.is_type() {
                 return self.node(ExprKind::Literal, e, ty);
             }
+        }
+        if !matches!(e.kind, AK::Paren(_)) && e.as_name().is_none_or(|n| n.as_str() != "_") {
+            // irgen's expr0: base.Pos = the expression's position.
+            self.base_pos = e.pos;
         }
         match &e.kind {
             AK::Paren(x) => self.expr(x),

@@ -149,6 +149,7 @@ impl<'c, 'a> Lower<'c, 'a> {
             // var a, b = f()
             let op = self.as2_op(values[0]);
             let sid = self.sid();
+            let value = self.expr_noconv(values[0]);
             let mut lhs = Vec::new();
             for v in &vars {
                 if let Some(v) = *v {
@@ -158,7 +159,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 }
                 lhs.push(v.map(|v| self.name_expr(v, vd.pos)));
             }
-            let rhs = vec![self.expr(values[0])];
+            let rhs = vec![value];
             out.push(Stmt {
                 kind: StmtKind::Assign { op, lhs, rhs },
                 pos: vd.pos,
@@ -168,15 +169,17 @@ impl<'c, 'a> Lower<'c, 'a> {
             });
             return;
         }
+        let mut lowered: Vec<Option<Expr<'a>>> = values.iter().map(|x| Some(self.expr_noconv(x))).collect();
+        let pos = self.base_pos;
         for (i, v) in vars.iter().enumerate() {
             if let Some(v) = *v {
                 let d = self.mk(StmtKind::Dcl(v), vd.pos, Src::None);
                 out.push(d);
             }
             let sid = self.sid();
-            let rhs: Vec<Expr<'a>> = match values.get(i) {
-                Some(x) => {
-                    let xi = self.expr(x);
+            let rhs: Vec<Expr<'a>> = match (values.get(i), lowered.get_mut(i).and_then(|x| x.take())) {
+                (Some(x), Some(xi)) => {
+                    let xi = self.conv(x, xi, pos);
                     if let Some(v) = *v {
                         self.ir.vars[v.index()].defn = Defn::Stmt(sid);
                         let srhs = self.static_rhs(x);
@@ -184,7 +187,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                     }
                     vec![xi]
                 }
-                None => Vec::new(),
+                _ => Vec::new(),
             };
             let lhs = vec![v.map(|v| self.name_expr(v, vd.pos))];
             out.push(Stmt {
@@ -260,8 +263,9 @@ impl<'c, 'a> Lower<'c, 'a> {
         let def = op == Some(Operator::Def);
         let sid = self.sid();
         let rhs_list = rhs.unpack_list();
-        // Evaluate the sources first, as irgen does.
-        let rhs_ir: Vec<Expr<'a>> = rhs_list.iter().map(|r| self.expr(r)).collect();
+        // Evaluate the sources first, as irgen does; their implicit
+        // conversions are made after the destinations (transformAssign).
+        let rhs_ir: Vec<Expr<'a>> = rhs_list.iter().map(|r| self.expr_noconv(r)).collect();
         let mut init = Vec::new();
         let lhs_ir = self.assign_lhs(lhs, def, sid, &mut init);
         let op = if lhs_ir.len() == 1 && rhs_ir.len() == 1 {
@@ -270,6 +274,14 @@ impl<'c, 'a> Lower<'c, 'a> {
             AsOp::As2
         } else {
             rhs_list.first().map(|r| self.as2_op(r)).unwrap_or(AsOp::As2)
+        };
+        let rhs_ir: Vec<Expr<'a>> = if matches!(op, AsOp::As | AsOp::As2) {
+            let pos = self.base_pos;
+            rhs_list.iter().zip(rhs_ir).map(|(r, x)| self.conv(r, x, pos)).collect()
+        } else {
+            // v, ok = x.(T) / m[k] / <-c: the conversion happens after
+            // escape analysis (order's as2ok).
+            rhs_ir
         };
         if matches!(op, AsOp::As | AsOp::As2) {
             for (l, r) in lhs.unpack_list().iter().zip(rhs_list) {
@@ -304,7 +316,11 @@ impl<'c, 'a> Lower<'c, 'a> {
             // return f(): t1, t2 := f(); return t1, t2
             self.multi_value(list[0], &mut init)
         } else {
-            list.iter().map(|r| self.expr(r)).collect()
+            // typecheckaste(ORETURN): conversions at the last result so far
+            // with a position of its own, else where lowering left off.
+            let lowered: Vec<Expr<'a>> = list.iter().map(|r| self.expr_noconv(r)).collect();
+            let start = self.base_pos;
+            self.conv_list(&list, lowered, start)
         };
         let mut st = self.mk(StmtKind::Return(res), s.pos, Src::Stmt(s));
         st.init = init;

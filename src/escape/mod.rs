@@ -123,18 +123,12 @@ impl EscapeInfo {
     }
 
     /// The report at -m level `m`, sorted by position (stable: ties keep
-    /// gc's emission order) with repeated identical lines dropped.
+    /// gc's emission order). Like gc at -m, which flushes every line as it
+    /// is emitted, repeated lines are kept.
     pub fn report(&self, m: u8) -> Vec<&Diag> {
         let mut out: Vec<&Diag> = self.diags.iter().filter(|d| d.level <= m).collect();
         out.sort_by_key(|d| d.pos);
-        let mut dedup: Vec<&Diag> = Vec::with_capacity(out.len());
-        for d in out {
-            if d.level == 1 && dedup.iter().rev().take_while(|p| p.pos == d.pos).any(|p| p.level == 1 && p.text == d.text) {
-                continue;
-            }
-            dedup.push(d);
-        }
-        dedup
+        out
     }
 }
 

@@ -252,13 +252,19 @@ fn devirt_call<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, c: &mut Call<'a>, p
         return;
     }
     let name = t.c.obj(im).name;
-    let Some(m) = find_method(t, conc, name) else {
+    let Some((path, target)) = find_method(t, conc, name) else {
         return;
     };
+    let partial = matches!(target, Target::Iface(_));
     d.push(Diag {
         pos,
         level: 1,
-        text: format!("devirtualizing {} to {}", sel_string(c), type_string(t, conc)),
+        text: format!(
+            "{}devirtualizing {} to {}",
+            if partial { "partially " } else { "" },
+            sel_string(c),
+            type_string(t, conc)
+        ),
         at: None,
     });
     let Some(old) = c.recv.take() else {
@@ -266,30 +272,80 @@ fn devirt_call<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, c: &mut Call<'a>, p
     };
     let (rpos, rsrc, rnode) = (old.pos, old.src, old.node);
     let mut r = Expr::leaf(ExprKind::DotType(Box::new(old)), rpos, conc, rsrc, rnode);
-    let ptr_recv = t
-        .signature(t.c.obj_type(m))
-        .and_then(|s| s.recv)
-        .is_some_and(|rv| matches!(t.get(t.c.obj_type(rv)), Type::Pointer(_)));
-    if t.is_ptr(conc) && !ptr_recv {
-        let elem = t.elem(conc);
-        r = Expr::leaf(ExprKind::Deref(Box::new(r)), rpos, elem, rsrc, rnode);
+    for (field, ptr) in path {
+        let fty = t.c.obj_type(field);
+        r = Expr::leaf(ExprKind::Dot { x: Box::new(r), ptr, field }, rpos, fty, rsrc, rnode);
     }
-    let sig = t.c.obj_type(m);
-    c.kind = CallKind::Func;
-    c.fun = Some(Expr::leaf(ExprKind::MethodExpr(m), pos, sig, crate::escape::ir::Src::None, rnode));
-    c.recv = Some(r);
-    c.method = Some(m);
-    c.sig = sig;
+    match target {
+        Target::Iface(m) => {
+            c.recv = Some(r);
+            c.iface_method = Some(m);
+        }
+        Target::Method(m) => {
+            let ptr_recv = t
+                .signature(t.c.obj_type(m))
+                .and_then(|s| s.recv)
+                .is_some_and(|rv| matches!(t.get(t.c.obj_type(rv)), Type::Pointer(_)));
+            if t.is_ptr(r.ty) && !ptr_recv {
+                let elem = t.elem(r.ty);
+                r = Expr::leaf(ExprKind::Deref(Box::new(r)), rpos, elem, rsrc, rnode);
+            } else if !t.is_ptr(r.ty) && ptr_recv {
+                r = Expr::leaf(ExprKind::Addr(Box::new(r)), rpos, TypeId::INVALID, rsrc, rnode);
+            }
+            let sig = t.c.obj_type(m);
+            c.kind = CallKind::Func;
+            c.fun = Some(Expr::leaf(ExprKind::MethodExpr(m), pos, sig, crate::escape::ir::Src::None, rnode));
+            c.recv = Some(r);
+            c.method = Some(m);
+            c.sig = sig;
+        }
+    }
 }
 
-/// The method `name` declared on conc (or on its pointer base).
-fn find_method(t: Types<'_, '_>, conc: TypeId, name: crate::syntax::symbol::Symbol) -> Option<ObjId> {
-    let base = match t.get(conc) {
-        Type::Pointer(b) => *b,
-        _ => conc,
-    };
-    let named = t.c.types.named(base)?;
-    named.methods.iter().flatten().copied().find(|&m| t.c.obj(m).name == name)
+/// What a devirtualized call calls: a concrete method, or (through an
+/// embedded interface field) still an interface method.
+enum Target {
+    Method(ObjId),
+    Iface(ObjId),
+}
+
+/// Finds method `name` of conc the way typecheck.Callee does: declared on
+/// the (pointer base) named type, or promoted through embedded fields,
+/// shallowest first. Returns the embedded field path (with whether each
+/// step goes through a pointer) and the method.
+fn find_method(t: Types<'_, '_>, conc: TypeId, name: crate::syntax::symbol::Symbol) -> Option<(Vec<(ObjId, bool)>, Target)> {
+    let mut level: Vec<(TypeId, Vec<(ObjId, bool)>)> = vec![(conc, Vec::new())];
+    for _ in 0..8 {
+        let mut next = Vec::new();
+        for (ty, path) in level {
+            let (base, ptr) = match t.get(ty) {
+                Type::Pointer(b) => (*b, true),
+                _ => (ty, false),
+            };
+            if let Some(named) = t.c.types.named(base) {
+                if let Some(m) = named.methods.iter().flatten().copied().find(|&m| t.c.obj(m).name == name) {
+                    return Some((path, Target::Method(m)));
+                }
+            }
+            if let Type::Interface(it) = t.under_type(base) {
+                if let Some(&m) = it.methods.iter().find(|&&m| t.c.obj(m).name == name) {
+                    return Some((path, Target::Iface(m)));
+                }
+            }
+            for &f in t.struct_fields(base) {
+                if t.c.obj(f).is_embedded() {
+                    let mut p = path.clone();
+                    p.push((f, ptr));
+                    next.push((t.c.obj_type(f), p));
+                }
+            }
+        }
+        if next.is_empty() {
+            return None;
+        }
+        level = next;
+    }
+    None
 }
 
 fn sel_string(c: &Call<'_>) -> String {
