@@ -90,7 +90,12 @@ impl<'c, 'a> Lower<'c, 'a> {
         })
     }
 
-    fn call_node(&self, e: &'a ast::Expr, ty: TypeId, init: Vec<Stmt<'a>>, call: Call<'a>) -> Expr<'a> {
+    fn call_node(&mut self, e: &'a ast::Expr, ty: TypeId, init: Vec<Stmt<'a>>, call: Call<'a>) -> Expr<'a> {
+        if matches!(call.kind, CallKind::Func | CallKind::Inter) {
+            // transformCall's ir.SetPos(n): base.Pos is the call's
+            // position once it is built.
+            self.base_pos = e.pos;
+        }
         Expr {
             kind: ExprKind::Call(Box::new(call)),
             pos: e.pos,
@@ -188,7 +193,7 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     fn builtin(&mut self, e: &'a ast::Expr, b: BuiltinId, args: &'a [ast::Expr], has_dots: bool, ty: TypeId) -> Expr<'a> {
-        let node = |l: &Self, kind: ExprKind<'a>| Expr::leaf(kind, e.pos, ty, Src::Expr(e), e.id);
+        let node = |_l: &Self, kind: ExprKind<'a>| Expr::leaf(kind, e.pos, ty, Src::Expr(e), e.id);
         let call = |l: &mut Self, kind: Builtin, args: Vec<Expr<'a>>| {
             let c = Call {
                 kind: CallKind::Builtin(kind),
@@ -214,9 +219,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 call(self, Builtin::Copy, a)
             }
             BuiltinId::Panic => {
-                let a: Vec<Expr<'a>> = args.iter().map(|a| self.expr_noconv(a)).collect();
-                let list: Vec<&'a ast::Expr> = args.iter().collect();
-                let a = self.conv_list(&list, a, e.pos);
+                let a = lowered(self);
                 call(self, Builtin::Panic, a)
             }
             BuiltinId::Complex => {

@@ -26,6 +26,7 @@
 //! The analysis never prints: diagnostics are data, rendered by the CLI.
 
 pub mod assign;
+pub mod bounds;
 pub mod call;
 pub mod desugar;
 #[allow(clippy::module_inception)]
@@ -156,12 +157,16 @@ pub fn analyze_level<'a>(files: &[&'a File], checker: &Checker<'a>, m: u8) -> Es
     if m > 0 {
         st.diags.extend(devirt);
     }
+    // Walk's bounds-check notes come after escape analysis in gc; their
+    // order among the other lines only matters for ties of position.
+    let bounds = if m > 0 { bounds::bounds_notes(&ir, t) } else { Vec::new() };
     for (batch, _recursive) in scc::bottom_up(&ir) {
         if batch.iter().any(|&f| ir.func(f).generic) {
             continue;
         }
         escape::Escape::batch(&ir, t, m, &mut st, &batch);
     }
+    st.diags.extend(bounds);
     let mut info = EscapeInfo {
         diags: std::mem::take(&mut st.diags),
         ..Default::default()
