@@ -5,5 +5,6 @@
 
 pub mod diag;
 pub mod driver;
+pub mod escape;
 pub mod syntax;
 pub mod types;
