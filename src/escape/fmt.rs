@@ -170,7 +170,10 @@ pub(crate) fn under(check: &Checker, t: TypeId) -> TypeId {
 // Precedences of gc's OpPrec table (ir/fmt.go).
 const PREC_ATOM: i32 = 8;
 const PREC_UNARY: i32 = 7;
-/// OPTRLIT and OADDSTR are missing from OpPrec, so they have 0.
+/// The precedence of ops missing from OpPrec: OPTRLIT, OADDSTR, OCLOSURE,
+/// OMAKEMAP, OMAKECHAN, OREAL, OIMAG, OCOMPLEX, ORECOVER. gc
+/// parenthesizes them under any operator: `(&T{...}).f`,
+/// `(func literal)()`.
 const PREC_NONE: i32 = 0;
 
 fn binary_prec(op: Operator) -> i32 {
@@ -306,6 +309,19 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
             View::Text(_, p) => *p,
             View::Type(t) => self.type_prec(*t),
             View::PtrLit(..) | View::AddStr(_) => PREC_NONE,
+            View::Builtin(name, ty, ..) => match *name {
+                "real" | "imag" | "complex" | "recover" => PREC_NONE,
+                "make" if ty.is_some_and(|t| {
+                    matches!(
+                        self.check.types.get(self.under(t)),
+                        Type::Map { .. } | Type::Chan { .. }
+                    )
+                }) =>
+                {
+                    PREC_NONE
+                }
+                _ => PREC_ATOM,
+            },
             View::Unary(..) => PREC_UNARY,
             View::Binary(op, ..) => binary_prec(*op),
             _ => PREC_ATOM,
@@ -540,7 +556,7 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                     None => View::CompLit(tv.ty, nonempty),
                 }
             }
-            ExprKind::FuncLit { .. } => View::Text(FUNC_LIT.into(), PREC_ATOM),
+            ExprKind::FuncLit { .. } => View::Text(FUNC_LIT.into(), PREC_NONE),
             ExprKind::Selector { x, sel } => self.selector(e, x, sel.sym, sel.id),
             ExprKind::Index { x, index } => {
                 if c.info.instances.contains_key(&x.unparen().id)
