@@ -7,3 +7,4 @@
 
 pub mod convpos;
 pub mod fmt;
+pub mod stdtags;
