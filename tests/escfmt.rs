@@ -215,7 +215,9 @@ impl<'f> Walker<'f, '_> {
                 }
                 self.expr(x);
             }
-            StmtKind::Switch { init, tag, body, .. } => {
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => {
                 self.opt_stmt(init);
                 if let Some(t) = tag {
                     self.expr(t);
@@ -323,7 +325,10 @@ fn check_file(key: &str, path: &Path, recs: &[Record]) -> (usize, Vec<(String, S
     let (file, diags): (File, _) = parse_file(&mut map, &name, &src, &ids);
     let mut diffs = Vec::new();
     if !diags.is_empty() {
-        diffs.push((format!("{key}"), format!("parse errors: {:?}", diags[0].message)));
+        diffs.push((
+            key.to_string(),
+            format!("parse errors: {:?}", diags[0].message),
+        ));
         return (0, diffs);
     }
     let mut check = Checker::new(map, &ids);
@@ -417,7 +422,10 @@ fn escape_node_strings_match_gc() {
             t.skipped_files.push(key);
             continue;
         };
-        let n = recs.iter().filter(|r| node_part(&r.message).is_some()).count();
+        let n = recs
+            .iter()
+            .filter(|r| node_part(&r.message).is_some())
+            .count();
         let (key2, path2) = (key.clone(), path.clone());
         let recs2: Vec<Record> = recs;
         let (matched, diffs) = std::thread::Builder::new()

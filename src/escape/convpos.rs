@@ -183,7 +183,9 @@ impl Sim<'_, '_> {
                 }
                 self.expr(x);
             }
-            StmtKind::Switch { init, tag, body, .. } => {
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => {
                 self.opt_stmt(init);
                 if let Some(t) = tag {
                     match &t.kind {
@@ -319,15 +321,12 @@ impl Sim<'_, '_> {
                 }
                 self.expr(index);
                 let xt = c.info.type_of(x.unparen().id).map(|t| t.ty);
-                if xt.is_some_and(|t| matches!(c.types.get(under(self.check, t)), Type::Map { .. })) {
+                if xt.is_some_and(|t| matches!(c.types.get(under(self.check, t)), Type::Map { .. }))
+                {
                     self.conv(index);
                 }
             }
-            ExprKind::Selector { x, .. } => {
-                if !self.is_pkg_name(x) {
-                    self.expr(x);
-                }
-            }
+            ExprKind::Selector { x, .. } if !self.is_pkg_name(x) => self.expr(x),
             ExprKind::Slice { x, index, .. } => {
                 self.expr(x);
                 index.iter().flatten().for_each(|i| self.expr(i));
@@ -396,7 +395,10 @@ impl Sim<'_, '_> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return;
         };
-        let t = c.info.type_of(e.id).map_or(crate::types::ty::TypeId::INVALID, |tv| tv.ty);
+        let t = c
+            .info
+            .type_of(e.id)
+            .map_or(crate::types::ty::TypeId::INVALID, |tv| tv.ty);
         let mut u = under(self.check, t);
         if let Some(b) = c.types.pointer_base(u) {
             u = under(self.check, b);

@@ -200,16 +200,18 @@ fn unary_name(op: Operator) -> &'static str {
 /// constExprOp gives the outermost syntax node.
 fn const_prec(e: &Expr) -> i32 {
     match &e.kind {
-        ExprKind::Operation { op, y: None, .. } => match op {
-            Operator::Not
-            | Operator::Recv
-            | Operator::Add
-            | Operator::Sub
-            | Operator::Xor
-            | Operator::Mul
-            | Operator::And => PREC_UNARY,
-            _ => PREC_ATOM,
-        },
+        ExprKind::Operation {
+            op:
+                Operator::Not
+                | Operator::Recv
+                | Operator::Add
+                | Operator::Sub
+                | Operator::Xor
+                | Operator::Mul
+                | Operator::And,
+            y: None,
+            ..
+        } => PREC_UNARY,
         ExprKind::Operation { op, y: Some(_), .. } => binary_prec(*op),
         _ => PREC_ATOM,
     }
@@ -311,12 +313,13 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
             View::PtrLit(..) | View::AddStr(_) => PREC_NONE,
             View::Builtin(name, ty, ..) => match *name {
                 "real" | "imag" | "complex" | "recover" => PREC_NONE,
-                "make" if ty.is_some_and(|t| {
-                    matches!(
-                        self.check.types.get(self.under(t)),
-                        Type::Map { .. } | Type::Chan { .. }
-                    )
-                }) =>
+                "make"
+                    if ty.is_some_and(|t| {
+                        matches!(
+                            self.check.types.get(self.under(t)),
+                            Type::Map { .. } | Type::Chan { .. }
+                        )
+                    }) =>
                 {
                     PREC_NONE
                 }
@@ -572,7 +575,11 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
             }
             ExprKind::Slice { x, index, full } => View::Slice(
                 x,
-                [index[0].as_deref(), index[1].as_deref(), index[2].as_deref()],
+                [
+                    index[0].as_deref(),
+                    index[1].as_deref(),
+                    index[2].as_deref(),
+                ],
                 *full,
             ),
             ExprKind::Assert { x, .. } => View::Assert(x, tv.ty),
@@ -592,11 +599,7 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                     _ => View::Unary(unary_name(*op), x),
                 }
             }
-            ExprKind::Operation {
-                op,
-                x,
-                y: Some(y),
-            } => {
+            ExprKind::Operation { op, x, y: Some(y) } => {
                 if *op == Operator::Add && self.is_string(tv.ty) {
                     let mut list = Vec::new();
                     self.flatten_addstr(x, &mut list);
@@ -680,7 +683,13 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
         }
     }
 
-    fn selector<'e>(&self, e: &'e Expr, x: &'e Expr, sel: Symbol, sel_id: crate::syntax::ast::NodeId) -> View<'e> {
+    fn selector<'e>(
+        &self,
+        e: &'e Expr,
+        x: &'e Expr,
+        sel: Symbol,
+        sel_id: crate::syntax::ast::NodeId,
+    ) -> View<'e> {
         let c = self.check;
         // A qualified identifier is the other package's ONAME.
         if let ExprKind::Name(_) = &x.unparen().kind {
@@ -993,7 +1002,13 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                     ChanDir::Both => self.s("chan "),
                 }
                 let paren = *dir == ChanDir::Both
-                    && matches!(c.types.get(elem), Type::Chan { dir: ChanDir::RecvOnly, .. });
+                    && matches!(
+                        c.types.get(elem),
+                        Type::Chan {
+                            dir: ChanDir::RecvOnly,
+                            ..
+                        }
+                    );
                 if paren {
                     self.s("(");
                 }

@@ -220,7 +220,7 @@ fn parse_table(text: &'static str) -> (Table, Vec<&'static str>) {
         let tags: Option<Vec<Leaks>> = f.map(Leaks::parse_text).collect();
         match tags {
             Some(t) if !t.is_empty() => {
-                map.entry(pkg).or_insert_with(HashMap::new).insert(name, t);
+                map.entry(pkg).or_default().insert(name, t);
             }
             _ => bad.push(line),
         }
@@ -294,7 +294,11 @@ mod tests {
         assert_eq!(l.result(0), 1);
         l.add_heap(1);
         l.optimize();
-        assert_eq!(l.result(0), -1, "result flow as long as the heap flow is dropped");
+        assert_eq!(
+            l.result(0),
+            -1,
+            "result flow as long as the heap flow is dropped"
+        );
         assert_eq!(l.to_string(), "h1");
         assert_eq!(Leaks::parse_note(b""), Leaks::HEAP);
         assert_eq!(Leaks::parse_note(b"esc:"), Leaks::NONE);
@@ -303,7 +307,10 @@ mod tests {
         let mut r = Leaks::NONE;
         r.add_result(9, 0);
         assert_eq!(r.heap(), 0, "results past the seventh leak to the heap");
-        assert_eq!(Leaks::parse_text("h2,r3=0").map(|l| (l.heap(), l.result(3))), Some((2, 0)));
+        assert_eq!(
+            Leaks::parse_text("h2,r3=0").map(|l| (l.heap(), l.result(3))),
+            Some((2, 0))
+        );
         assert!(Leaks::parse_text("x1").is_none());
         assert!(Leaks::parse_text("r9=1").is_none());
     }
