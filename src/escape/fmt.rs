@@ -52,7 +52,7 @@
 //! Invariant: printing never panics and never fails; a node the checker
 //! has no record of (only in erroneous programs) prints as written.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::syntax::ast::{ChanDir, Expr, ExprKind, Operator};
@@ -86,6 +86,21 @@ pub fn dots_arg_string() -> &'static str {
 /// for it in `Info::iface_conversions` prints as `e` itself, as gc does.
 pub fn node_string(e: &Expr, check: &Checker) -> String {
     let mut p = NodePrinter::new(check);
+    p.expr(e, 0);
+    p.buf
+}
+
+/// Prints the expression as gc prints it inside one instantiation of a
+/// generic function. gc analyses generic code per shape instantiation, with
+/// every type parameter replaced by its shape type, named after the type
+/// argument's underlying type and the parameter's index: `T` instantiated
+/// with `int` prints as `go.shape.int_0`, any pointer as `go.shape.*uint8_0`
+/// (`make([]go.shape.string_1, 0, len(xs))`). `targs` maps the type
+/// parameters in scope (the function's, or the receiver type's for a
+/// method) to the instantiation's type arguments.
+pub fn node_string_shaped(e: &Expr, check: &Checker, targs: &HashMap<TypeId, TypeId>) -> String {
+    let mut p = NodePrinter::new(check);
+    p.shapes = Some(targs);
     p.expr(e, 0);
     p.buf
 }
@@ -230,7 +245,7 @@ enum Arg<'e> {
     Expr(&'e Expr),
     /// A method receiver with the embedded fields it was reached through.
     Path(&'e Expr, Vec<Symbol>),
-    Text(&'static str),
+    Text(String),
 }
 
 /// What the IR node made from a syntax node looks like, as far as
@@ -269,6 +284,8 @@ enum View<'e> {
 
 enum Callee<'e> {
     Expr(&'e Expr),
+    /// A shape instantiation of a generic function or method.
+    Text(String),
     Dot(&'e Expr, Vec<Symbol>, Symbol),
     MethodExpr(TypeId, Symbol),
 }
@@ -276,6 +293,9 @@ enum Callee<'e> {
 struct NodePrinter<'c, 'a> {
     check: &'c Checker<'a>,
     buf: String,
+    /// Type arguments of the instantiation being printed, by type
+    /// parameter (see [`node_string_shaped`]).
+    shapes: Option<&'c HashMap<TypeId, TypeId>>,
 }
 
 impl<'c, 'a> NodePrinter<'c, 'a> {
@@ -283,6 +303,7 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
         NodePrinter {
             check,
             buf: String::new(),
+            shapes: None,
         }
     }
 
@@ -438,6 +459,7 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
             View::Call(callee, args, dots) => {
                 match callee {
                     Callee::Expr(f) => self.expr(f, PREC_ATOM),
+                    Callee::Text(t) => self.s(&t),
                     Callee::Dot(x, path, sel) => self.print_view(View::Dot(x, path, sel)),
                     Callee::MethodExpr(t, sel) => self.print_view(View::MethodExpr(t, sel)),
                 }
@@ -459,7 +481,7 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                                 }
                             }
                         }
-                        Arg::Text(t) => self.s(t),
+                        Arg::Text(t) => self.s(&t),
                     }
                 }
                 if dots {
@@ -754,6 +776,12 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
         // method becomes a call of the method expression.
         let mut callee = Callee::Expr(fun);
         let mut out: Vec<Arg<'e>> = Vec::new();
+        // Generic functions are called through their shape instantiation,
+        // with the dictionary first.
+        if let Some((name, dict)) = self.generic_func(fun) {
+            callee = Callee::Text(name);
+            out.push(Arg::Text(dict));
+        }
         if let ExprKind::Selector { x, sel } = &fun.kind {
             if let Some(s) = c.info.selections.get(&fun.id) {
                 if s.kind == SelectionKind::MethodVal {
@@ -765,6 +793,14 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                             callee = Callee::MethodExpr(rt, sel.sym);
                             out.push(Arg::Path(x, path));
                         }
+                        Some(rt) if concrete => match self.generic_method(rt, sel.sym) {
+                            Some((name, dict)) => {
+                                callee = Callee::Text(name);
+                                out.push(Arg::Text(dict));
+                                out.push(Arg::Path(x, path));
+                            }
+                            None => callee = Callee::Dot(x, path, sel.sym),
+                        },
                         _ => callee = Callee::Dot(x, path, sel.sym),
                     }
                 }
@@ -774,7 +810,8 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
         match variadic_split(e, c) {
             Some(fixed) => {
                 out.extend(args[..fixed].iter().map(Arg::Expr));
-                out.push(Arg::Text(if args.len() > fixed { DOTS_ARG } else { "nil" }));
+                let slice = if args.len() > fixed { DOTS_ARG } else { "nil" };
+                out.push(Arg::Text(slice.to_string()));
                 ddd = true;
             }
             None => out.extend(args.iter().map(Arg::Expr)),
@@ -788,6 +825,138 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
         let c = self.check;
         let sig = c.types.signature(c.obj(f).ty?)?;
         Some(c.obj_type(sig.recv?))
+    }
+
+    /// For a call of a generic function: the shape instantiation gc calls
+    /// (`Ident[go.shape.int_0]`) and its dictionary argument
+    /// (`&.dict.Ident[int]`), from the instance the checker recorded.
+    fn generic_func(&self, fun: &Expr) -> Option<(String, String)> {
+        let c = self.check;
+        let target = match &fun.kind {
+            ExprKind::Index { x, .. } => x.unparen(),
+            _ => fun,
+        };
+        let id = match &target.kind {
+            ExprKind::Name(_) => target.id,
+            ExprKind::Selector { x, sel } if self.is_pkg_name(x) => sel.id,
+            _ => return None,
+        };
+        let inst = c.info.instances.get(&id)?;
+        let obj = c.info.object_of(id)?;
+        let o = c.obj(obj);
+        if !o.is_func() {
+            return None;
+        }
+        let tparams = c.types.signature(o.ty?)?.tparams.clone();
+        let shapes = self.shape_list(&inst.targs, &tparams);
+        let links = self.link_list(&inst.targs);
+        let q = self.qualifier(o.pkg).map_or(String::new(), |q| q + ".");
+        Some((
+            format!("{}[{shapes}]", self.obj_name(obj)),
+            format!("&{q}.dict.{}[{links}]", o.name),
+        ))
+    }
+
+    /// For a call of a method of an instantiated generic type: the shape
+    /// instantiation (`(*Box[go.shape.int_0]).Get`) and its dictionary
+    /// (`&.dict.(*Box[int]).Get`).
+    fn generic_method(&self, recv: TypeId, sel: Symbol) -> Option<(String, String)> {
+        let c = self.check;
+        let (base, ptr) = c.types.deref(recv);
+        let n = c.types.named(base)?;
+        let orig = n.orig.unwrap_or(base);
+        let tparams = c.types.named(orig)?.tparams.clone();
+        let o = c.obj(n.obj);
+        let tname = self.obj_name(n.obj);
+        let shaped = format!("{tname}[{}]", self.shape_list(&n.targs, &tparams));
+        let linked = format!("{}[{}]", o.name, self.link_list(&n.targs));
+        let q = self.qualifier(o.pkg).map_or(String::new(), |q| q + ".");
+        let wrap = |s: String| if ptr { format!("(*{s})") } else { s };
+        Some((
+            format!("{}.{sel}", wrap(shaped)),
+            format!("&{q}.dict.{}.{sel}", wrap(linked)),
+        ))
+    }
+
+    /// The shape types of type arguments, comma-separated.
+    fn shape_list(&self, targs: &[TypeId], tparams: &[TypeId]) -> String {
+        let mut p = NodePrinter::new(self.check);
+        p.shapes = self.shapes;
+        for (i, &a) in targs.iter().enumerate() {
+            if i > 0 {
+                p.s(",");
+            }
+            let bound = tparams
+                .get(i)
+                .and_then(|&tp| self.check.types.type_param(tp))
+                .map(|tp| tp.bound);
+            p.shape(a, i, bound);
+        }
+        p.buf
+    }
+
+    /// Type arguments in gc's LinkString form (`int`, `main.S`).
+    fn link_list(&self, targs: &[TypeId]) -> String {
+        let mut p = NodePrinter::new(self.check);
+        p.shapes = self.shapes;
+        for (i, &a) in targs.iter().enumerate() {
+            if i > 0 {
+                p.s(",");
+            }
+            p.typ(a, Mode2::TypeId);
+        }
+        p.buf
+    }
+
+    /// typecheck.Shapify: `go.shape.` + the LinkString of the argument's
+    /// underlying type (all pointers but pointers to arrays are `*uint8`
+    /// when the constraint has no core type) + `_` + the parameter index.
+    fn shape(&mut self, arg: TypeId, index: usize, bound: Option<TypeId>) {
+        let c = self.check;
+        // A type parameter of the enclosing instantiation is its argument.
+        let arg = match (c.types.type_param(arg), self.shapes) {
+            (Some(_), Some(m)) => m.get(&arg).copied().unwrap_or(arg),
+            _ => arg,
+        };
+        let u = self.under(arg);
+        self.s("go.shape.");
+        let collapse = c
+            .types
+            .pointer_base(u)
+            .is_some_and(|e| !matches!(c.types.get(self.under(e)), Type::Array { .. }))
+            && !bound.is_some_and(|b| self.has_core_type(b));
+        if collapse {
+            self.s("*uint8");
+        } else {
+            self.typ(u, Mode2::TypeId);
+        }
+        let _ = write!(self.buf, "_{index}");
+    }
+
+    /// Whether a constraint has a core type (approximated: exactly one
+    /// non-interface term).
+    fn has_core_type(&self, bound: TypeId) -> bool {
+        let c = self.check;
+        let Some(it) = c.types.interface(self.under(bound)) else {
+            return false;
+        };
+        let terms: Vec<TypeId> = it
+            .embeddeds
+            .iter()
+            .copied()
+            .filter(|&e| !matches!(c.types.get(self.under(e)), Type::Interface(_)))
+            .collect();
+        terms.len() == 1 && !matches!(c.types.get(terms[0]), Type::Union(u) if u.len() > 1)
+    }
+
+    fn is_pkg_name(&self, x: &Expr) -> bool {
+        let x = x.unparen();
+        matches!(x.kind, ExprKind::Name(_))
+            && self
+                .check
+                .info
+                .object_of(x.id)
+                .is_some_and(|o| matches!(self.check.obj(o).kind, ObjKind::PkgName { .. }))
     }
 
     /// Whether a receiver type is an instance of a generic type (gc keeps
@@ -929,7 +1098,12 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
     fn typ_rec(&mut self, t: TypeId, mode: Mode2, seen: &mut HashSet<TypeId>) {
         let c = self.check;
         if t == c.universe.any_type {
-            self.s("any");
+            // LinkString collapses the predeclared aliases.
+            self.s(if mode == Mode2::Go {
+                "any"
+            } else {
+                "interface {}"
+            });
             return;
         }
         if !seen.insert(t) {
@@ -950,6 +1124,7 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                     K::UntypedString => "untyped string",
                     K::UntypedNil => "nil",
                     K::Invalid => "<T>",
+                    _ if mode == Mode2::TypeId => kind.name(),
                     _ => name,
                 };
                 self.s(s);
@@ -978,10 +1153,16 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                     self.s("]");
                 }
             }
-            Type::TypeParam(tp) => {
-                let name = c.obj(tp.obj).name;
-                self.s(name.as_str());
-            }
+            Type::TypeParam(tp) => match self.shapes.and_then(|m| m.get(&t)) {
+                Some(&arg) => {
+                    let (index, bound) = (tp.index.max(0) as usize, tp.bound);
+                    self.shape(arg, index, Some(bound));
+                }
+                None => {
+                    let name = c.obj(tp.obj).name;
+                    self.s(name.as_str());
+                }
+            },
             Type::Pointer(b) => {
                 self.s("*");
                 self.typ_rec(*b, mode, seen);
