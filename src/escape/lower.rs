@@ -44,6 +44,10 @@ pub struct Lower<'c, 'a> {
     /// gc's base.Pos while noding: the last non-constant expression
     /// lowered (where irgen puts implicit conversions).
     pub base_pos: Pos,
+    /// The positions of the implicit conversions gc makes (convpos.rs);
+    /// a conversion the checker records but gc does not make before
+    /// escape analysis is absent.
+    pub conv_pos: Option<HashMap<ast::NodeId, Pos>>,
 }
 
 /// Lowers every function of the files, and the package initializer.
@@ -60,7 +64,13 @@ pub fn lower_files<'c, 'a>(files: &[&'a ast::File], c: &'c Checker<'a>) -> Ir<'a
         ntemps: HashMap::new(),
         closure_of_lit: HashMap::new(),
         base_pos: Pos::NONE,
+        conv_pos: None,
     };
+    let mut conv_pos = HashMap::new();
+    for f in files {
+        conv_pos.extend(super::convpos::iface_conversion_positions(f, c));
+    }
+    l.conv_pos = Some(conv_pos);
     let mut pkg_values: HashMap<ast::NodeId, &'a ast::Expr> = HashMap::new();
     for f in files {
         for d in &f.decls {

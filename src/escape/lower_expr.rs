@@ -41,6 +41,15 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// the checker recorded for e, if any, at position pos.
     pub fn conv(&self, e: &'a ast::Expr, x: Expr<'a>, pos: crate::syntax::pos::Pos) -> Expr<'a> {
         if let Some(&ity) = self.info.iface_conversions.get(&e.id) {
+            // convpos.rs knows which conversions gc makes before escape
+            // analysis, and where.
+            let pos = match &self.conv_pos {
+                Some(m) => match m.get(&e.id) {
+                    Some(&p) => p,
+                    None => return x,
+                },
+                None => pos,
+            };
             return Expr {
                 kind: ExprKind::ConvIface(Box::new(x)),
                 pos,

@@ -11,7 +11,9 @@
 //! IR of ir.rs from goscope's syntax tree and the checker's tables, with
 //! the implicit operations made explicit, and static_value.rs and scc.rs
 //! port the passes gc runs first (StaticValue, devirtualization, the
-//! bottom-up call graph).
+//! bottom-up call graph). fmt.rs prints nodes as gc's ir/fmt.go does,
+//! convpos.rs places implicit conversions where gc's noder does, and
+//! stdtags.rs holds gc's tags for the standard library's functions.
 //!
 //! Worked example (`goscope escape x.go`):
 //!
@@ -28,10 +30,12 @@
 pub mod assign;
 pub mod bounds;
 pub mod call;
+pub mod convpos;
 pub mod desugar;
 #[allow(clippy::module_inception)]
 pub mod escape;
 pub mod expr;
+pub mod fmt;
 pub mod graph;
 pub mod ir;
 pub mod leaks;
@@ -43,6 +47,7 @@ pub mod print;
 pub mod scc;
 pub mod solve;
 pub mod static_value;
+pub mod stdtags;
 pub mod stmt;
 pub mod typeutil;
 pub mod utils;
@@ -205,15 +210,19 @@ pub fn imported_tags(c: &Checker, obj: ObjId) -> Option<Vec<Leaks>> {
     let mut name = o.name.as_str().to_string();
     let t = typeutil::Types::new(c);
     if let Some(recv) = t.signature(c.obj_type(obj)).and_then(|s| s.recv) {
-        let rt = c.obj_type(recv);
+        let mut rt = c.obj_type(recv);
+        if let Some(b) = c.types.pointer_base(rt) {
+            rt = b;
+        }
         name = format!("{}.{}", static_value::type_string(t, rt), name);
     }
     std_param_tags(&pkg, &name)
 }
 
 /// The leak tags of std function `func` of package `pkg` (receiver and
-/// parameters), generated from gc's export data. Until that table exists
-/// every std function is unknown code.
-pub fn std_param_tags(_pkg: &str, _func: &str) -> Option<Vec<Leaks>> {
-    None
+/// parameters), from gc's export data (stdtags.rs); None for a function
+/// the table lacks.
+pub fn std_param_tags(pkg: &str, func: &str) -> Option<Vec<Leaks>> {
+    let tags = stdtags::std_param_tags(pkg, func)?;
+    Some(tags.iter().map(|l| Leaks::parse(&l.encode())).collect())
 }
