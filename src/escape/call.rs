@@ -44,7 +44,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         }
     }
 
-    fn call_common(&mut self, ks: Option<Vec<Hole<'a>>>, n: &'b Expr<'a>, mut wrapper: Option<&mut Vec<LocId>>) {
+    fn call_common(&mut self, ks: Option<Vec<Hole<'a>>>, n: &'b Expr<'a>, mut wrapper: Option<&mut Vec<(LocId, Pos)>>) {
         let ExprKind::Call(call) = &n.kind else {
             return;
         };
@@ -83,7 +83,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         }
     }
 
-    fn builtin_call(&mut self, b: Builtin, ks: Option<Vec<Hole<'a>>>, call: &'b Call<'a>, src: Src<'a>, pos: Pos, mut wrapper: Option<&mut Vec<LocId>>) {
+    fn builtin_call(&mut self, b: Builtin, ks: Option<Vec<Hole<'a>>>, call: &'b Call<'a>, src: Src<'a>, pos: Pos, mut wrapper: Option<&mut Vec<(LocId, Pos)>>) {
         let args = &call.args;
         let k0 = ks.as_ref().and_then(|ks| ks.first().cloned()).unwrap_or_else(|| self.discard_hole());
         match b {
@@ -157,7 +157,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     /// Evaluates one argument into k (gc's argument/argumentFunc with
     /// rewriteArgument): under a go/defer wrapper the argument is first
     /// copied into a temporary the wrapper captures.
-    fn argument(&mut self, k: Hole<'a>, arg: &'b Expr<'a>, src: Src<'a>, pos: Pos, wrapper: Option<&mut Vec<LocId>>) {
+    fn argument(&mut self, k: Hole<'a>, arg: &'b Expr<'a>, src: Src<'a>, pos: Pos, wrapper: Option<&mut Vec<(LocId, Pos)>>) {
         let k = self.note(k, src, pos, "call parameter");
         let Some(wrapper) = wrapper else {
             self.expr(k, arg);
@@ -194,14 +194,15 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// rewriteArgument's visit: constants and functions stay in the
     /// wrapper; anything else is copied into a captured temporary.
-    fn wrap_arg(&mut self, pos: Pos, arg: &'b Expr<'a>, wrapper: &mut Vec<LocId>) -> Option<LocId> {
+    fn wrap_arg(&mut self, pos: Pos, arg: &'b Expr<'a>, wrapper: &mut Vec<(LocId, Pos)>) -> Option<LocId> {
         match arg.kind {
             ExprKind::Literal | ExprKind::Nil | ExprKind::MethodExpr(_) | ExprKind::FuncName(_) => return None,
             _ => {}
         }
         // ir.HasUniquePos: a name's position is its declaration's.
+        let cv_pos = pos;
         let pos = match arg.kind {
-            ExprKind::Name(_) => pos,
+            ExprKind::Name(_) | ExprKind::Global => pos,
             _ if arg.pos.is_known() => arg.pos,
             _ => pos,
         };
@@ -219,7 +220,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         let k = self.note(k, Src::TempAssign(num, rhs_syntax), pos, "assign");
         self.expr(k, arg);
         self.loc_mut(tmp).captured = true;
-        wrapper.push(tmp);
+        wrapper.push((tmp, cv_pos));
         Some(tmp)
     }
 

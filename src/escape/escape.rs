@@ -67,7 +67,9 @@ pub struct State {
 /// wrapper gc builds for a go/defer call (its captured temporaries).
 pub enum ClosureRef {
     Func(FuncId),
-    Wrapper(Vec<LocId>),
+    /// The captured temporaries, each with its closure variable's
+    /// position.
+    Wrapper(Vec<(LocId, Pos)>),
 }
 
 /// gc's batch and escape structs in one: the batch's graph plus the
@@ -168,32 +170,47 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// Decides how a closure captures its variables and flows them in.
     fn flow_closure(&mut self, k: Hole<'a>, clo: ClosureRef) {
-        let cvs: Vec<(LocId, Option<VarId>)> = match &clo {
-            ClosureRef::Func(f) => self.func(*f).closure_vars.iter().map(|&v| (self.old_loc(v), Some(v))).collect(),
-            ClosureRef::Wrapper(temps) => temps.iter().map(|&l| (l, None)).collect(),
+        let cvs: Vec<(LocId, Option<VarId>, Pos)> = match &clo {
+            ClosureRef::Func(f) => {
+                let func = self.func(*f);
+                let pos = func.closure_var_pos.clone();
+                func.closure_vars
+                    .clone()
+                    .into_iter()
+                    .zip(pos)
+                    .map(|(v, p)| (self.old_loc(v), Some(v), p))
+                    .collect()
+            }
+            ClosureRef::Wrapper(temps) => temps.iter().map(|&(l, p)| (l, None, p)).collect(),
         };
-        for (loc, var) in cvs {
+        for (loc, var, cv_pos) in cvs {
             let (addrtaken, reassigned) = (self.loc(loc).addrtaken, self.loc(loc).reassigned);
             let ty = self.loc_type(loc);
             let width = self.t.size(ty);
             let byval = !addrtaken && !reassigned && width <= 128;
             if let Some(v) = var {
                 self.st.byval.insert(v, byval);
-                if self.m > 1 {
-                    let var = self.ir.var(v);
-                    let text = format!(
-                        "{} capturing by {}: {} (addr={} assign={} width={})",
-                        self.func(var.func).name,
-                        if byval { "value" } else { "ref" },
-                        var.name,
-                        addrtaken,
-                        reassigned,
-                        width
-                    );
-                    self.diag(var.pos, text);
-                }
             }
-            let (src, pos) = self.loc_where(loc);
+            if self.m > 1 {
+                let (fname, name, pos) = match var {
+                    Some(v) => {
+                        let var = self.ir.var(v);
+                        (self.func(var.func).name.clone(), var.name.clone(), var.pos)
+                    }
+                    None => (self.func(self.curfn_of(loc)).name.clone(), self.loc_string(loc), self.loc_pos(loc)),
+                };
+                let how = if byval { "value" } else { "ref" };
+                let text = format!("{fname} capturing by {how}: {name} (addr={addrtaken} assign={reassigned} width={width})");
+                self.diag2(pos, text, None);
+            }
+            let src = match var {
+                Some(v) => Src::Var(v),
+                None => match &self.loc(loc).n {
+                    LocN::Temp(name, ..) => Src::Temp(name.trim_start_matches(".autotmp_").parse().unwrap_or(0)),
+                    _ => Src::None,
+                },
+            };
+            let pos = cv_pos;
             let mut k2 = k.clone();
             if !byval {
                 k2 = self.addr_hole(k2, src, pos, "reference");
@@ -359,6 +376,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             LocN::Temp(_, _, t) => *t,
             LocN::Site(s) => s.ty,
         }
+    }
+
+    /// The function a location belongs to.
+    pub fn curfn_of(&self, l: LocId) -> FuncId {
+        self.loc(l).curfn
     }
 
     /// A new temporary location (go/defer argument copies).
