@@ -31,7 +31,7 @@ impl<'c, 'a> Lower<'c, 'a> {
             if let Some(s) = self.info.selections.get(&u.id) {
                 if s.kind == SelectionKind::MethodVal {
                     let (obj, index) = (s.obj, s.index.clone());
-                    let (recv, iface) = self.method_recv(x, obj, &index);
+                    let (recv, iface) = self.method_recv(x, obj, &index, u.pos);
                     if iface {
                         let sig = self.type_of(fun);
                         let mut init = Vec::new();

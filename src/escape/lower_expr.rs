@@ -102,7 +102,9 @@ impl<'c, 'a> Lower<'c, 'a> {
                 let kind = if self.t.is_string(xt) {
                     SliceKind::Str
                 } else if self.t.is_array(xt) {
+                    // typecheck.NodAddr: at base.Pos, where lowering x ended.
                     xi = self.implicit(ExprKind::Addr(Box::new(xi)), x, TypeId::INVALID);
+                    xi.pos = self.base_pos;
                     SliceKind::Arr
                 } else if self.t.ptr_to_array(xt) {
                     SliceKind::Arr
@@ -172,7 +174,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 self.dot_path(xi, x, e, &index, ty)
             }
             SelectionKind::MethodVal => {
-                let (recv, iface) = self.method_recv(x, obj, &index);
+                let (recv, iface) = self.method_recv(x, obj, &index, e.pos);
                 let sig = self.c.obj_type(obj);
                 self.node(
                     ExprKind::MethValue {
@@ -219,7 +221,7 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// The receiver argument of a method selected through `index` from
     /// `x`: embedded fields selected, then `&` or `*` as the method's
     /// receiver needs. Also reports whether the method is an interface's.
-    pub fn method_recv(&mut self, x: &'a ast::Expr, method: ObjId, index: &[usize]) -> (Expr<'a>, bool) {
+    pub fn method_recv(&mut self, x: &'a ast::Expr, method: ObjId, index: &[usize], sel_pos: crate::syntax::pos::Pos) -> (Expr<'a>, bool) {
         let mut r = self.expr(x);
         if index.len() > 1 {
             let path = &index[..index.len() - 1];
@@ -242,6 +244,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                     x,
                     fty,
                 );
+                r.pos = sel_pos;
                 cur = fty;
             }
         }
@@ -252,9 +255,11 @@ impl<'c, 'a> Lower<'c, 'a> {
         let is_ptr = self.t.is_ptr(r.ty);
         if want_ptr && !is_ptr {
             r = self.implicit(ExprKind::Addr(Box::new(r)), x, TypeId::INVALID);
+            r.pos = sel_pos;
         } else if !want_ptr && is_ptr {
             let elem = self.t.elem(r.ty);
             r = self.implicit(ExprKind::Deref(Box::new(r)), x, elem);
+            r.pos = sel_pos;
         }
         (r, false)
     }

@@ -38,11 +38,7 @@ pub fn stmt_string(s: &ast::Stmt, c: &Checker) -> String {
             None => "return".into(),
         },
         SK::Send { chan, value } => format!("{} <- {}", node_string(chan, c), node_string(value, c)),
-        SK::Range { lhs, def, x } => match lhs {
-            Some(l) => format!("for {} {} range {}", list_string(l, c), if *def { ":=" } else { "=" }, node_string(x, c)),
-            None => format!("for range {}", node_string(x, c)),
-        },
-        SK::For { init: Some(i), .. } => stmt_string(i, c),
+        SK::Range { .. } | SK::For { .. } => "for loop".into(),
         SK::Expr(e) => node_string(e, c),
         _ => String::new(),
     }
