@@ -25,7 +25,11 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// Like [`check_source`], then, if the program has no errors, runs `after`
 /// on the syntax tree and the finished checker (escape analysis, the
 /// compiler) before the checker's tables are dropped.
-pub fn check_source_with<R>(name: &str, src: &[u8], after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R) -> (CheckOutcome, Option<R>) {
+pub fn check_source_with<R>(
+    name: &str,
+    src: &[u8],
+    after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R,
+) -> (CheckOutcome, Option<R>) {
     let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
     let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();

@@ -10,8 +10,14 @@ use goscope::escape::analyze_level;
 
 /// goscope's -m report for one file, as `goscope escape` prints it.
 fn report(name: &str, src: &[u8]) -> String {
-    let (out, info) = check_source_with(name, src, |file, checker| analyze_level(&[file], checker, 1));
-    assert!(out.diags.is_empty(), "{name} does not compile: {:?}", out.diags);
+    let (out, info) = check_source_with(name, src, |file, checker| {
+        analyze_level(&[file], checker, 1)
+    });
+    assert!(
+        out.diags.is_empty(),
+        "{name} does not compile: {:?}",
+        out.diags
+    );
     let info = info.unwrap_or_default();
     let mut text = String::new();
     for d in info.report(1) {
@@ -32,11 +38,19 @@ fn examples_match_gc() {
     assert!(files.len() >= 20, "expected the example programs");
     let mut failures = Vec::new();
     for path in &files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let src = std::fs::read(path).expect("read example");
         let golden_path = path.with_extension("out");
         let golden = std::fs::read_to_string(&golden_path).unwrap_or_default();
-        let want: String = golden.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+        let want: String = golden
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
         let got = report(&name, &src);
         if got != want {
             failures.push(format!("{name}:\n--- gc\n{want}--- goscope\n{got}"));

@@ -60,7 +60,13 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     }
 
     /// dsts... = srcs...
-    pub fn assign_list(&mut self, dsts: &[Option<&'b Expr<'a>>], srcs: &'b [Expr<'a>], why: &'static str, where_: &'b Stmt<'a>) {
+    pub fn assign_list(
+        &mut self,
+        dsts: &[Option<&'b Expr<'a>>],
+        srcs: &'b [Expr<'a>],
+        why: &'static str,
+        where_: &'b Stmt<'a>,
+    ) {
         let ks = self.addrs(dsts);
         for (i, k) in ks.iter().enumerate() {
             let src = srcs.get(i);
@@ -102,7 +108,12 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     }
 
     /// return results...: the destinations are the result variables.
-    pub fn assign_return(&mut self, dsts: &[Option<VarId>], srcs: &'b [Expr<'a>], where_: &'b Stmt<'a>) {
+    pub fn assign_return(
+        &mut self,
+        dsts: &[Option<VarId>],
+        srcs: &'b [Expr<'a>],
+        where_: &'b Stmt<'a>,
+    ) {
         let ks: Vec<Hole<'a>> = dsts
             .iter()
             .map(|d| match d {
@@ -123,10 +134,22 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// Marks the locations of ks as reassigned, unless where declared them
     /// (gc's reassigned).
-    pub fn reassigned_holes(&mut self, ks: &[Hole<'a>], where_: &'b Stmt<'a>, dsts: &[Option<&'b Expr<'a>>]) {
-        if let StmtKind::Assign { op: AsOp::As, rhs, .. } = &where_.kind {
+    pub fn reassigned_holes(
+        &mut self,
+        ks: &[Hole<'a>],
+        where_: &'b Stmt<'a>,
+        dsts: &[Option<&'b Expr<'a>>],
+    ) {
+        if let StmtKind::Assign {
+            op: AsOp::As, rhs, ..
+        } = &where_.kind
+        {
             if rhs.is_empty() {
-                if let Some(Some(Expr { kind: ExprKind::Name(v), .. })) = dsts.first() {
+                if let Some(Some(Expr {
+                    kind: ExprKind::Name(v),
+                    ..
+                })) = dsts.first()
+                {
                     if self.ir.var(*v).defn == Defn::None {
                         // Zero-value initialization of `var x T`.
                         return;
@@ -155,12 +178,19 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         if self.t.c.obj(*field).name.as_str() != "Data" {
             return false;
         }
-        let base = if self.t.is_ptr(x.ty) { self.t.elem(x.ty) } else { x.ty };
+        let base = if self.t.is_ptr(x.ty) {
+            self.t.elem(x.ty)
+        } else {
+            x.ty
+        };
         let Some(named) = self.t.c.types.named(base) else {
             return false;
         };
         let obj = self.t.c.obj(named.obj);
         let name = obj.name.as_str();
-        (name == "SliceHeader" || name == "StringHeader") && obj.pkg.is_some_and(|p| self.t.c.package(p).path == "reflect")
+        (name == "SliceHeader" || name == "StringHeader")
+            && obj
+                .pkg
+                .is_some_and(|p| self.t.c.package(p).path == "reflect")
     }
 }

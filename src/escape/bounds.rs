@@ -59,10 +59,12 @@ impl<'a> Visitor<'a> for Bounds<'_, '_, '_> {
             crate::types::ty::Type::Array { len, .. } => *len,
             _ => match &x.kind {
                 ExprKind::Literal if self.t.is_string(x.ty) => match x.src {
-                    Src::Expr(xs) => match self.info.type_of(xs.id).and_then(|tv| tv.val.as_ref()) {
-                        Some(v @ Value::String(_)) => v.string_val().len() as i64,
-                        _ => return,
-                    },
+                    Src::Expr(xs) => {
+                        match self.info.type_of(xs.id).and_then(|tv| tv.val.as_ref()) {
+                            Some(v @ Value::String(_)) => v.string_val().len() as i64,
+                            _ => return,
+                        }
+                    }
                     _ => return,
                 },
                 _ => return,

@@ -32,19 +32,30 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     /// callee expression).
     fn static_callee(&self, fun: &Expr<'a>) -> Option<Callee> {
         match &fun.kind {
-            ExprKind::FuncName(o) | ExprKind::MethodExpr(o) => Callee::of(self.ir.func_of_obj.get(o).copied(), Some(*o)),
+            ExprKind::FuncName(o) | ExprKind::MethodExpr(o) => {
+                Callee::of(self.ir.func_of_obj.get(o).copied(), Some(*o))
+            }
             ExprKind::Closure(f) => Callee::of(Some(*f), None),
             ExprKind::Name(v) => match super::static_value::static_value(self.ir, *v, self.curfn) {
-                Some(StaticRhs::Func(o)) | Some(StaticRhs::MethodExpr(o)) => Callee::of(self.ir.func_of_obj.get(&o).copied(), Some(o)),
+                Some(StaticRhs::Func(o)) | Some(StaticRhs::MethodExpr(o)) => {
+                    Callee::of(self.ir.func_of_obj.get(&o).copied(), Some(o))
+                }
                 Some(StaticRhs::Closure(f)) => Callee::of(Some(f), None),
                 _ => None,
             },
-            ExprKind::Conv(x) if self.t.under(x.ty) == self.t.under(fun.ty) => self.static_callee(x),
+            ExprKind::Conv(x) if self.t.under(x.ty) == self.t.under(fun.ty) => {
+                self.static_callee(x)
+            }
             _ => None,
         }
     }
 
-    fn call_common(&mut self, ks: Option<Vec<Hole<'a>>>, n: &'b Expr<'a>, mut wrapper: Option<&mut Vec<(LocId, Pos)>>) {
+    fn call_common(
+        &mut self,
+        ks: Option<Vec<Hole<'a>>>,
+        n: &'b Expr<'a>,
+        mut wrapper: Option<&mut Vec<(LocId, Pos)>>,
+    ) {
         let ExprKind::Call(call) = &n.kind else {
             return;
         };
@@ -57,7 +68,8 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 };
                 if let (Some(ks), Some(Callee { func: Some(f), .. })) = (&ks, callee) {
                     if self.in_mutual_batch(f) {
-                        let results: Vec<Option<VarId>> = self.ir.func(f).results.iter().map(|r| r.var).collect();
+                        let results: Vec<Option<VarId>> =
+                            self.ir.func(f).results.iter().map(|r| r.var).collect();
                         for (k, r) in ks.iter().zip(results) {
                             if let Some(v) = r {
                                 let l = self.old_loc(v);
@@ -72,20 +84,29 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     let k = self.discard_hole();
                     self.argument(k, fun, src, pos, wrapper.as_deref_mut());
                 }
-                let mut i = 0;
-                for arg in call.recv.iter().chain(call.args.iter()) {
+                for (i, arg) in call.recv.iter().chain(call.args.iter()).enumerate() {
                     let k = self.tag_hole(ks.as_ref(), callee, i);
                     self.argument(k, arg, src, pos, wrapper.as_deref_mut());
-                    i += 1;
                 }
             }
             CallKind::Builtin(b) => self.builtin_call(b, ks, call, src, pos, wrapper),
         }
     }
 
-    fn builtin_call(&mut self, b: Builtin, ks: Option<Vec<Hole<'a>>>, call: &'b Call<'a>, src: Src<'a>, pos: Pos, mut wrapper: Option<&mut Vec<(LocId, Pos)>>) {
+    fn builtin_call(
+        &mut self,
+        b: Builtin,
+        ks: Option<Vec<Hole<'a>>>,
+        call: &'b Call<'a>,
+        src: Src<'a>,
+        pos: Pos,
+        mut wrapper: Option<&mut Vec<(LocId, Pos)>>,
+    ) {
         let args = &call.args;
-        let k0 = ks.as_ref().and_then(|ks| ks.first().cloned()).unwrap_or_else(|| self.discard_hole());
+        let k0 = ks
+            .as_ref()
+            .and_then(|ks| ks.first().cloned())
+            .unwrap_or_else(|| self.discard_hole());
         match b {
             Builtin::Append => {
                 let Some(a0) = args.first() else {
@@ -148,7 +169,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 }
                 if let Some(y) = args.get(1) {
                     let d = self.discard_hole();
-                    self.argument(d, y, src, pos, wrapper.as_deref_mut());
+                    self.argument(d, y, src, pos, wrapper);
                 }
             }
         }
@@ -157,7 +178,14 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     /// Evaluates one argument into k (gc's argument/argumentFunc with
     /// rewriteArgument): under a go/defer wrapper the argument is first
     /// copied into a temporary the wrapper captures.
-    fn argument(&mut self, k: Hole<'a>, arg: &'b Expr<'a>, src: Src<'a>, pos: Pos, wrapper: Option<&mut Vec<(LocId, Pos)>>) {
+    fn argument(
+        &mut self,
+        k: Hole<'a>,
+        arg: &'b Expr<'a>,
+        src: Src<'a>,
+        pos: Pos,
+        wrapper: Option<&mut Vec<(LocId, Pos)>>,
+    ) {
         let k = self.note(k, src, pos, "call parameter");
         let Some(wrapper) = wrapper else {
             self.expr(k, arg);
@@ -166,7 +194,10 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         if let (ExprKind::SliceLit(elts), Src::DotDotDot(_) | Src::Expr(_)) = (&arg.kind, arg.src) {
             // Peel the slice literal: its elements become the temporaries,
             // the slice itself stays in the wrapper's call.
-            let temps: Vec<Option<LocId>> = elts.iter().map(|el| self.wrap_arg(arg.pos, el, wrapper)).collect();
+            let temps: Vec<Option<LocId>> = elts
+                .iter()
+                .map(|el| self.wrap_arg(arg.pos, el, wrapper))
+                .collect();
             let k = self.spill(k, arg, SiteOp::SliceLit);
             for (el, t) in elts.iter().zip(temps) {
                 let ke = self.note(k.clone(), arg.src, arg.pos, "slice-literal-element");
@@ -185,7 +216,8 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// The value of the temporary t (holding a copy of arg) flows into k.
     fn flow_temp(&mut self, mut k: Hole<'a>, t: LocId, arg: &'b Expr<'a>) {
-        let ptrs = matches!(arg.kind, ExprKind::Addr(_) | ExprKind::PtrLit(_)) || self.t.has_pointers(arg.ty);
+        let ptrs = matches!(arg.kind, ExprKind::Addr(_) | ExprKind::PtrLit(_))
+            || self.t.has_pointers(arg.ty);
         if k.derefs >= 0 && !ptrs {
             k.dst = LocId::BLANK;
         }
@@ -194,9 +226,16 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// rewriteArgument's visit: constants and functions stay in the
     /// wrapper; anything else is copied into a captured temporary.
-    fn wrap_arg(&mut self, pos: Pos, arg: &'b Expr<'a>, wrapper: &mut Vec<(LocId, Pos)>) -> Option<LocId> {
+    fn wrap_arg(
+        &mut self,
+        pos: Pos,
+        arg: &'b Expr<'a>,
+        wrapper: &mut Vec<(LocId, Pos)>,
+    ) -> Option<LocId> {
         match arg.kind {
-            ExprKind::Literal | ExprKind::Nil | ExprKind::MethodExpr(_) | ExprKind::FuncName(_) => return None,
+            ExprKind::Literal | ExprKind::Nil | ExprKind::MethodExpr(_) | ExprKind::FuncName(_) => {
+                return None
+            }
             _ => {}
         }
         // ir.HasUniquePos: a name's position is its declaration's.
@@ -207,7 +246,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             _ => pos,
         };
         let ty = match arg.kind {
-            ExprKind::Addr(_) | ExprKind::PtrLit(_) if arg.ty == crate::types::ty::TypeId::INVALID => crate::types::ty::TypeId::basic(crate::types::basic::BasicKind::UnsafePointer),
+            ExprKind::Addr(_) | ExprKind::PtrLit(_)
+                if arg.ty == crate::types::ty::TypeId::INVALID =>
+            {
+                crate::types::ty::TypeId::basic(crate::types::basic::BasicKind::UnsafePointer)
+            }
             _ => arg.ty,
         };
         let (tmp, num) = self.temp_loc(pos, ty);
@@ -240,10 +283,9 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         };
         // A call with no arguments and no results is analysed as is.
         if let (CallKind::Func, Some(fun), None) = (c.kind, &c.fun, &c.recv) {
-            let zero = self
-                .t
-                .signature(fun.ty)
-                .is_some_and(|s| self.t.tuple(s.params).is_empty() && self.t.tuple(s.results).is_empty());
+            let zero = self.t.signature(fun.ty).is_some_and(|s| {
+                self.t.tuple(s.params).is_empty() && self.t.tuple(s.results).is_empty()
+            });
             if zero && c.args.is_empty() {
                 self.expr(k, fun);
                 return;
@@ -257,17 +299,26 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             src: Src::Wrapper,
             pos: n.pos,
             ty: crate::types::ty::TypeId::INVALID,
-            op: SiteOp::Closure { func: None, wrapper: true },
+            op: SiteOp::Closure {
+                func: None,
+                wrapper: true,
+            },
         };
         let loc = self.new_loc(LocN::Site(site), true);
         let k = self.addr_hole(k, Src::Wrapper, n.pos, "spill");
         self.flow(k, loc);
-        self.closures.push((Hole::of(loc), ClosureRef::Wrapper(temps)));
+        self.closures
+            .push((Hole::of(loc), ClosureRef::Wrapper(temps)));
     }
 
     /// The hole for the argument passed as the callee's parameter number i
     /// (receiver first), given the holes of the call's results.
-    pub fn tag_hole(&mut self, ks: Option<&Vec<Hole<'a>>>, callee: Option<Callee>, i: usize) -> Hole<'a> {
+    pub fn tag_hole(
+        &mut self,
+        ks: Option<&Vec<Hole<'a>>>,
+        callee: Option<Callee>,
+        i: usize,
+    ) -> Hole<'a> {
         let Some(callee) = callee else {
             return self.heap_hole();
         };

@@ -153,7 +153,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     }
 
     pub fn walk_func(&mut self, f: FuncId) {
-        let saved = (self.curfn, self.loop_depth, std::mem::take(&mut self.labels));
+        let saved = (
+            self.curfn,
+            self.loop_depth,
+            std::mem::take(&mut self.labels),
+        );
         self.curfn = f;
         self.loop_depth = 1;
         self.st.func_esc[f.index()] = FuncEsc::Started;
@@ -197,7 +201,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                         let var = self.ir.var(v);
                         (self.func(var.func).name.clone(), var.name.clone(), var.pos)
                     }
-                    None => (self.func(self.curfn_of(loc)).name.clone(), self.loc_string(loc), self.loc_pos(loc)),
+                    None => (
+                        self.func(self.curfn_of(loc)).name.clone(),
+                        self.loc_string(loc),
+                        self.loc_pos(loc),
+                    ),
                 };
                 let how = if byval { "value" } else { "ref" };
                 let text = format!("{fname} capturing by {how}: {name} (addr={addrtaken} assign={reassigned} width={width})");
@@ -206,7 +214,9 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             let src = match var {
                 Some(v) => Src::Var(v),
                 None => match &self.loc(loc).n {
-                    LocN::Temp(name, ..) => Src::Temp(name.trim_start_matches(".autotmp_").parse().unwrap_or(0)),
+                    LocN::Temp(name, ..) => {
+                        Src::Temp(name.trim_start_matches(".autotmp_").parse().unwrap_or(0))
+                    }
                     _ => Src::None,
                 },
             };
@@ -259,7 +269,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     let wrapper = matches!(s.op, SiteOp::Closure { wrapper: true, .. });
                     if self.m != 0 && !wrapper {
                         let text = self.src_string(s.src);
-                        let verdict = if escapes { "escapes to heap" } else { "does not escape" };
+                        let verdict = if escapes {
+                            "escapes to heap"
+                        } else {
+                            "does not escape"
+                        };
                         self.diag(s.pos, format!("{text} {verdict}"));
                     }
                     if !wrapper {
@@ -274,7 +288,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     /// The tag of one parameter and its diagnostics (gc's paramTag).
     fn param_tag(&mut self, f: FuncId, narg: usize, p: &Param) -> Leaks {
         let func = self.func(f);
-        let name = if p.name.is_empty() { format!("arg#{narg}") } else { p.name.clone() };
+        let name = if p.name.is_empty() {
+            format!("arg#{narg}")
+        } else {
+            p.name.clone()
+        };
         let diagnose = self.m != 0;
         if !func.has_body {
             if self.t.is_uintptr(p.ty) {
@@ -321,8 +339,15 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             for i in 0..NUM_ESC_RESULTS {
                 let x = esc.result(i);
                 if x >= 0 {
-                    let res = func.results.get(i).map(|r| r.name.clone()).unwrap_or_default();
-                    self.diag(p.pos, format!("leaking param: {name} to result {res} level={x}"));
+                    let res = func
+                        .results
+                        .get(i)
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default();
+                    self.diag(
+                        p.pos,
+                        format!("leaking param: {name} to result {res} level={x}"),
+                    );
                 }
             }
         }
@@ -341,7 +366,12 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// Records an -m=2 explanation line.
     pub fn diag2(&mut self, pos: Pos, text: String, at: Option<Pos>) {
-        self.st.diags.push(Diag { pos, level: 2, text, at });
+        self.st.diags.push(Diag {
+            pos,
+            level: 2,
+            text,
+            at,
+        });
     }
 
     /// The position of a location's node.

@@ -37,7 +37,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         }
         let (src, pos) = (n.src, n.pos);
         match &n.kind {
-            ExprKind::Literal | ExprKind::Nil | ExprKind::Global | ExprKind::FuncName(_) | ExprKind::MethodExpr(_) => {}
+            ExprKind::Literal
+            | ExprKind::Nil
+            | ExprKind::Global
+            | ExprKind::FuncName(_)
+            | ExprKind::MethodExpr(_) => {}
             ExprKind::Name(v) => {
                 let l = self.old_loc(*v);
                 self.flow(k, l);
@@ -97,7 +101,10 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             }
             ExprKind::ConvIface(x) => {
                 let mut k = k;
-                if !self.t.is_interface(x.ty) && !self.t.is_direct_iface(x.ty) && !matches!(x.kind, ExprKind::Addr(_) | ExprKind::PtrLit(_)) {
+                if !self.t.is_interface(x.ty)
+                    && !self.t.is_direct_iface(x.ty)
+                    && !matches!(x.kind, ExprKind::Addr(_) | ExprKind::PtrLit(_))
+                {
                     k = self.spill(k, n, SiteOp::ConvIface);
                 }
                 let k = self.note(k, src, pos, "interface-converted");
@@ -133,7 +140,11 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 let closure_k = self.spill(k, n, SiteOp::MethValue(x.ty));
                 // How the method value is called later is unknown: its
                 // results go to the heap.
-                let nres = self.t.signature(*sig).map(|s| self.t.tuple(s.results).len()).unwrap_or(0);
+                let nres = self
+                    .t
+                    .signature(*sig)
+                    .map(|s| self.t.tuple(s.results).len())
+                    .unwrap_or(0);
                 let ks: Vec<Hole<'a>> = (0..nres).map(|_| self.heap_hole()).collect();
                 let callee = method.and_then(|m| self.ir.func_of_obj.get(&m).copied());
                 let param_k = self.tag_hole(Some(&ks), Callee::of(callee, *method), 0);
@@ -172,7 +183,14 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 }
             }
             ExprKind::Closure(f) => {
-                let k = self.spill(k, n, SiteOp::Closure { func: Some(*f), wrapper: false });
+                let k = self.spill(
+                    k,
+                    n,
+                    SiteOp::Closure {
+                        func: Some(*f),
+                        wrapper: false,
+                    },
+                );
                 self.closures.push((k, ClosureRef::Func(*f)));
                 let func = self.ir.func(*f);
                 for &cv in &func.closure_vars {
@@ -301,10 +319,8 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             _ => None,
         };
         let is_alloc_ptr = site.is_some_and(|s| matches!(s.op, SiteOp::New | SiteOp::PtrLit));
-        if !is_alloc_ptr || ty != TypeId::INVALID {
-            if self.t.size(ty) > MAX_STACK_VAR_SIZE {
-                return Some("too large for stack");
-            }
+        if (!is_alloc_ptr || ty != TypeId::INVALID) && self.t.size(ty) > MAX_STACK_VAR_SIZE {
+            return Some("too large for stack");
         }
         if is_alloc_ptr {
             let elem = self.t.elem(ty);
@@ -317,16 +333,18 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 let mut size = 8;
                 for &cv in &self.ir.func(f).closure_vars {
                     let byval = self.st.byval.get(&cv).copied().unwrap_or(false);
-                    size += if byval { self.t.size(self.ir.var(cv).ty).max(8) } else { 8 };
+                    size += if byval {
+                        self.t.size(self.ir.var(cv).ty).max(8)
+                    } else {
+                        8
+                    };
                 }
                 if size > MAX_IMPLICIT_STACK_VAR_SIZE {
                     return Some("too large for stack");
                 }
             }
-            Some(SiteOp::MethValue(rt)) => {
-                if 8 + self.t.size(rt) > MAX_IMPLICIT_STACK_VAR_SIZE {
-                    return Some("too large for stack");
-                }
+            Some(SiteOp::MethValue(rt)) if 8 + self.t.size(rt) > MAX_IMPLICIT_STACK_VAR_SIZE => {
+                return Some("too large for stack");
             }
             Some(SiteOp::MakeSlice(size)) => {
                 let Some(r) = size else {

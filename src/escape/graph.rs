@@ -52,7 +52,10 @@ pub enum SiteOp {
     MapLit,
     /// A function literal; `wrapper` for the closure gc makes for a go or
     /// defer statement (never reported).
-    Closure { func: Option<FuncId>, wrapper: bool },
+    Closure {
+        func: Option<FuncId>,
+        wrapper: bool,
+    },
     /// A method value; the receiver's type.
     MethValue(TypeId),
     ConvIface,
@@ -209,8 +212,19 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
 
     /// gc's hole.dotType: unboxing a value stored indirectly in an
     /// interface dereferences.
-    pub fn dot_type(&self, k: Hole<'a>, t: TypeId, where_: Src<'a>, pos: Pos, why: &'static str) -> Hole<'a> {
-        let k = if !self.t.is_interface(t) && !self.t.is_direct_iface(t) { k.shift(1) } else { k };
+    pub fn dot_type(
+        &self,
+        k: Hole<'a>,
+        t: TypeId,
+        where_: Src<'a>,
+        pos: Pos,
+        why: &'static str,
+    ) -> Hole<'a> {
+        let k = if !self.t.is_interface(t) && !self.t.is_direct_iface(t) {
+            k.shift(1)
+        } else {
+            k
+        };
         self.note(k, where_, pos, why)
     }
 

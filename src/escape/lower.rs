@@ -124,7 +124,14 @@ impl<'c, 'a> Lower<'c, 'a> {
         id
     }
 
-    pub fn new_var(&mut self, obj: Option<ObjId>, name: String, pos: Pos, ty: TypeId, class: Class) -> VarId {
+    pub fn new_var(
+        &mut self,
+        obj: Option<ObjId>,
+        name: String,
+        pos: Pos,
+        ty: TypeId,
+        class: Class,
+    ) -> VarId {
         let id = VarId(self.ir.vars.len() as u32);
         let blank = name == "_";
         self.ir.vars.push(Var {
@@ -207,7 +214,12 @@ impl<'c, 'a> Lower<'c, 'a> {
         let _ = obj;
         let mut ty = recv.ty.unparen();
         let mut ptr = false;
-        if let AK::Operation { op: ast::Operator::Mul, x, y: None } = &ty.kind {
+        if let AK::Operation {
+            op: ast::Operator::Mul,
+            x,
+            y: None,
+        } = &ty.kind
+        {
             ptr = true;
             ty = x.unparen();
         }
@@ -281,7 +293,12 @@ impl<'c, 'a> Lower<'c, 'a> {
 
     /// A function literal: a closure of the current function (or a
     /// top-level function when written at package level).
-    pub fn func_lit(&mut self, e: &'a ast::Expr, ty: &'a ast::FuncType, body: &'a ast::Block) -> FuncId {
+    pub fn func_lit(
+        &mut self,
+        e: &'a ast::Expr,
+        ty: &'a ast::FuncType,
+        body: &'a ast::Block,
+    ) -> FuncId {
         let parent = if self.ir.funcs.is_empty() || self.in_pkg_init() {
             None
         } else {
@@ -308,7 +325,11 @@ impl<'c, 'a> Lower<'c, 'a> {
         self.ir.funcs[id.index()].lit = Some(e);
         let saved = self.cur;
         self.cur = id;
-        let sig = self.info.type_of(e.id).map(|tv| tv.ty).unwrap_or(TypeId::INVALID);
+        let sig = self
+            .info
+            .type_of(e.id)
+            .map(|tv| tv.ty)
+            .unwrap_or(TypeId::INVALID);
         self.signature(id, sig, ty);
         let stmts = self.block(&body.stmts);
         self.ir.funcs[id.index()].body = stmts;
@@ -321,7 +342,10 @@ impl<'c, 'a> Lower<'c, 'a> {
 
     /// Whether the current function is the synthesized package initializer.
     fn in_pkg_init(&self) -> bool {
-        self.ir.funcs.get(self.cur.index()).is_some_and(|f| f.name == "init" && f.obj.is_none())
+        self.ir
+            .funcs
+            .get(self.cur.index())
+            .is_some_and(|f| f.name == "init" && f.obj.is_none())
     }
 
     /// A reference to variable `v` from the current function: inside a
@@ -372,7 +396,13 @@ impl<'c, 'a> Lower<'c, 'a> {
                     if o.name.as_str() == "_" {
                         None
                     } else {
-                        Some(Expr::leaf(ExprKind::Global, o.pos, TypeId::INVALID, Src::None, ast::NodeId(0)))
+                        Some(Expr::leaf(
+                            ExprKind::Global,
+                            o.pos,
+                            TypeId::INVALID,
+                            Src::None,
+                            ast::NodeId(0),
+                        ))
                     }
                 })
                 .collect();
@@ -390,7 +420,13 @@ impl<'c, 'a> Lower<'c, 'a> {
         }
     }
 
-    fn push_init(&mut self, body: &mut Vec<Stmt<'a>>, lhs: Vec<Option<Expr<'a>>>, rhs: Vec<Expr<'a>>, op: AsOp) {
+    fn push_init(
+        &mut self,
+        body: &mut Vec<Stmt<'a>>,
+        lhs: Vec<Option<Expr<'a>>>,
+        rhs: Vec<Expr<'a>>,
+        op: AsOp,
+    ) {
         let pos = rhs.first().map(|r| r.pos).unwrap_or(Pos::NONE);
         let sid = self.sid();
         body.push(Stmt {
@@ -411,9 +447,15 @@ impl<'c, 'a> Lower<'c, 'a> {
             _ if constant => true,
             AK::Paren(x) if !converted => return self.static_init(x, blank, body),
             AK::Name(_) | AK::FuncLit { .. } => true,
-            AK::Selector { .. } => self.info.selections.get(&e.id).is_none(),
-            AK::Operation { op: ast::Operator::And, x, y: None } => match &x.unparen().kind {
-                AK::CompositeLit { .. } if !converted => return self.static_init(x.unparen(), blank, body),
+            AK::Selector { .. } => !self.info.selections.contains_key(&e.id),
+            AK::Operation {
+                op: ast::Operator::And,
+                x,
+                y: None,
+            } => match &x.unparen().kind {
+                AK::CompositeLit { .. } if !converted => {
+                    return self.static_init(x.unparen(), blank, body)
+                }
                 AK::Name(_) => true,
                 _ => false,
             },
@@ -442,7 +484,13 @@ impl<'c, 'a> Lower<'c, 'a> {
         let lhs = if blank {
             vec![None]
         } else {
-            vec![Some(Expr::leaf(ExprKind::Global, e.pos, TypeId::INVALID, Src::None, ast::NodeId(0)))]
+            vec![Some(Expr::leaf(
+                ExprKind::Global,
+                e.pos,
+                TypeId::INVALID,
+                Src::None,
+                ast::NodeId(0),
+            ))]
         };
         self.push_init(body, lhs, vec![x], AsOp::As);
     }
@@ -452,7 +500,11 @@ impl<'c, 'a> Lower<'c, 'a> {
         match &rhs.unparen().kind {
             AK::Call { .. } => AsOp::As2Func,
             AK::Assert { .. } => AsOp::As2DotType,
-            AK::Operation { op: ast::Operator::Recv, y: None, .. } => AsOp::As2Recv,
+            AK::Operation {
+                op: ast::Operator::Recv,
+                y: None,
+                ..
+            } => AsOp::As2Recv,
             AK::Index { x, .. } => {
                 let ty = self.type_of(x);
                 if self.t.is_map(ty) {
@@ -467,7 +519,10 @@ impl<'c, 'a> Lower<'c, 'a> {
 
     /// The recorded type of an expression (Invalid if none).
     pub fn type_of(&self, e: &ast::Expr) -> TypeId {
-        self.info.type_of(e.id).map(|tv| tv.ty).unwrap_or(TypeId::INVALID)
+        self.info
+            .type_of(e.id)
+            .map(|tv| tv.ty)
+            .unwrap_or(TypeId::INVALID)
     }
 
     /// Whether a method object has a pointer receiver.

@@ -18,7 +18,14 @@ use crate::types::object::ObjKind;
 use crate::types::ty::{Type, TypeId};
 
 impl<'c, 'a> Lower<'c, 'a> {
-    pub fn call_expr(&mut self, e: &'a ast::Expr, fun: &'a ast::Expr, args: &'a [ast::Expr], has_dots: bool, ty: TypeId) -> Expr<'a> {
+    pub fn call_expr(
+        &mut self,
+        e: &'a ast::Expr,
+        fun: &'a ast::Expr,
+        args: &'a [ast::Expr],
+        has_dots: bool,
+        ty: TypeId,
+    ) -> Expr<'a> {
         let fun_tv = self.info.type_of(fun.id);
         if fun_tv.is_some_and(|tv| tv.is_type()) {
             return self.conversion(e, fun, args, ty);
@@ -36,33 +43,44 @@ impl<'c, 'a> Lower<'c, 'a> {
                         let sig = self.type_of(fun);
                         let mut init = Vec::new();
                         let args = self.call_args(e, sig, args, has_dots, &mut init);
-                        return self.call_node(e, ty, init, Call {
-                            kind: CallKind::Inter,
-                            fun: None,
-                            recv: Some(recv),
-                            args,
-                            ddd: has_dots,
-                            sig,
-                            method: None,
-                            iface_method: Some(obj),
-                            syntax: Some(e),
-                        });
+                        return self.call_node(
+                            e,
+                            ty,
+                            init,
+                            Call {
+                                kind: CallKind::Inter,
+                                fun: None,
+                                recv: Some(recv),
+                                args,
+                                ddd: has_dots,
+                                sig,
+                                method: None,
+                                iface_method: Some(obj),
+                                syntax: Some(e),
+                            },
+                        );
                     }
                     let sig = self.c.obj_type(obj);
                     let mut init = Vec::new();
                     let args = self.call_args(e, sig, args, has_dots, &mut init);
-                    let fun_ir = Expr::leaf(ExprKind::MethodExpr(obj), u.pos, sig, Src::Expr(u), u.id);
-                    return self.call_node(e, ty, init, Call {
-                        kind: CallKind::Func,
-                        fun: Some(fun_ir),
-                        recv: Some(recv),
-                        args,
-                        ddd: has_dots,
-                        sig,
-                        method: Some(obj),
-                        iface_method: None,
-                        syntax: Some(e),
-                    });
+                    let fun_ir =
+                        Expr::leaf(ExprKind::MethodExpr(obj), u.pos, sig, Src::Expr(u), u.id);
+                    return self.call_node(
+                        e,
+                        ty,
+                        init,
+                        Call {
+                            kind: CallKind::Func,
+                            fun: Some(fun_ir),
+                            recv: Some(recv),
+                            args,
+                            ddd: has_dots,
+                            sig,
+                            method: Some(obj),
+                            iface_method: None,
+                            syntax: Some(e),
+                        },
+                    );
                 }
             }
         }
@@ -77,20 +95,31 @@ impl<'c, 'a> Lower<'c, 'a> {
                 self.ir.funcs[f.index()].closure_called = true;
             }
         }
-        self.call_node(e, ty, init, Call {
-            kind: CallKind::Func,
-            fun: Some(fun_ir),
-            recv: None,
-            args,
-            ddd: has_dots,
-            sig,
-            method: None,
-            iface_method: None,
-            syntax: Some(e),
-        })
+        self.call_node(
+            e,
+            ty,
+            init,
+            Call {
+                kind: CallKind::Func,
+                fun: Some(fun_ir),
+                recv: None,
+                args,
+                ddd: has_dots,
+                sig,
+                method: None,
+                iface_method: None,
+                syntax: Some(e),
+            },
+        )
     }
 
-    fn call_node(&mut self, e: &'a ast::Expr, ty: TypeId, init: Vec<Stmt<'a>>, call: Call<'a>) -> Expr<'a> {
+    fn call_node(
+        &mut self,
+        e: &'a ast::Expr,
+        ty: TypeId,
+        init: Vec<Stmt<'a>>,
+        call: Call<'a>,
+    ) -> Expr<'a> {
         if matches!(call.kind, CallKind::Func | CallKind::Inter) {
             // transformCall's ir.SetPos(n): base.Pos is the call's
             // position once it is built.
@@ -109,13 +138,23 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// The arguments paired with the parameters of `sig`: a multi-value
     /// argument spread through temporaries, the variadic tail packed into
     /// the implicit "... argument" slice.
-    fn call_args(&mut self, e: &'a ast::Expr, sig: TypeId, args: &'a [ast::Expr], has_dots: bool, init: &mut Vec<Stmt<'a>>) -> Vec<Expr<'a>> {
+    fn call_args(
+        &mut self,
+        e: &'a ast::Expr,
+        sig: TypeId,
+        args: &'a [ast::Expr],
+        has_dots: bool,
+        init: &mut Vec<Stmt<'a>>,
+    ) -> Vec<Expr<'a>> {
         let Some(s) = self.t.signature(sig) else {
             return args.iter().map(|a| self.expr(a)).collect();
         };
         let params = self.t.tuple(s.params).to_vec();
         let variadic = s.variadic;
-        let mut list: Vec<Expr<'a>> = if args.len() == 1 && self.t.c.types.is_tuple(self.type_of(&args[0])) && self.t.tuple(self.type_of(&args[0])).len() > 1 {
+        let mut list: Vec<Expr<'a>> = if args.len() == 1
+            && self.t.c.types.is_tuple(self.type_of(&args[0]))
+            && self.t.tuple(self.type_of(&args[0])).len() > 1
+        {
             let mut temps = self.multi_value(&args[0], init);
             // Convert the temporaries where the parameter is an interface.
             for (i, t) in temps.iter_mut().enumerate() {
@@ -127,7 +166,10 @@ impl<'c, 'a> Lower<'c, 'a> {
                     },
                 };
                 if self.t.is_interface(pt) && !self.t.is_interface(t.ty) {
-                    let x = std::mem::replace(t, Expr::leaf(ExprKind::Nil, e.pos, TypeId::INVALID, Src::None, e.id));
+                    let x = std::mem::replace(
+                        t,
+                        Expr::leaf(ExprKind::Nil, e.pos, TypeId::INVALID, Src::None, e.id),
+                    );
                     *t = Expr {
                         kind: ExprKind::ConvIface(Box::new(x)),
                         pos: e.pos,
@@ -149,12 +191,25 @@ impl<'c, 'a> Lower<'c, 'a> {
         };
         if variadic && !has_dots && !params.is_empty() {
             let fixed = params.len() - 1;
-            let slice_ty = params.last().map(|&p| self.c.obj_type(p)).unwrap_or(TypeId::INVALID);
-            let extra: Vec<Expr<'a>> = if list.len() > fixed { list.split_off(fixed) } else { Vec::new() };
+            let slice_ty = params
+                .last()
+                .map(|&p| self.c.obj_type(p))
+                .unwrap_or(TypeId::INVALID);
+            let extra: Vec<Expr<'a>> = if list.len() > fixed {
+                list.split_off(fixed)
+            } else {
+                Vec::new()
+            };
             let dots = if extra.is_empty() {
                 Expr::leaf(ExprKind::Nil, e.pos, slice_ty, Src::None, e.id)
             } else {
-                Expr::leaf(ExprKind::SliceLit(extra), e.pos, slice_ty, Src::DotDotDot(e), e.id)
+                Expr::leaf(
+                    ExprKind::SliceLit(extra),
+                    e.pos,
+                    slice_ty,
+                    Src::DotDotDot(e),
+                    e.id,
+                )
             };
             list.push(dots);
         }
@@ -164,12 +219,20 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// typecheckaste's positions for the implicit conversions of a list
     /// (arguments, results): each at the last element so far that has a
     /// position of its own (ir.HasUniquePos: not a name), else at `start`.
-    pub fn conv_list(&self, list: &[&'a ast::Expr], lowered: Vec<Expr<'a>>, start: crate::syntax::pos::Pos) -> Vec<Expr<'a>> {
+    pub fn conv_list(
+        &self,
+        list: &[&'a ast::Expr],
+        lowered: Vec<Expr<'a>>,
+        start: crate::syntax::pos::Pos,
+    ) -> Vec<Expr<'a>> {
         let mut cur = start;
         list.iter()
             .zip(lowered)
             .map(|(a, x)| {
-                if !matches!(x.kind, ExprKind::Name(_) | ExprKind::Global | ExprKind::FuncName(_)) {
+                if !matches!(
+                    x.kind,
+                    ExprKind::Name(_) | ExprKind::Global | ExprKind::FuncName(_)
+                ) {
                     cur = a.unparen().pos;
                 }
                 self.conv(a, x, cur)
@@ -192,7 +255,14 @@ impl<'c, 'a> Lower<'c, 'a> {
         }
     }
 
-    fn builtin(&mut self, e: &'a ast::Expr, b: BuiltinId, args: &'a [ast::Expr], has_dots: bool, ty: TypeId) -> Expr<'a> {
+    fn builtin(
+        &mut self,
+        e: &'a ast::Expr,
+        b: BuiltinId,
+        args: &'a [ast::Expr],
+        has_dots: bool,
+        ty: TypeId,
+    ) -> Expr<'a> {
         let node = |_l: &Self, kind: ExprKind<'a>| Expr::leaf(kind, e.pos, ty, Src::Expr(e), e.id);
         let call = |l: &mut Self, kind: Builtin, args: Vec<Expr<'a>>| {
             let c = Call {
@@ -230,7 +300,11 @@ impl<'c, 'a> Lower<'c, 'a> {
                 let a = lowered(self);
                 call(self, Builtin::DiscardArgs, a)
             }
-            BuiltinId::Len | BuiltinId::Cap | BuiltinId::Real | BuiltinId::Imag | BuiltinId::Close => {
+            BuiltinId::Len
+            | BuiltinId::Cap
+            | BuiltinId::Real
+            | BuiltinId::Imag
+            | BuiltinId::Close => {
                 let a = lowered(self);
                 call(self, Builtin::DiscardOne, a)
             }
@@ -244,11 +318,17 @@ impl<'c, 'a> Lower<'c, 'a> {
             }
             BuiltinId::New => node(self, ExprKind::New),
             BuiltinId::Make => {
-                let t = args.first().map(|a| self.type_of(a)).unwrap_or(TypeId::INVALID);
+                let t = args
+                    .first()
+                    .map(|a| self.type_of(a))
+                    .unwrap_or(TypeId::INVALID);
                 let size = args.get(2).or(args.get(1)).and_then(|r| {
                     let v = self.info.type_of(r.id)?.val.as_ref()?;
                     let (x, exact) = v.int64_val();
-                    (exact && matches!(v, crate::types::constant::Value::Int(_)) && i32::try_from(x).is_ok()).then_some(x)
+                    (exact
+                        && matches!(v, crate::types::constant::Value::Int(_))
+                        && i32::try_from(x).is_ok())
+                    .then_some(x)
                 });
                 let mut rest = args.iter().skip(1).map(|a| Box::new(self.expr(a)));
                 let (a1, a2) = (rest.next(), rest.next());
@@ -268,7 +348,13 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     /// An explicit conversion `T(x)`.
-    fn conversion(&mut self, e: &'a ast::Expr, fun: &'a ast::Expr, args: &'a [ast::Expr], ty: TypeId) -> Expr<'a> {
+    fn conversion(
+        &mut self,
+        e: &'a ast::Expr,
+        fun: &'a ast::Expr,
+        args: &'a [ast::Expr],
+        ty: TypeId,
+    ) -> Expr<'a> {
         let Some(x) = args.first() else {
             return Expr::leaf(ExprKind::Literal, e.pos, ty, Src::Expr(e), e.id);
         };
@@ -279,14 +365,28 @@ impl<'c, 'a> Lower<'c, 'a> {
             ExprKind::ConvIface(xi)
         } else if self.t.is_string(t) {
             match self.t.under_type(s) {
-                Type::Slice(el) if self.t.basic_kind(*el).is_some_and(|k| k == crate::types::basic::BasicKind::Int32) => ExprKind::StrConv(StrConv::Runes2Str, xi),
+                Type::Slice(el)
+                    if self
+                        .t
+                        .basic_kind(*el)
+                        .is_some_and(|k| k == crate::types::basic::BasicKind::Int32) =>
+                {
+                    ExprKind::StrConv(StrConv::Runes2Str, xi)
+                }
                 Type::Slice(_) => ExprKind::StrConv(StrConv::Bytes2Str, xi),
                 _ if self.t.is_integer(s) => ExprKind::StrConv(StrConv::RuneStr, xi),
                 _ => ExprKind::Conv(xi),
             }
         } else if self.t.is_string(s) {
             match self.t.under_type(t) {
-                Type::Slice(el) if self.t.basic_kind(*el).is_some_and(|k| k == crate::types::basic::BasicKind::Int32) => ExprKind::StrConv(StrConv::Str2Runes, xi),
+                Type::Slice(el)
+                    if self
+                        .t
+                        .basic_kind(*el)
+                        .is_some_and(|k| k == crate::types::basic::BasicKind::Int32) =>
+                {
+                    ExprKind::StrConv(StrConv::Str2Runes, xi)
+                }
                 Type::Slice(_) => ExprKind::StrConv(StrConv::Str2Bytes, xi),
                 _ => ExprKind::Conv(xi),
             }

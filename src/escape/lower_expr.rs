@@ -112,7 +112,8 @@ impl<'c, 'a> Lower<'c, 'a> {
                     SliceKind::Slice
                 };
                 let [lo, hi, max] = index;
-                let mut opt = |v: &'a Option<Box<ast::Expr>>| v.as_ref().map(|v| Box::new(self.expr(v)));
+                let mut opt =
+                    |v: &'a Option<Box<ast::Expr>>| v.as_ref().map(|v| Box::new(self.expr(v)));
                 let (lo, hi, max) = (opt(lo), opt(hi), opt(max));
                 self.node(
                     ExprKind::Slice {
@@ -132,7 +133,11 @@ impl<'c, 'a> Lower<'c, 'a> {
             }
             AK::Operation { op, x, y: None } => self.unary(e, *op, x, ty),
             AK::Operation { op, x, y: Some(y) } => self.binary(e, *op, x, y, ty),
-            AK::Call { fun, args, has_dots } => self.call_expr(e, fun, args, *has_dots, ty),
+            AK::Call {
+                fun,
+                args,
+                has_dots,
+            } => self.call_expr(e, fun, args, *has_dots, ty),
             _ => self.node(ExprKind::Literal, e, ty),
         }
     }
@@ -162,7 +167,13 @@ impl<'c, 'a> Lower<'c, 'a> {
         self.node(kind, e, ty)
     }
 
-    fn selector(&mut self, e: &'a ast::Expr, x: &'a ast::Expr, sel: &'a ast::Ident, ty: TypeId) -> Expr<'a> {
+    fn selector(
+        &mut self,
+        e: &'a ast::Expr,
+        x: &'a ast::Expr,
+        sel: &'a ast::Ident,
+        ty: TypeId,
+    ) -> Expr<'a> {
         let Some(s) = self.info.selections.get(&e.id) else {
             // A qualified identifier.
             return self.name_ref(e, sel.id, ty);
@@ -195,7 +206,14 @@ impl<'c, 'a> Lower<'c, 'a> {
 
     /// The ODOT/ODOTPTR chain of a field selection through embedded
     /// fields; the last step is the source selector `e`.
-    fn dot_path(&mut self, mut xi: Expr<'a>, x: &'a ast::Expr, e: &'a ast::Expr, index: &[usize], ty: TypeId) -> Expr<'a> {
+    fn dot_path(
+        &mut self,
+        mut xi: Expr<'a>,
+        x: &'a ast::Expr,
+        e: &'a ast::Expr,
+        index: &[usize],
+        ty: TypeId,
+    ) -> Expr<'a> {
         let mut cur = xi.ty;
         for (n, &i) in index.iter().enumerate() {
             let (base, ptr) = match self.t.under_type(cur) {
@@ -212,7 +230,11 @@ impl<'c, 'a> Lower<'c, 'a> {
                 ptr,
                 field,
             };
-            xi = if last { self.node(kind, e, fty) } else { self.implicit(kind, x, fty) };
+            xi = if last {
+                self.node(kind, e, fty)
+            } else {
+                self.implicit(kind, x, fty)
+            };
             cur = fty;
         }
         xi
@@ -221,7 +243,13 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// The receiver argument of a method selected through `index` from
     /// `x`: embedded fields selected, then `&` or `*` as the method's
     /// receiver needs. Also reports whether the method is an interface's.
-    pub fn method_recv(&mut self, x: &'a ast::Expr, method: ObjId, index: &[usize], sel_pos: crate::syntax::pos::Pos) -> (Expr<'a>, bool) {
+    pub fn method_recv(
+        &mut self,
+        x: &'a ast::Expr,
+        method: ObjId,
+        index: &[usize],
+        sel_pos: crate::syntax::pos::Pos,
+    ) -> (Expr<'a>, bool) {
         let mut r = self.expr(x);
         if index.len() > 1 {
             let path = &index[..index.len() - 1];
@@ -264,7 +292,13 @@ impl<'c, 'a> Lower<'c, 'a> {
         (r, false)
     }
 
-    fn index(&mut self, e: &'a ast::Expr, x: &'a ast::Expr, index: &'a ast::Expr, ty: TypeId) -> Expr<'a> {
+    fn index(
+        &mut self,
+        e: &'a ast::Expr,
+        x: &'a ast::Expr,
+        index: &'a ast::Expr,
+        ty: TypeId,
+    ) -> Expr<'a> {
         let xt = self.type_of(x);
         if self.t.signature(xt).is_some() || self.info.instances.contains_key(&x.id) {
             // An instantiation F[T].
@@ -273,7 +307,14 @@ impl<'c, 'a> Lower<'c, 'a> {
         let xi = self.expr(x);
         let ii = Box::new(self.expr(index));
         if self.t.is_map(xt) {
-            return self.node(ExprKind::IndexMap { x: Box::new(xi), index: ii }, e, ty);
+            return self.node(
+                ExprKind::IndexMap {
+                    x: Box::new(xi),
+                    index: ii,
+                },
+                e,
+                ty,
+            );
         }
         if self.t.ptr_to_array(xt) {
             let elem = self.t.elem(xt);
@@ -325,7 +366,14 @@ impl<'c, 'a> Lower<'c, 'a> {
         }
     }
 
-    fn binary(&mut self, e: &'a ast::Expr, op: Operator, x: &'a ast::Expr, y: &'a ast::Expr, ty: TypeId) -> Expr<'a> {
+    fn binary(
+        &mut self,
+        e: &'a ast::Expr,
+        op: Operator,
+        x: &'a ast::Expr,
+        y: &'a ast::Expr,
+        ty: TypeId,
+    ) -> Expr<'a> {
         match op {
             Operator::AndAnd | Operator::OrOr => {
                 let (xi, yi) = (self.expr(x), self.expr(y));
@@ -433,7 +481,9 @@ impl<'c, 'a> Lower<'c, 'a> {
                 Some(&f) => StaticRhs::Closure(f),
                 None => StaticRhs::Other,
             },
-            AK::Call { fun, args, .. } if args.len() == 1 && self.info.type_of(fun.id).is_some_and(|tv| tv.is_type()) => {
+            AK::Call { fun, args, .. }
+                if args.len() == 1 && self.info.type_of(fun.id).is_some_and(|tv| tv.is_type()) =>
+            {
                 let t = self.type_of(fun);
                 let s = self.type_of(&args[0]);
                 if self.t.is_interface(t) && !self.t.is_interface(s) {

@@ -114,7 +114,9 @@ impl<'c, 'a> Lower<'c, 'a> {
                 out.push(st);
             }
             SK::Range { .. } => {}
-            SK::Switch { init, tag, body, .. } => {
+            SK::Switch {
+                init, tag, body, ..
+            } => {
                 let st = self.switch_stmt(s, init.as_deref(), tag.as_ref(), body);
                 out.push(st);
             }
@@ -144,7 +146,11 @@ impl<'c, 'a> Lower<'c, 'a> {
                 Some(self.local(obj))
             })
             .collect();
-        let values: Vec<&'a ast::Expr> = vd.values.as_ref().map(|v| v.unpack_list().iter().collect()).unwrap_or_default();
+        let values: Vec<&'a ast::Expr> = vd
+            .values
+            .as_ref()
+            .map(|v| v.unpack_list().iter().collect())
+            .unwrap_or_default();
         if !values.is_empty() && values.len() != vars.len() {
             // var a, b = f()
             let op = self.as2_op(values[0]);
@@ -169,7 +175,8 @@ impl<'c, 'a> Lower<'c, 'a> {
             });
             return;
         }
-        let mut lowered: Vec<Option<Expr<'a>>> = values.iter().map(|x| Some(self.expr_noconv(x))).collect();
+        let mut lowered: Vec<Option<Expr<'a>>> =
+            values.iter().map(|x| Some(self.expr_noconv(x))).collect();
         let pos = self.base_pos;
         for (i, v) in vars.iter().enumerate() {
             if let Some(v) = *v {
@@ -177,21 +184,26 @@ impl<'c, 'a> Lower<'c, 'a> {
                 out.push(d);
             }
             let sid = self.sid();
-            let rhs: Vec<Expr<'a>> = match (values.get(i), lowered.get_mut(i).and_then(|x| x.take())) {
-                (Some(x), Some(xi)) => {
-                    let xi = self.conv(x, xi, pos);
-                    if let Some(v) = *v {
-                        self.ir.vars[v.index()].defn = Defn::Stmt(sid);
-                        let srhs = self.static_rhs(x);
-                        self.ir.vars[v.index()].static_rhs = Some(srhs);
+            let rhs: Vec<Expr<'a>> =
+                match (values.get(i), lowered.get_mut(i).and_then(|x| x.take())) {
+                    (Some(x), Some(xi)) => {
+                        let xi = self.conv(x, xi, pos);
+                        if let Some(v) = *v {
+                            self.ir.vars[v.index()].defn = Defn::Stmt(sid);
+                            let srhs = self.static_rhs(x);
+                            self.ir.vars[v.index()].static_rhs = Some(srhs);
+                        }
+                        vec![xi]
                     }
-                    vec![xi]
-                }
-                _ => Vec::new(),
-            };
+                    _ => Vec::new(),
+                };
             let lhs = vec![v.map(|v| self.name_expr(v, vd.pos))];
             out.push(Stmt {
-                kind: StmtKind::Assign { op: AsOp::As, lhs, rhs },
+                kind: StmtKind::Assign {
+                    op: AsOp::As,
+                    lhs,
+                    rhs,
+                },
                 pos: vd.pos,
                 src: Src::VarSpec(vd),
                 init: Vec::new(),
@@ -209,7 +221,13 @@ impl<'c, 'a> Lower<'c, 'a> {
 
     /// The destinations of an assignment; with `def`, new names are
     /// declared (their Dcl appended to `init`, their Defn set to `sid`).
-    fn assign_lhs(&mut self, lhs: &'a ast::Expr, def: bool, sid: u32, init: &mut Vec<Stmt<'a>>) -> Vec<Option<Expr<'a>>> {
+    fn assign_lhs(
+        &mut self,
+        lhs: &'a ast::Expr,
+        def: bool,
+        sid: u32,
+        init: &mut Vec<Stmt<'a>>,
+    ) -> Vec<Option<Expr<'a>>> {
         let mut out = Vec::new();
         for x in lhs.unpack_list() {
             if let AK::Name(sym) = &x.kind {
@@ -233,7 +251,14 @@ impl<'c, 'a> Lower<'c, 'a> {
         out
     }
 
-    fn assign(&mut self, s: &'a ast::Stmt, op: Option<Operator>, lhs: &'a ast::Expr, rhs: Option<&'a ast::Expr>, out: &mut Vec<Stmt<'a>>) {
+    fn assign(
+        &mut self,
+        s: &'a ast::Stmt,
+        op: Option<Operator>,
+        lhs: &'a ast::Expr,
+        rhs: Option<&'a ast::Expr>,
+        out: &mut Vec<Stmt<'a>>,
+    ) {
         let src = Src::Stmt(s);
         match op {
             Some(Operator::Def) | None => {}
@@ -241,7 +266,13 @@ impl<'c, 'a> Lower<'c, 'a> {
                 // x op= y, x++, x--
                 let y = match rhs {
                     Some(r) => self.expr(r),
-                    None => Expr::leaf(ExprKind::Literal, s.pos, TypeId::INVALID, Src::None, ast::NodeId(0)),
+                    None => Expr::leaf(
+                        ExprKind::Literal,
+                        s.pos,
+                        TypeId::INVALID,
+                        Src::None,
+                        ast::NodeId(0),
+                    ),
                 };
                 let x = self.expr(lhs);
                 let st = self.mk(
@@ -273,11 +304,18 @@ impl<'c, 'a> Lower<'c, 'a> {
         } else if lhs_ir.len() == rhs_ir.len() {
             AsOp::As2
         } else {
-            rhs_list.first().map(|r| self.as2_op(r)).unwrap_or(AsOp::As2)
+            rhs_list
+                .first()
+                .map(|r| self.as2_op(r))
+                .unwrap_or(AsOp::As2)
         };
         let rhs_ir: Vec<Expr<'a>> = if matches!(op, AsOp::As | AsOp::As2) {
             let pos = self.base_pos;
-            rhs_list.iter().zip(rhs_ir).map(|(r, x)| self.conv(r, x, pos)).collect()
+            rhs_list
+                .iter()
+                .zip(rhs_ir)
+                .map(|(r, x)| self.conv(r, x, pos))
+                .collect()
         } else {
             // v, ok = x.(T) / m[k] / <-c: the conversion happens after
             // escape analysis (order's as2ok).
@@ -309,7 +347,9 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     fn return_stmt(&mut self, s: &'a ast::Stmt, results: Option<&'a ast::Expr>) -> Stmt<'a> {
-        let list: Vec<&'a ast::Expr> = results.map(|r| r.unpack_list().iter().collect()).unwrap_or_default();
+        let list: Vec<&'a ast::Expr> = results
+            .map(|r| r.unpack_list().iter().collect())
+            .unwrap_or_default();
         let nres = self.ir.funcs[self.cur.index()].results.len();
         let mut init = Vec::new();
         let res = if list.len() == 1 && nres > 1 {
@@ -362,7 +402,13 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     fn if_stmt(&mut self, s: &'a ast::Stmt) -> Stmt<'a> {
-        let SK::If { init, cond, then, els } = &s.kind else {
+        let SK::If {
+            init,
+            cond,
+            then,
+            els,
+        } = &s.kind
+        else {
             return self.mk(StmtKind::Nop, s.pos, Src::None);
         };
         let mut init_out = Vec::new();
@@ -372,9 +418,19 @@ impl<'c, 'a> Lower<'c, 'a> {
         let known = cond.as_ref().and_then(|c| self.const_bool(c));
         let cond_ir = match cond {
             Some(c) if known.is_none() => self.expr(c),
-            _ => Expr::leaf(ExprKind::Literal, s.pos, TypeId::INVALID, Src::None, ast::NodeId(0)),
+            _ => Expr::leaf(
+                ExprKind::Literal,
+                s.pos,
+                TypeId::INVALID,
+                Src::None,
+                ast::NodeId(0),
+            ),
         };
-        let body = if known == Some(false) { Vec::new() } else { self.block(&then.stmts) };
+        let body = if known == Some(false) {
+            Vec::new()
+        } else {
+            self.block(&then.stmts)
+        };
         let els_ir = match (els, known) {
             (Some(_), Some(true)) | (None, _) => Vec::new(),
             (Some(e), _) => {
@@ -406,11 +462,19 @@ impl<'c, 'a> Lower<'c, 'a> {
         }
         match &e.kind {
             AK::Paren(x) => self.const_bool(x),
-            AK::Operation { op: Operator::AndAnd, x, y: Some(y) } => match self.const_bool(x)? {
+            AK::Operation {
+                op: Operator::AndAnd,
+                x,
+                y: Some(y),
+            } => match self.const_bool(x)? {
                 true => self.const_bool(y),
                 false => Some(false),
             },
-            AK::Operation { op: Operator::OrOr, x, y: Some(y) } => match self.const_bool(x)? {
+            AK::Operation {
+                op: Operator::OrOr,
+                x,
+                y: Some(y),
+            } => match self.const_bool(x)? {
                 true => Some(true),
                 false => self.const_bool(y),
             },
@@ -472,7 +536,13 @@ impl<'c, 'a> Lower<'c, 'a> {
         st
     }
 
-    fn switch_stmt(&mut self, s: &'a ast::Stmt, init: Option<&'a ast::Stmt>, tag: Option<&'a ast::Expr>, body: &'a [ast::CaseClause]) -> Stmt<'a> {
+    fn switch_stmt(
+        &mut self,
+        s: &'a ast::Stmt,
+        init: Option<&'a ast::Stmt>,
+        tag: Option<&'a ast::Expr>,
+        body: &'a [ast::CaseClause],
+    ) -> Stmt<'a> {
         let mut init_out = Vec::new();
         if let Some(i) = init {
             self.stmt(i, &mut init_out);
@@ -563,10 +633,15 @@ impl<'c, 'a> Lower<'c, 'a> {
 /// branch ends in a return or panic, the rest of the list is dead (unless
 /// a label follows, which a goto may target).
 fn deadcode_cut(list: &mut Vec<Stmt<'_>>) {
-    let last_label = list.iter().rposition(|s| matches!(s.kind, StmtKind::Label(_)));
+    let last_label = list
+        .iter()
+        .rposition(|s| matches!(s.kind, StmtKind::Label(_)));
     let mut cut_at = None;
     for (i, s) in list.iter().enumerate() {
-        let StmtKind::If { body, els, known, .. } = &s.kind else {
+        let StmtKind::If {
+            body, els, known, ..
+        } = &s.kind
+        else {
             continue;
         };
         let live = match known {
@@ -576,7 +651,9 @@ fn deadcode_cut(list: &mut Vec<Stmt<'_>>) {
         };
         let ends = live.last().is_some_and(|l| match &l.kind {
             StmtKind::Return(_) => true,
-            StmtKind::Call(e) => matches!(&e.kind, ExprKind::Call(c) if c.kind == CallKind::Builtin(Builtin::Panic)),
+            StmtKind::Call(e) => {
+                matches!(&e.kind, ExprKind::Call(c) if c.kind == CallKind::Builtin(Builtin::Panic))
+            }
             _ => false,
         });
         if ends && last_label.is_none_or(|l| i > l) {

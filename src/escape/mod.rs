@@ -164,7 +164,11 @@ pub fn analyze_level<'a>(files: &[&'a File], checker: &Checker<'a>, m: u8) -> Es
     }
     // Walk's bounds-check notes come after escape analysis in gc; their
     // order among the other lines only matters for ties of position.
-    let bounds = if m > 0 { bounds::bounds_notes(&ir, t) } else { Vec::new() };
+    let bounds = if m > 0 {
+        bounds::bounds_notes(&ir, t)
+    } else {
+        Vec::new()
+    };
     for (batch, _recursive) in scc::bottom_up(&ir) {
         if batch.iter().any(|&f| ir.func(f).generic) {
             continue;
@@ -178,11 +182,13 @@ pub fn analyze_level<'a>(files: &[&'a File], checker: &Checker<'a>, m: u8) -> Es
     };
     for (v, heap) in &st.var_heap {
         if let Some(obj) = ir.var(*v).obj {
-            info.vars.insert(obj, if *heap { Storage::Heap } else { Storage::Frame });
+            info.vars
+                .insert(obj, if *heap { Storage::Heap } else { Storage::Frame });
         }
     }
     for (key, heap) in &st.sites {
-        info.sites.insert(*key, if *heap { Storage::Heap } else { Storage::Frame });
+        info.sites
+            .insert(*key, if *heap { Storage::Heap } else { Storage::Frame });
     }
     for (i, f) in ir.funcs.iter().enumerate() {
         let key = match (f.obj, f.lit) {

@@ -37,7 +37,9 @@ pub fn stmt_string(s: &ast::Stmt, c: &Checker) -> String {
             Some(r) => format!("return {}", list_string(r, c)),
             None => "return".into(),
         },
-        SK::Send { chan, value } => format!("{} <- {}", node_string(chan, c), node_string(value, c)),
+        SK::Send { chan, value } => {
+            format!("{} <- {}", node_string(chan, c), node_string(value, c))
+        }
         SK::Range { .. } | SK::For { .. } => "for loop".into(),
         SK::Expr(e) => node_string(e, c),
         _ => String::new(),

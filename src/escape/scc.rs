@@ -18,7 +18,11 @@ struct Refs<'i> {
 impl<'a> Visitor<'a> for Refs<'_> {
     fn expr(&mut self, e: &Expr<'a>) {
         match &e.kind {
-            ExprKind::FuncName(o) | ExprKind::MethodExpr(o) | ExprKind::MethValue { method: Some(o), .. } => {
+            ExprKind::FuncName(o)
+            | ExprKind::MethodExpr(o)
+            | ExprKind::MethValue {
+                method: Some(o), ..
+            } => {
                 if let Some(&f) = self.ir_funcs.get(o) {
                     self.out.push(f);
                 }

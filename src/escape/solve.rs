@@ -171,9 +171,25 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     }
 
     /// One "flow: dst = &src:" line and its notes (-m=2).
-    pub fn explain_flow(&mut self, pos: Pos, dst: LocId, src: LocId, derefs: i32, notes: &Option<Rc<Note<'a>>>) {
-        let ops = if derefs >= 0 { "*".repeat(derefs as usize) } else { "&".to_string() };
-        let text = format!("  flow: {} = {}{}:", self.explain_loc(dst), ops, self.explain_loc(src));
+    pub fn explain_flow(
+        &mut self,
+        pos: Pos,
+        dst: LocId,
+        src: LocId,
+        derefs: i32,
+        notes: &Option<Rc<Note<'a>>>,
+    ) {
+        let ops = if derefs >= 0 {
+            "*".repeat(derefs as usize)
+        } else {
+            "&".to_string()
+        };
+        let text = format!(
+            "  flow: {} = {}{}:",
+            self.explain_loc(dst),
+            ops,
+            self.explain_loc(src)
+        );
         self.diag2(pos, text, None);
         let mut note = notes.clone();
         while let Some(n) = note {

@@ -63,7 +63,9 @@ pub fn outer_value<'e, 'a>(mut n: &'e Expr<'a>) -> &'e Expr<'a> {
     loop {
         match &n.kind {
             ExprKind::Dot { x, ptr: false, .. } => n = x,
-            ExprKind::Index { x, array: true, .. } if !matches!(x.kind, ExprKind::Deref(_)) => n = x,
+            ExprKind::Index { x, array: true, .. } if !matches!(x.kind, ExprKind::Deref(_)) => {
+                n = x
+            }
             ExprKind::Conv(x) if x.ty == n.ty => n = x,
             _ => return n,
         }
@@ -74,7 +76,10 @@ pub fn outer_value<'e, 'a>(mut n: &'e Expr<'a>) -> &'e Expr<'a> {
 pub fn compute_reassigned(ir: &Ir<'_>) -> Vec<bool> {
     let mut flags = vec![false; ir.vars.len()];
     let defns = ir.vars.iter().map(|v| v.defn.clone()).collect();
-    let mut r = Reassign { flags: &mut flags, defns };
+    let mut r = Reassign {
+        flags: &mut flags,
+        defns,
+    };
     for f in &ir.funcs {
         visit::stmts(&mut r, &f.body);
     }
@@ -124,9 +129,13 @@ fn devirt_stmt<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d
     }
     match &mut s.kind {
         StmtKind::Block(b) => b.iter_mut().for_each(|x| devirt_stmt(ir, t, f, x, d)),
-        StmtKind::If { cond, body, els, .. } => {
+        StmtKind::If {
+            cond, body, els, ..
+        } => {
             devirt_expr(ir, t, f, cond, d);
-            body.iter_mut().chain(els.iter_mut()).for_each(|x| devirt_stmt(ir, t, f, x, d));
+            body.iter_mut()
+                .chain(els.iter_mut())
+                .for_each(|x| devirt_stmt(ir, t, f, x, d));
         }
         StmtKind::For { cond, post, body } => {
             if let Some(c) = cond {
@@ -161,13 +170,17 @@ fn devirt_stmt<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d
                 b.iter_mut().for_each(|x| devirt_stmt(ir, t, f, x, d));
             }
         }
-        StmtKind::Recv(e) | StmtKind::Call(e) | StmtKind::GoDefer { call: e, .. } => devirt_expr(ir, t, f, e, d),
+        StmtKind::Recv(e) | StmtKind::Call(e) | StmtKind::GoDefer { call: e, .. } => {
+            devirt_expr(ir, t, f, e, d)
+        }
         StmtKind::Send { ch, value } => {
             devirt_expr(ir, t, f, ch, d);
             devirt_expr(ir, t, f, value, d);
         }
         StmtKind::Assign { lhs, rhs, .. } => {
-            lhs.iter_mut().flatten().for_each(|x| devirt_expr(ir, t, f, x, d));
+            lhs.iter_mut()
+                .flatten()
+                .for_each(|x| devirt_expr(ir, t, f, x, d));
             rhs.iter_mut().for_each(|x| devirt_expr(ir, t, f, x, d));
         }
         StmtKind::Return(l) => l.iter_mut().for_each(|x| devirt_expr(ir, t, f, x, d)),
@@ -205,7 +218,10 @@ fn devirt_expr<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d
         | ExprKind::Recv(x)
         | ExprKind::PtrLit(x)
         | ExprKind::MethValue { x, .. } => devirt_expr(ir, t, f, x, d),
-        ExprKind::Binary(x, y) | ExprKind::Logical(x, y) | ExprKind::Index { x, index: y, .. } | ExprKind::IndexMap { x, index: y } => {
+        ExprKind::Binary(x, y)
+        | ExprKind::Logical(x, y)
+        | ExprKind::Index { x, index: y, .. }
+        | ExprKind::IndexMap { x, index: y } => {
             devirt_expr(ir, t, f, x, d);
             devirt_expr(ir, t, f, y, d);
         }
@@ -222,7 +238,10 @@ fn devirt_expr<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d
             }
         }
         ExprKind::MakeChan(Some(l)) | ExprKind::MakeMap(Some(l)) => devirt_expr(ir, t, f, l, d),
-        ExprKind::ArrayLit(l) | ExprKind::SliceLit(l) | ExprKind::StructLit(l) | ExprKind::AddStr(l) => {
+        ExprKind::ArrayLit(l)
+        | ExprKind::SliceLit(l)
+        | ExprKind::StructLit(l)
+        | ExprKind::AddStr(l) => {
             l.iter_mut().for_each(|x| devirt_expr(ir, t, f, x, d));
         }
         ExprKind::MapLit(pairs) => {
@@ -236,7 +255,14 @@ fn devirt_expr<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d
 }
 
 /// Rewrites one OCALLINTER whose receiver is statically a concrete value.
-fn devirt_call<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, c: &mut Call<'a>, pos: crate::syntax::pos::Pos, d: &mut Vec<Diag>) {
+fn devirt_call<'a>(
+    ir: &Ir<'a>,
+    t: Types<'_, '_>,
+    f: FuncId,
+    c: &mut Call<'a>,
+    pos: crate::syntax::pos::Pos,
+    d: &mut Vec<Diag>,
+) {
     let (Some(recv), Some(im)) = (c.recv.as_ref(), c.iface_method) else {
         return;
     };
@@ -274,7 +300,17 @@ fn devirt_call<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, c: &mut Call<'a>, p
     let mut r = Expr::leaf(ExprKind::DotType(Box::new(old)), rpos, conc, rsrc, rnode);
     for (field, ptr) in path {
         let fty = t.c.obj_type(field);
-        r = Expr::leaf(ExprKind::Dot { x: Box::new(r), ptr, field }, rpos, fty, rsrc, rnode);
+        r = Expr::leaf(
+            ExprKind::Dot {
+                x: Box::new(r),
+                ptr,
+                field,
+            },
+            rpos,
+            fty,
+            rsrc,
+            rnode,
+        );
     }
     match target {
         Target::Iface(m) => {
@@ -290,11 +326,23 @@ fn devirt_call<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, c: &mut Call<'a>, p
                 let elem = t.elem(r.ty);
                 r = Expr::leaf(ExprKind::Deref(Box::new(r)), rpos, elem, rsrc, rnode);
             } else if !t.is_ptr(r.ty) && ptr_recv {
-                r = Expr::leaf(ExprKind::Addr(Box::new(r)), rpos, TypeId::INVALID, rsrc, rnode);
+                r = Expr::leaf(
+                    ExprKind::Addr(Box::new(r)),
+                    rpos,
+                    TypeId::INVALID,
+                    rsrc,
+                    rnode,
+                );
             }
             let sig = t.c.obj_type(m);
             c.kind = CallKind::Func;
-            c.fun = Some(Expr::leaf(ExprKind::MethodExpr(m), pos, sig, crate::escape::ir::Src::None, rnode));
+            c.fun = Some(Expr::leaf(
+                ExprKind::MethodExpr(m),
+                pos,
+                sig,
+                crate::escape::ir::Src::None,
+                rnode,
+            ));
             c.recv = Some(r);
             c.method = Some(m);
             c.sig = sig;
@@ -313,7 +361,11 @@ enum Target {
 /// the (pointer base) named type, or promoted through embedded fields,
 /// shallowest first. Returns the embedded field path (with whether each
 /// step goes through a pointer) and the method.
-fn find_method(t: Types<'_, '_>, conc: TypeId, name: crate::syntax::symbol::Symbol) -> Option<(Vec<(ObjId, bool)>, Target)> {
+fn find_method(
+    t: Types<'_, '_>,
+    conc: TypeId,
+    name: crate::syntax::symbol::Symbol,
+) -> Option<(Vec<(ObjId, bool)>, Target)> {
     let mut level: Vec<(TypeId, Vec<(ObjId, bool)>)> = vec![(conc, Vec::new())];
     for _ in 0..8 {
         let mut next = Vec::new();
@@ -323,7 +375,13 @@ fn find_method(t: Types<'_, '_>, conc: TypeId, name: crate::syntax::symbol::Symb
                 _ => (ty, false),
             };
             if let Some(named) = t.c.types.named(base) {
-                if let Some(m) = named.methods.iter().flatten().copied().find(|&m| t.c.obj(m).name == name) {
+                if let Some(m) = named
+                    .methods
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .find(|&m| t.c.obj(m).name == name)
+                {
                     return Some((path, Target::Method(m)));
                 }
             }
@@ -350,7 +408,9 @@ fn find_method(t: Types<'_, '_>, conc: TypeId, name: crate::syntax::symbol::Symb
 
 fn sel_string(c: &Call<'_>) -> String {
     match c.syntax.map(|s| &s.kind) {
-        Some(crate::syntax::ast::ExprKind::Call { fun, .. }) => crate::syntax::printer::expr_string(fun.unparen()),
+        Some(crate::syntax::ast::ExprKind::Call { fun, .. }) => {
+            crate::syntax::printer::expr_string(fun.unparen())
+        }
         _ => String::new(),
     }
 }

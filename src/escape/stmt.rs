@@ -33,7 +33,9 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     self.labels.remove(l);
                 }
             }
-            StmtKind::If { cond, body, els, .. } => {
+            StmtKind::If {
+                cond, body, els, ..
+            } => {
                 self.discard(cond);
                 self.block(body);
                 self.block(els);
@@ -49,7 +51,12 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 self.block(body);
                 self.loop_depth -= 1;
             }
-            StmtKind::Range { key, value, x, body } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+            } => {
                 // X is evaluated outside the loop.
                 let tmp = self.new_loc(LocN::None, false);
                 self.expr(Hole::of(tmp), x);
@@ -184,10 +191,8 @@ pub fn visit_labels(list: &[Stmt<'_>], labels: &mut HashMap<Symbol, LabelState>)
             StmtKind::Label(l) if l.as_str() != "_" => {
                 labels.insert(*l, LabelState::NonLooping);
             }
-            StmtKind::Goto(l) => {
-                if labels.get(l) == Some(&LabelState::NonLooping) {
-                    labels.insert(*l, LabelState::Looping);
-                }
+            StmtKind::Goto(l) if labels.get(l) == Some(&LabelState::NonLooping) => {
+                labels.insert(*l, LabelState::Looping);
             }
             StmtKind::Block(b) => visit_labels(b, labels),
             StmtKind::If { body, els, .. } => {

@@ -58,7 +58,10 @@ fn ir_with(vars: &[(&str, Class, usize)]) -> Ir<'static> {
 /// Runs `build` on a fresh batch for function f (its variables already
 /// have locations, in order, from LocId(2)), solves, and returns the
 /// locations' (escapes, leaks) for inspection.
-fn solve(ir: &Ir<'static>, build: impl FnOnce(&mut Escape<'_, '_, 'static>)) -> Vec<(bool, super::Leaks)> {
+fn solve(
+    ir: &Ir<'static>,
+    build: impl FnOnce(&mut Escape<'_, '_, 'static>),
+) -> Vec<(bool, super::Leaks)> {
     // The batch borrows the checker for the IR's lifetime ('static here).
     let ids: &'static NodeIdGen = Box::leak(Box::new(NodeIdGen::new()));
     let c = Checker::new(SourceMap::new(), ids);
@@ -83,7 +86,8 @@ fn solve(ir: &Ir<'static>, build: impl FnOnce(&mut Escape<'_, '_, 'static>)) -> 
     let mut heap = super::graph::Location::new(LocN::None, FuncId(0), 0, false);
     heap.escapes = true;
     e.locs.push(heap);
-    e.locs.push(super::graph::Location::new(LocN::None, FuncId(0), 0, false));
+    e.locs
+        .push(super::graph::Location::new(LocN::None, FuncId(0), 0, false));
     e.init_func(FuncId(0));
     build(&mut e);
     e.walk_all();
@@ -144,7 +148,11 @@ fn dereference_cancels_address() {
 #[test]
 fn param_leaks_to_result_and_heap_content() {
     // func f(p, q **int) (r *int) { r = *p; sink = *q; return }
-    let ir = ir_with(&[("p", Class::Param, 0), ("q", Class::Param, 0), ("r", Class::ParamOut, 1)]);
+    let ir = ir_with(&[
+        ("p", Class::Param, 0),
+        ("q", Class::Param, 0),
+        ("r", Class::ParamOut, 1),
+    ]);
     let r = solve(&ir, |e| {
         e.flow(Hole::of(var_loc(2)).shift(1), var_loc(0));
         let k = e.heap_hole().shift(1);

@@ -133,8 +133,10 @@ impl<'c, 'a> Types<'c, 'a> {
         }
         match self.under_type(t) {
             Type::Basic { kind, .. } => {
-                matches!(kind, BasicKind::String | BasicKind::UnsafePointer | BasicKind::UntypedNil)
-                    || *kind == BasicKind::UntypedString
+                matches!(
+                    kind,
+                    BasicKind::String | BasicKind::UnsafePointer | BasicKind::UntypedNil
+                ) || *kind == BasicKind::UntypedString
             }
             Type::Array { len, elem } => *len > 0 && self.has_pointers_depth(*elem, depth + 1),
             Type::Struct(st) => st
@@ -164,7 +166,8 @@ impl<'c, 'a> Types<'c, 'a> {
             Type::Basic { kind, .. } => *kind == BasicKind::UnsafePointer,
             Type::Array { len, elem } => *len == 1 && self.is_direct_iface_depth(*elem, depth + 1),
             Type::Struct(st) => {
-                st.fields.len() == 1 && self.is_direct_iface_depth(self.obj_type(st.fields[0]), depth + 1)
+                st.fields.len() == 1
+                    && self.is_direct_iface_depth(self.obj_type(st.fields[0]), depth + 1)
             }
             _ => false,
         }

@@ -37,7 +37,11 @@ pub fn is_self_assign(dst: &Expr<'_>, src: &Expr<'_>) -> bool {
         return true;
     }
     match (&dst.kind, &src.kind) {
-        (ExprKind::Dot { x: dx, ptr: dp, .. }, ExprKind::Dot { x: sx, ptr: sp, .. }) if dp == sp => same_safe_expr(dx, sx),
+        (ExprKind::Dot { x: dx, ptr: dp, .. }, ExprKind::Dot { x: sx, ptr: sp, .. })
+            if dp == sp =>
+        {
+            same_safe_expr(dx, sx)
+        }
         (
             ExprKind::Index {
                 x: dx,
@@ -67,11 +71,35 @@ fn same_safe_expr(l: &Expr<'_>, r: &Expr<'_>) -> bool {
     }
     match (&l.kind, &r.kind) {
         (ExprKind::Name(a), ExprKind::Name(b)) => a == b,
-        (ExprKind::Dot { x: lx, ptr: lp, field: lf }, ExprKind::Dot { x: rx, ptr: rp, field: rf }) => lp == rp && lf == rf && same_safe_expr(lx, rx),
-        (ExprKind::Deref(a), ExprKind::Deref(b)) | (ExprKind::Unary(a), ExprKind::Unary(b)) | (ExprKind::Conv(a), ExprKind::Conv(b)) => same_safe_expr(a, b),
-        (ExprKind::Index { x: lx, index: li, .. }, ExprKind::Index { x: rx, index: ri, .. })
-        | (ExprKind::IndexMap { x: lx, index: li }, ExprKind::IndexMap { x: rx, index: ri }) => same_safe_expr(lx, rx) && same_safe_expr(li, ri),
-        (ExprKind::Binary(a, b), ExprKind::Binary(c, d)) => same_safe_expr(a, c) && same_safe_expr(b, d),
+        (
+            ExprKind::Dot {
+                x: lx,
+                ptr: lp,
+                field: lf,
+            },
+            ExprKind::Dot {
+                x: rx,
+                ptr: rp,
+                field: rf,
+            },
+        ) => lp == rp && lf == rf && same_safe_expr(lx, rx),
+        (ExprKind::Deref(a), ExprKind::Deref(b))
+        | (ExprKind::Unary(a), ExprKind::Unary(b))
+        | (ExprKind::Conv(a), ExprKind::Conv(b)) => same_safe_expr(a, b),
+        (
+            ExprKind::Index {
+                x: lx, index: li, ..
+            },
+            ExprKind::Index {
+                x: rx, index: ri, ..
+            },
+        )
+        | (ExprKind::IndexMap { x: lx, index: li }, ExprKind::IndexMap { x: rx, index: ri }) => {
+            same_safe_expr(lx, rx) && same_safe_expr(li, ri)
+        }
+        (ExprKind::Binary(a, b), ExprKind::Binary(c, d)) => {
+            same_safe_expr(a, c) && same_safe_expr(b, d)
+        }
         (ExprKind::Nil, ExprKind::Nil) => true,
         _ => false,
     }
@@ -83,9 +111,15 @@ fn same_safe_expr(l: &Expr<'_>, r: &Expr<'_>) -> bool {
 fn may_affect_memory(n: &Expr<'_>) -> bool {
     match &n.kind {
         ExprKind::Name(_) | ExprKind::Literal | ExprKind::Nil => false,
-        ExprKind::Binary(x, y) | ExprKind::Index { x, index: y, .. } => may_affect_memory(x) || may_affect_memory(y),
-        ExprKind::Conv(x) | ExprKind::Unary(x) | ExprKind::Dot { x, .. } | ExprKind::Deref(x) => may_affect_memory(x),
-        ExprKind::Call(c) if c.kind == CallKind::Builtin(Builtin::DiscardOne) => c.args.iter().any(may_affect_memory),
+        ExprKind::Binary(x, y) | ExprKind::Index { x, index: y, .. } => {
+            may_affect_memory(x) || may_affect_memory(y)
+        }
+        ExprKind::Conv(x) | ExprKind::Unary(x) | ExprKind::Dot { x, .. } | ExprKind::Deref(x) => {
+            may_affect_memory(x)
+        }
+        ExprKind::Call(c) if c.kind == CallKind::Builtin(Builtin::DiscardOne) => {
+            c.args.iter().any(may_affect_memory)
+        }
         _ => true,
     }
 }

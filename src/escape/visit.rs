@@ -23,7 +23,9 @@ pub fn stmt<'a>(v: &mut impl Visitor<'a>, s: &Stmt<'a>) {
     match &s.kind {
         StmtKind::Nop | StmtKind::Dcl(_) | StmtKind::Label(_) | StmtKind::Goto(_) => {}
         StmtKind::Block(b) => stmts(v, b),
-        StmtKind::If { cond, body, els, .. } => {
+        StmtKind::If {
+            cond, body, els, ..
+        } => {
             expr(v, cond);
             stmts(v, body);
             stmts(v, els);
@@ -37,7 +39,12 @@ pub fn stmt<'a>(v: &mut impl Visitor<'a>, s: &Stmt<'a>) {
             }
             stmts(v, body);
         }
-        StmtKind::Range { key, value, x, body } => {
+        StmtKind::Range {
+            key,
+            value,
+            x,
+            body,
+        } => {
             for e in [key, value].into_iter().flatten() {
                 expr(v, e);
             }
@@ -144,7 +151,10 @@ pub fn expr<'a>(v: &mut impl Visitor<'a>, e: &Expr<'a>) {
                 expr(v, l);
             }
         }
-        ExprKind::ArrayLit(l) | ExprKind::SliceLit(l) | ExprKind::StructLit(l) | ExprKind::AddStr(l) => exprs(v, l),
+        ExprKind::ArrayLit(l)
+        | ExprKind::SliceLit(l)
+        | ExprKind::StructLit(l)
+        | ExprKind::AddStr(l) => exprs(v, l),
         ExprKind::MapLit(pairs) => {
             for (k, x) in pairs {
                 expr(v, k);
