@@ -255,12 +255,13 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         };
         let (tmp, num) = self.temp_loc(pos, ty);
         // tmp := arg
-        let rhs_syntax = match arg.src {
-            Src::Expr(e) | Src::Implicit(e) => Some(e),
-            _ => None,
+        let where_ = match arg.src {
+            Src::Expr(e) | Src::Implicit(e) => Src::TempAssign(num, Some(e)),
+            Src::Var(v) => Src::TempAssignVar(num, v),
+            _ => Src::TempAssign(num, None),
         };
         let k = Hole::of(tmp);
-        let k = self.note(k, Src::TempAssign(num, rhs_syntax), pos, "assign");
+        let k = self.note(k, where_, pos, "assign");
         self.expr(k, arg);
         self.loc_mut(tmp).captured = true;
         wrapper.push((tmp, cv_pos));

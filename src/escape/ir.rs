@@ -185,6 +185,11 @@ pub enum Src<'a> {
     Temp(u32),
     /// `.autotmp_N = x`, the copy of a go/defer argument.
     TempAssign(u32, Option<&'a ast::Expr>),
+    /// `.autotmp_N = v`, the copy of a go/defer argument that is a
+    /// variable.
+    TempAssignVar(u32, VarId),
+    /// A case clause of a type switch (`case *int: return val`).
+    Case(&'a ast::CaseClause),
     /// The closure gc wraps a go/defer call in ("func literal").
     Wrapper,
 }
@@ -401,6 +406,7 @@ pub struct Case<'a> {
     /// The variable of a type switch clause.
     pub var: Option<VarId>,
     pub pos: Pos,
+    pub syntax: Option<&'a ast::CaseClause>,
 }
 
 #[derive(Debug)]

@@ -37,8 +37,6 @@ pub struct Lower<'c, 'a> {
     /// Closures created so far inside each function, for gc's names
     /// (`F.func1`, `F.func1.1`).
     nclosures: HashMap<FuncId, u32>,
-    /// Temporaries created so far in each function (`.autotmp_N`).
-    ntemps: HashMap<FuncId, u32>,
     /// The function of each function literal.
     pub closure_of_lit: HashMap<ast::NodeId, FuncId>,
     /// gc's base.Pos while noding: the last non-constant expression
@@ -61,7 +59,6 @@ pub fn lower_files<'c, 'a>(files: &[&'a ast::File], c: &'c Checker<'a>) -> Ir<'a
         cur: FuncId(0),
         next_sid: 0,
         nclosures: HashMap::new(),
-        ntemps: HashMap::new(),
         closure_of_lit: HashMap::new(),
         base_pos: Pos::NONE,
         conv_pos: None,
@@ -166,10 +163,11 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     /// A compiler temporary of type `ty` in the current function.
+    /// Named as gc's typecheck.TempAt names it: after the number of
+    /// variables the function has declared so far.
     pub fn temp(&mut self, pos: Pos, ty: TypeId) -> VarId {
-        let n = self.ntemps.entry(self.cur).or_insert(0);
+        let n = self.ir.funcs[self.cur.index()].dcl.len();
         let name = format!(".autotmp_{n}");
-        *n += 1;
         self.new_var(None, name, pos, ty, Class::Auto)
     }
 

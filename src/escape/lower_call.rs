@@ -39,9 +39,10 @@ impl<'c, 'a> Lower<'c, 'a> {
                 if s.kind == SelectionKind::MethodVal {
                     let (obj, index) = (s.obj, s.index.clone());
                     let (recv, iface) = self.method_recv(x, obj, &index, u.pos);
+                    let mut init = Vec::new();
+                    let recv = self.rewrite_non_name(recv, &mut init);
                     if iface {
                         let sig = self.type_of(fun);
-                        let mut init = Vec::new();
                         let args = self.call_args(e, sig, args, has_dots, &mut init);
                         return self.call_node(
                             e,
@@ -61,7 +62,6 @@ impl<'c, 'a> Lower<'c, 'a> {
                         );
                     }
                     let sig = self.c.obj_type(obj);
-                    let mut init = Vec::new();
                     let args = self.call_args(e, sig, args, has_dots, &mut init);
                     let fun_ir =
                         Expr::leaf(ExprKind::MethodExpr(obj), u.pos, sig, Src::Expr(u), u.id);
@@ -87,6 +87,7 @@ impl<'c, 'a> Lower<'c, 'a> {
         let fun_ir = self.expr(fun);
         let sig = self.type_of(fun);
         let mut init = Vec::new();
+        let fun_ir = self.rewrite_non_name(fun_ir, &mut init);
         // A method expression T.M called: the receiver is the first argument.
         let args = self.call_args(e, sig, args, has_dots, &mut init);
         let closure_called = matches!(fun_ir.kind, ExprKind::Closure(_));
@@ -214,6 +215,39 @@ impl<'c, 'a> Lower<'c, 'a> {
             list.push(dots);
         }
         list
+    }
+
+    /// typecheck.RewriteNonNameCall: a callee expression (or method
+    /// receiver) that calls or receives is evaluated first into a
+    /// temporary, `t := f(); t(x)`.
+    fn rewrite_non_name(&mut self, x: Expr<'a>, init: &mut Vec<Stmt<'a>>) -> Expr<'a> {
+        if !calls_or_receives(&x) {
+            return x;
+        }
+        let (pos, ty) = (self.base_pos, x.ty);
+        let t = self.temp(pos, ty);
+        let d = Stmt {
+            kind: StmtKind::Dcl(t),
+            pos,
+            src: Src::None,
+            init: Vec::new(),
+            sid: self.sid(),
+        };
+        init.push(d);
+        let lhs = vec![Some(self.name_expr(t, pos))];
+        let sid = self.sid();
+        init.push(Stmt {
+            kind: StmtKind::Assign {
+                op: AsOp::As,
+                lhs,
+                rhs: vec![x],
+            },
+            pos,
+            src: Src::None,
+            init: Vec::new(),
+            sid,
+        });
+        self.name_expr(t, pos)
     }
 
     /// typecheckaste's positions for the implicit conversions of a list
@@ -397,4 +431,26 @@ impl<'c, 'a> Lower<'c, 'a> {
         };
         Expr::leaf(kind, e.pos, ty, Src::Expr(e), e.id)
     }
+}
+
+/// typecheck's callOrChan over a tree (ir.Any), `new` excepted.
+fn calls_or_receives(x: &Expr<'_>) -> bool {
+    struct Find(bool);
+    impl<'a> super::visit::Visitor<'a> for Find {
+        fn expr(&mut self, e: &Expr<'a>) {
+            if matches!(
+                e.kind,
+                ExprKind::Call(_)
+                    | ExprKind::Recv(_)
+                    | ExprKind::MakeSlice { .. }
+                    | ExprKind::MakeMap(_)
+                    | ExprKind::MakeChan(_)
+            ) {
+                self.0 = true;
+            }
+        }
+    }
+    let mut f = Find(false);
+    super::visit::expr(&mut f, x);
+    f.0
 }

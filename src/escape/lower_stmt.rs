@@ -580,6 +580,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 body: b,
                 var,
                 pos: cl.pos,
+                syntax: Some(cl),
             });
         }
         Stmt {

@@ -42,6 +42,18 @@ pub fn stmt_string(s: &ast::Stmt, c: &Checker) -> String {
         }
         SK::Range { .. } | SK::For { .. } => "for loop".into(),
         SK::Expr(e) => node_string(e, c),
+        SK::Branch { tok, label } => {
+            let t = match tok {
+                ast::BranchTok::Break => "break",
+                ast::BranchTok::Continue => "continue",
+                ast::BranchTok::Goto => "goto",
+                ast::BranchTok::Fallthrough => "fallthrough",
+            };
+            match label {
+                Some(l) => format!("{t} {}", l.sym.as_str()),
+                None => t.into(),
+            }
+        }
         _ => String::new(),
     }
 }
@@ -67,6 +79,15 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 Some(r) => format!(".autotmp_{n} = {}", node_string(r, self.t.c)),
                 None => format!(".autotmp_{n}"),
             },
+            Src::TempAssignVar(n, v) => format!(".autotmp_{n} = {}", self.ir.var(v).name),
+            Src::Case(cl) => {
+                let head = match &cl.cases {
+                    Some(c) => format!("case {}", list_string(c, self.t.c)),
+                    None => "default".into(),
+                };
+                let body: Vec<String> = cl.body.iter().map(|s| stmt_string(s, self.t.c)).collect();
+                format!("{head}: {}", body.join("; "))
+            }
             Src::Wrapper => super::fmt::FUNC_LIT.into(),
         }
     }

@@ -85,7 +85,8 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                             let k = self.dcl(cv); // type switch variables have no ODCL.
                             let cvt = self.ir.var(cv).ty;
                             if self.t.has_pointers(cvt) {
-                                let k = self.dot_type(k, cvt, src, cas.pos, "switch case");
+                                let cs = cas.syntax.map(Src::Case).unwrap_or(src);
+                                let k = self.dot_type(k, cvt, cs, cas.pos, "switch case");
                                 ks.push(k);
                             }
                         }
