@@ -22,10 +22,10 @@ struct Bounds<'c, 'a, 'o> {
 }
 
 /// The notes for every function of the package.
-pub fn bounds_notes(ir: &Ir<'_>, t: Types<'_, '_>) -> Vec<Diag> {
+pub fn bounds_notes(ir: &Ir<'_>, t: &Types<'_, '_>) -> Vec<Diag> {
     let mut out = Vec::new();
     let mut b = Bounds {
-        t,
+        t: t.clone(),
         info: &t.c.info,
         out: &mut out,
     };

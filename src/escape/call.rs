@@ -35,7 +35,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             ExprKind::FuncName(o) | ExprKind::MethodExpr(o) => {
                 Callee::of(self.ir.func_of_obj.get(o).copied(), Some(*o))
             }
-            ExprKind::Closure(f) => Callee::of(Some(*f), None),
+            ExprKind::Closure(f) | ExprKind::FuncRef(f) => Callee::of(Some(*f), None),
             ExprKind::Name(v) => match super::static_value::static_value(self.ir, *v, self.curfn) {
                 Some(StaticRhs::Func(o)) | Some(StaticRhs::MethodExpr(o)) => {
                     Callee::of(self.ir.func_of_obj.get(&o).copied(), Some(o))

@@ -158,6 +158,8 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             self.loop_depth,
             std::mem::take(&mut self.labels),
         );
+        let saved_t = self.t.clone();
+        self.t = self.tf(f);
         self.curfn = f;
         self.loop_depth = 1;
         self.st.func_esc[f.index()] = FuncEsc::Started;
@@ -170,6 +172,13 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         self.curfn = saved.0;
         self.loop_depth = saved.1;
         self.labels = saved.2;
+        self.t = saved_t;
+    }
+
+    /// The type queries inside function f (with its instantiation's type
+    /// arguments, if it is a copy of a generic function).
+    pub fn tf(&self, f: FuncId) -> Types<'c, 'a> {
+        self.t.with_subst(self.ir.func(f).subst.clone())
     }
 
     /// Decides how a closure captures its variables and flows them in.
@@ -190,7 +199,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         for (loc, var, cv_pos) in cvs {
             let (addrtaken, reassigned) = (self.loc(loc).addrtaken, self.loc(loc).reassigned);
             let ty = self.loc_type(loc);
-            let width = self.t.size(ty);
+            let width = self.tf(self.loc(loc).curfn).size(ty);
             let byval = !addrtaken && !reassigned && width <= 128;
             if let Some(v) = var {
                 self.st.byval.insert(v, byval);
@@ -267,6 +276,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 }
                 LocN::Site(s) => {
                     let wrapper = matches!(s.op, SiteOp::Closure { wrapper: true, .. });
+                    self.curfn = self.loc(l).curfn;
                     if self.m != 0 && !wrapper {
                         let text = self.src_string(s.src);
                         let verdict = if escapes {
@@ -293,15 +303,17 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         } else {
             p.name.clone()
         };
-        let diagnose = self.m != 0;
+        let t = self.tf(f);
+        // Only user code gets diagnostics, not generated (DUPOK) copies.
+        let diagnose = self.m != 0 && !func.dupok;
         if !func.has_body {
-            if self.t.is_uintptr(p.ty) {
+            if t.is_uintptr(p.ty) {
                 if diagnose {
                     self.diag(p.pos, format!("assuming {name} is unsafe uintptr"));
                 }
                 return Leaks::heap();
             }
-            if !self.t.has_pointers(p.ty) {
+            if !t.has_pointers(p.ty) {
                 return Leaks::heap();
             }
             let mut esc = Leaks::default();
@@ -317,7 +329,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             }
             return esc;
         }
-        if !self.t.has_pointers(p.ty) {
+        if !t.has_pointers(p.ty) {
             return Leaks::heap();
         }
         let Some(v) = p.var.filter(|_| p.named) else {

@@ -41,6 +41,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             | ExprKind::Nil
             | ExprKind::Global
             | ExprKind::FuncName(_)
+            | ExprKind::FuncRef(_)
             | ExprKind::MethodExpr(_) => {}
             ExprKind::Name(v) => {
                 let l = self.old_loc(*v);
@@ -302,6 +303,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         const MAX_STACK_VAR_SIZE: i64 = 10 * 1024 * 1024;
         const MAX_IMPLICIT_STACK_VAR_SIZE: i64 = 64 * 1024;
         let loc = self.loc(l);
+        let t = self.tf(loc.curfn);
         let ty: TypeId = match &loc.n {
             LocN::None => return None,
             LocN::Var(v) => {
@@ -319,12 +321,12 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             _ => None,
         };
         let is_alloc_ptr = site.is_some_and(|s| matches!(s.op, SiteOp::New | SiteOp::PtrLit));
-        if (!is_alloc_ptr || ty != TypeId::INVALID) && self.t.size(ty) > MAX_STACK_VAR_SIZE {
+        if (!is_alloc_ptr || ty != TypeId::INVALID) && t.size(ty) > MAX_STACK_VAR_SIZE {
             return Some("too large for stack");
         }
         if is_alloc_ptr {
-            let elem = self.t.elem(ty);
-            if self.t.size(elem) > MAX_IMPLICIT_STACK_VAR_SIZE {
+            let elem = t.elem(ty);
+            if t.size(elem) > MAX_IMPLICIT_STACK_VAR_SIZE {
                 return Some("too large for stack");
             }
         }
@@ -334,7 +336,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 for &cv in &self.ir.func(f).closure_vars {
                     let byval = self.st.byval.get(&cv).copied().unwrap_or(false);
                     size += if byval {
-                        self.t.size(self.ir.var(cv).ty).max(8)
+                        t.size(self.ir.var(cv).ty).max(8)
                     } else {
                         8
                     };
@@ -343,14 +345,14 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     return Some("too large for stack");
                 }
             }
-            Some(SiteOp::MethValue(rt)) if 8 + self.t.size(rt) > MAX_IMPLICIT_STACK_VAR_SIZE => {
+            Some(SiteOp::MethValue(rt)) if 8 + t.size(rt) > MAX_IMPLICIT_STACK_VAR_SIZE => {
                 return Some("too large for stack");
             }
             Some(SiteOp::MakeSlice(size)) => {
                 let Some(r) = size else {
                     return Some("non-constant size");
                 };
-                let es = self.t.size(self.t.elem(ty));
+                let es = t.size(t.elem(ty));
                 if es != 0 && r > MAX_IMPLICIT_STACK_VAR_SIZE / es {
                     return Some("too large for stack");
                 }

@@ -153,6 +153,11 @@ pub struct Func<'a> {
     pub lit: Option<&'a ast::Expr>,
     /// A generic function (not analysed: gc analyses its instantiations).
     pub generic: bool,
+    /// A shape instantiation of a generic function (or a closure in one):
+    /// its type parameters' arguments.
+    pub subst: Option<std::rc::Rc<super::typeutil::Subst>>,
+    /// gc's DUPOK (instantiations): no parameter diagnostics.
+    pub dupok: bool,
 }
 
 impl Func<'_> {
@@ -252,6 +257,8 @@ pub enum ExprKind<'a> {
     Global,
     /// A package-level function (PFUNC).
     FuncName(ObjId),
+    /// A shape instantiation of a generic function of this package.
+    FuncRef(FuncId),
     /// `T.M` (OMETHEXPR).
     MethodExpr(ObjId),
     Name(VarId),

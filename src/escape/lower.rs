@@ -46,6 +46,28 @@ pub struct Lower<'c, 'a> {
     /// a conversion the checker records but gc does not make before
     /// escape analysis is absent.
     pub conv_pos: Option<HashMap<ast::NodeId, Pos>>,
+    /// Generic functions and methods of generic types declared here.
+    pub generic_decls: HashMap<ObjId, &'a ast::FuncDecl>,
+    /// Shape instantiations made so far, by generic object and shapes.
+    pub inst_of: HashMap<(ObjId, Vec<Shape>), FuncId>,
+    /// Instantiations still to lower.
+    pub worklist: Vec<Inst<'a>>,
+}
+
+/// A type argument's shape: its underlying type, or the one shape of all
+/// pointer types (gc's go.shape.*uint8).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Shape {
+    Ptr,
+    Under(TypeId),
+}
+
+/// An instantiation to lower: its function, the generic declaration and
+/// the generic object.
+pub struct Inst<'a> {
+    pub func: FuncId,
+    pub decl: &'a ast::FuncDecl,
+    pub generic: ObjId,
 }
 
 /// Lowers every function of the files, and the package initializer.
@@ -62,7 +84,24 @@ pub fn lower_files<'c, 'a>(files: &[&'a ast::File], c: &'c Checker<'a>) -> Ir<'a
         closure_of_lit: HashMap::new(),
         base_pos: Pos::NONE,
         conv_pos: None,
+        generic_decls: HashMap::new(),
+        inst_of: HashMap::new(),
+        worklist: Vec::new(),
     };
+    for f in files {
+        for d in &f.decls {
+            if let Decl::Func(fd) = d {
+                let generic = !fd.tparams.is_empty()
+                    || fd
+                        .recv
+                        .as_ref()
+                        .is_some_and(|r| receiver_has_tparams(&r.ty));
+                if let (true, Some(Some(obj))) = (generic, l.info.defs.get(&fd.name.id)) {
+                    l.generic_decls.insert(*obj, fd);
+                }
+            }
+        }
+    }
     let mut conv_pos = HashMap::new();
     for f in files {
         conv_pos.extend(super::convpos::iface_conversion_positions(f, c));
@@ -89,6 +128,7 @@ pub fn lower_files<'c, 'a>(files: &[&'a ast::File], c: &'c Checker<'a>) -> Ir<'a
         }
     }
     l.package_init(&pkg_values);
+    l.lower_instantiations();
     l.ir
 }
 
@@ -117,6 +157,8 @@ impl<'c, 'a> Lower<'c, 'a> {
             pragma: 0,
             lit: None,
             generic: false,
+            subst: None,
+            dupok: false,
         });
         id
     }
@@ -321,6 +363,8 @@ impl<'c, 'a> Lower<'c, 'a> {
         };
         let id = self.new_func(name, e.pos, parent);
         self.ir.funcs[id.index()].lit = Some(e);
+        self.ir.funcs[id.index()].subst = self.t.subst.clone();
+        self.ir.funcs[id.index()].dupok = parent.is_some_and(|p| self.ir.funcs[p.index()].dupok);
         let saved = self.cur;
         self.cur = id;
         let sig = self

@@ -63,8 +63,17 @@ impl<'c, 'a> Lower<'c, 'a> {
                     }
                     let sig = self.c.obj_type(obj);
                     let args = self.call_args(e, sig, args, has_dots, &mut init);
-                    let fun_ir =
-                        Expr::leaf(ExprKind::MethodExpr(obj), u.pos, sig, Src::Expr(u), u.id);
+                    let recv_ty = self
+                        .info
+                        .selections
+                        .get(&u.id)
+                        .map(|s| s.recv)
+                        .unwrap_or(TypeId::INVALID);
+                    let kind = match self.generic_method(obj, recv_ty) {
+                        Some(f) => ExprKind::FuncRef(f),
+                        None => ExprKind::MethodExpr(obj),
+                    };
+                    let fun_ir = Expr::leaf(kind, u.pos, sig, Src::Expr(u), u.id);
                     return self.call_node(
                         e,
                         ty,

@@ -160,7 +160,10 @@ impl<'c, 'a> Lower<'c, 'a> {
                 }
                 None => ExprKind::Global,
             },
-            ObjKind::Func { .. } => ExprKind::FuncName(obj),
+            ObjKind::Func { .. } => match self.generic_ref(id, obj) {
+                Some(f) => ExprKind::FuncRef(f),
+                None => ExprKind::FuncName(obj),
+            },
             ObjKind::Nil => ExprKind::Nil,
             _ => ExprKind::Literal,
         };

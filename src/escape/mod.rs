@@ -42,6 +42,7 @@ pub mod leaks;
 pub mod lower;
 pub mod lower_call;
 pub mod lower_expr;
+pub mod lower_generic;
 pub mod lower_stmt;
 pub mod print;
 pub mod scc;
@@ -158,14 +159,14 @@ pub fn analyze_level<'a>(files: &[&'a File], checker: &Checker<'a>, m: u8) -> Es
         tags: vec![Vec::new(); ir.funcs.len()],
         ..Default::default()
     };
-    let devirt = static_value::devirtualize(&mut ir, t);
+    let devirt = static_value::devirtualize(&mut ir, &t);
     if m > 0 {
         st.diags.extend(devirt);
     }
     // Walk's bounds-check notes come after escape analysis in gc; their
     // order among the other lines only matters for ties of position.
     let bounds = if m > 0 {
-        bounds::bounds_notes(&ir, t)
+        bounds::bounds_notes(&ir, &t)
     } else {
         Vec::new()
     };
@@ -173,7 +174,7 @@ pub fn analyze_level<'a>(files: &[&'a File], checker: &Checker<'a>, m: u8) -> Es
         if batch.iter().any(|&f| ir.func(f).generic) {
             continue;
         }
-        escape::Escape::batch(&ir, t, m, &mut st, &batch);
+        escape::Escape::batch(&ir, t.clone(), m, &mut st, &batch);
     }
     st.diags.extend(bounds);
     let mut info = EscapeInfo {
@@ -220,7 +221,7 @@ pub fn imported_tags(c: &Checker, obj: ObjId) -> Option<Vec<Leaks>> {
         if let Some(b) = c.types.pointer_base(rt) {
             rt = b;
         }
-        name = format!("{}.{}", static_value::type_string(t, rt), name);
+        name = format!("{}.{}", static_value::type_string(&t, rt), name);
     }
     std_param_tags(&pkg, &name)
 }

@@ -63,7 +63,10 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     pub fn src_string(&self, s: Src<'a>) -> String {
         match s {
             Src::None => String::new(),
-            Src::Expr(e) | Src::Implicit(e) => node_string(e, self.t.c),
+            Src::Expr(e) | Src::Implicit(e) => match &self.ir.func(self.curfn).subst {
+                Some(targs) => super::fmt::node_string_shaped(e, self.t.c, targs),
+                None => node_string(e, self.t.c),
+            },
             Src::DotDotDot(_) => super::fmt::dots_arg_string().into(),
             Src::Stmt(st) => stmt_string(st, self.t.c),
             Src::VarSpec(vd) => {

@@ -34,7 +34,7 @@ impl<'a> Visitor<'a> for Refs<'_> {
                     }
                 }
             }
-            ExprKind::Closure(f) => self.out.push(*f),
+            ExprKind::Closure(f) | ExprKind::FuncRef(f) => self.out.push(*f),
             _ => {}
         }
     }

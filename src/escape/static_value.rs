@@ -107,7 +107,7 @@ pub fn static_value(ir: &Ir<'_>, mut v: VarId, curfn: FuncId) -> Option<StaticRh
 /// devirtualize.Func over every function: an interface method call whose
 /// receiver is statically a conversion from a concrete type calls that
 /// type's method directly. Returns gc's "devirtualizing" notes.
-pub fn devirtualize(ir: &mut Ir<'_>, t: Types<'_, '_>) -> Vec<Diag> {
+pub fn devirtualize(ir: &mut Ir<'_>, t: &Types<'_, '_>) -> Vec<Diag> {
     let mut diags = Vec::new();
     for fi in 0..ir.funcs.len() {
         if ir.funcs[fi].name == "init" && ir.funcs[fi].obj.is_none() {
@@ -123,7 +123,7 @@ pub fn devirtualize(ir: &mut Ir<'_>, t: Types<'_, '_>) -> Vec<Diag> {
     diags
 }
 
-fn devirt_stmt<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d: &mut Vec<Diag>) {
+fn devirt_stmt<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d: &mut Vec<Diag>) {
     for i in s.init.iter_mut() {
         devirt_stmt(ir, t, f, i, d);
     }
@@ -188,7 +188,7 @@ fn devirt_stmt<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d
     }
 }
 
-fn devirt_expr<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d: &mut Vec<Diag>) {
+fn devirt_expr<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d: &mut Vec<Diag>) {
     for i in e.init.iter_mut() {
         devirt_stmt(ir, t, f, i, d);
     }
@@ -257,7 +257,7 @@ fn devirt_expr<'a>(ir: &Ir<'a>, t: Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d
 /// Rewrites one OCALLINTER whose receiver is statically a concrete value.
 fn devirt_call<'a>(
     ir: &Ir<'a>,
-    t: Types<'_, '_>,
+    t: &Types<'_, '_>,
     f: FuncId,
     c: &mut Call<'a>,
     pos: crate::syntax::pos::Pos,
@@ -362,7 +362,7 @@ enum Target {
 /// shallowest first. Returns the embedded field path (with whether each
 /// step goes through a pointer) and the method.
 fn find_method(
-    t: Types<'_, '_>,
+    t: &Types<'_, '_>,
     conc: TypeId,
     name: crate::syntax::symbol::Symbol,
 ) -> Option<(Vec<(ObjId, bool)>, Target)> {
@@ -416,7 +416,7 @@ fn sel_string(c: &Call<'_>) -> String {
 }
 
 /// A type as gc prints it in -m notes (package-local names unqualified).
-pub fn type_string(t: Types<'_, '_>, ty: TypeId) -> String {
+pub fn type_string(t: &Types<'_, '_>, ty: TypeId) -> String {
     match t.get(ty) {
         Type::Pointer(b) => format!("*{}", type_string(t, *b)),
         Type::Named(n) => t.c.obj(n.obj).name.as_str().to_string(),

@@ -9,9 +9,17 @@
 //! underlying type (only generic code reaches that, and there sizes and
 //! pointer-ness are approximations either way).
 //!
+//! Inside one instantiation of a generic function (gc analyses generic code
+//! per shape instantiation) the queries see through the type parameters:
+//! `subst` maps each type parameter in scope to the instantiation's type
+//! argument.
+//!
 //! Invariant: every function terminates on any type graph, including the
 //! invalid cyclic ones of an erroneous program (depth bound), and never
 //! panics.
+
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::types::basic::BasicKind;
 use crate::types::object::ObjId;
@@ -22,27 +30,50 @@ use crate::types::Checker;
 /// Deeper than any valid type; cuts off invalid cycles.
 const MAX_DEPTH: u32 = 1000;
 
+/// Type parameters to the type arguments of one instantiation.
+pub type Subst = HashMap<TypeId, TypeId>;
+
 /// Read-only type queries over a checked package.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Types<'c, 'a> {
     pub c: &'c Checker<'a>,
+    pub subst: Option<Rc<Subst>>,
 }
 
 impl<'c, 'a> Types<'c, 'a> {
     pub fn new(c: &'c Checker<'a>) -> Self {
-        Types { c }
+        Types { c, subst: None }
+    }
+
+    /// The same queries inside an instantiation.
+    pub fn with_subst(&self, subst: Option<Rc<Subst>>) -> Self {
+        Types { c: self.c, subst }
+    }
+
+    /// A type parameter's argument in the current instantiation.
+    pub fn resolve(&self, mut t: TypeId) -> TypeId {
+        if let Some(s) = &self.subst {
+            for _ in 0..MAX_DEPTH {
+                match s.get(&t) {
+                    Some(&a) if a != t => t = a,
+                    _ => break,
+                }
+            }
+        }
+        t
     }
 
     pub fn get(&self, t: TypeId) -> &'c Type {
-        self.c.types.get(t)
+        self.c.types.get(self.resolve(t))
     }
 
     /// The underlying type (types2's under), without expanding anything.
-    pub fn under(&self, mut t: TypeId) -> TypeId {
+    pub fn under(&self, t: TypeId) -> TypeId {
+        let mut t = self.resolve(t);
         for _ in 0..MAX_DEPTH {
-            match self.get(t) {
+            match self.c.types.get(t) {
                 Type::Named(n) => match (n.underlying, n.orig) {
-                    (Some(u), _) => t = u,
+                    (Some(u), _) => t = self.resolve(u),
                     (None, Some(o)) if o != t => t = o,
                     _ => return TypeId::INVALID,
                 },
@@ -72,6 +103,39 @@ impl<'c, 'a> Types<'c, 'a> {
     }
     pub fn is_type_param(&self, t: TypeId) -> bool {
         matches!(self.get(t), Type::TypeParam(_))
+    }
+
+    /// Whether t mentions a type parameter not resolved by the current
+    /// instantiation (a type argument that is still generic).
+    pub fn has_type_params(&self, t: TypeId) -> bool {
+        self.has_tparams_depth(t, 0)
+    }
+
+    fn has_tparams_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let d = depth + 1;
+        match self.get(t) {
+            Type::TypeParam(_) => true,
+            Type::Pointer(e) | Type::Slice(e) => self.has_tparams_depth(*e, d),
+            Type::Array { elem, .. } | Type::Chan { elem, .. } => self.has_tparams_depth(*elem, d),
+            Type::Map { key, elem } => {
+                self.has_tparams_depth(*key, d) || self.has_tparams_depth(*elem, d)
+            }
+            Type::Named(n) => n.targs.iter().any(|&a| self.has_tparams_depth(a, d)),
+            Type::Struct(st) => st
+                .fields
+                .iter()
+                .any(|&f| self.has_tparams_depth(self.obj_type(f), d)),
+            Type::Tuple(vs) => vs
+                .iter()
+                .any(|&v| self.has_tparams_depth(self.obj_type(v), d)),
+            Type::Signature(sig) => {
+                self.has_tparams_depth(sig.params, d) || self.has_tparams_depth(sig.results, d)
+            }
+            _ => false,
+        }
     }
     pub fn is_ptr(&self, t: TypeId) -> bool {
         matches!(self.under_type(t), Type::Pointer(_))

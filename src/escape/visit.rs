@@ -101,6 +101,7 @@ pub fn expr<'a>(v: &mut impl Visitor<'a>, e: &Expr<'a>) {
         | ExprKind::Nil
         | ExprKind::Global
         | ExprKind::FuncName(_)
+        | ExprKind::FuncRef(_)
         | ExprKind::MethodExpr(_)
         | ExprKind::Name(_)
         | ExprKind::New
