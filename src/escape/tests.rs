@@ -34,6 +34,8 @@ fn ir_with(vars: &[(&str, Class, usize)]) -> Ir<'static> {
             pragma: 0,
             lit: None,
             generic: false,
+            subst: None,
+            dupok: false,
         });
     }
     for (i, (name, class, ri)) in vars.iter().enumerate() {
