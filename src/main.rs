@@ -13,7 +13,8 @@ commands:
   check [--format=gc|fancy] FILE.go   type-check a program; prints nothing if it is valid
   check --dump-tokens FILE.go          print the tokens (with inserted semicolons)
   check --dump-ast FILE.go             print the syntax tree
-  escape [-m=2] FILE.go                gc's escape-analysis report (go build -gcflags='-m -l')
+  escape [-m=2] [--format=..] FILE.go  gc's escape-analysis report (go build -gcflags='-m -l');
+                                       compile errors as check reports them
   help                                 this text
 
 Diagnostics are printed in gc's one-line form (FILE:LINE:COL: message) when
@@ -72,9 +73,12 @@ fn run(args: Vec<String>) -> ExitCode {
 fn cmd_escape(args: &[String]) -> ExitCode {
     let mut level = 1u8;
     let mut files = Vec::new();
+    let mut format = Format::Auto;
     for a in args {
         match a.as_str() {
             "-m" => level = 1,
+            "--format=gc" => format = Format::Gc,
+            "--format=fancy" => format = Format::Fancy,
             s if s.starts_with("-m=") => match s[3..].parse::<u8>() {
                 Ok(n) if n >= 1 => level = n.min(2),
                 _ => {
@@ -113,8 +117,7 @@ fn cmd_escape(args: &[String]) -> ExitCode {
         eprintln!("goscope: internal error in std API: {e}");
     }
     if !out.diags.is_empty() {
-        eprint!("{}", render_gc(&out.diags, &out.sources));
-        return ExitCode::from(2);
+        return print_errors(&out, format);
     }
     let Some(info) = info else {
         return ExitCode::from(2);
@@ -188,6 +191,12 @@ fn cmd_check(args: &[String]) -> ExitCode {
             ExitCode::from(3)
         };
     }
+    print_errors(&out, format)
+}
+
+/// Prints compile errors as `goscope check` does (gc's one-line form, or
+/// miette's report on a terminal) and returns exit status 2.
+fn print_errors(out: &goscope::driver::CheckOutcome, format: Format) -> ExitCode {
     let stderr = std::io::stderr();
     let fancy = match format {
         Format::Gc => false,
