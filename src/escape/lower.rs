@@ -484,24 +484,50 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// assigned to (global, so heap) storage in `init`.
     fn static_init(&mut self, e: &'a ast::Expr, blank: bool, body: &mut Vec<Stmt<'a>>) {
         let converted = self.info.iface_conversions.contains_key(&e.id);
+        if converted && !self.t.is_interface(self.type_of(e)) {
+            // staticinit's OCONVIFACE: the itab is static and the value
+            // goes to a static temporary, itself initialized statically
+            // where possible: no conversion is ever made at run time.
+            return self.static_value(e, blank, body);
+        }
+        if converted {
+            // An interface value converted: static only if nil.
+            let x = self.expr(e);
+            return self.push_global(e, blank, x, body);
+        }
+        self.static_value(e, blank, body)
+    }
+
+    /// StaticAssign of a value (no conversion at its top).
+    fn static_value(&mut self, e: &'a ast::Expr, blank: bool, body: &mut Vec<Stmt<'a>>) {
         let constant = self.info.type_of(e.id).is_some_and(|tv| tv.val.is_some());
         let staticish = match &e.kind {
             _ if constant => true,
-            AK::Paren(x) if !converted => return self.static_init(x, blank, body),
+            AK::Paren(x) => return self.static_init(x, blank, body),
             AK::Name(_) | AK::FuncLit { .. } => true,
             AK::Selector { .. } => !self.info.selections.contains_key(&e.id),
+            // []byte("constant"): staticdata.InitSliceBytes.
+            AK::Call { fun, args, .. }
+                if args.len() == 1
+                    && self.info.type_of(fun.id).is_some_and(|tv| tv.is_type())
+                    && self.t.is_slice(self.type_of(e))
+                    && self
+                        .info
+                        .type_of(args[0].id)
+                        .is_some_and(|tv| tv.val.is_some()) =>
+            {
+                true
+            }
             AK::Operation {
                 op: ast::Operator::And,
                 x,
                 y: None,
             } => match &x.unparen().kind {
-                AK::CompositeLit { .. } if !converted => {
-                    return self.static_init(x.unparen(), blank, body)
-                }
+                AK::CompositeLit { .. } => return self.static_init(x.unparen(), blank, body),
                 AK::Name(_) => true,
                 _ => false,
             },
-            AK::CompositeLit { elems, .. } if !converted => {
+            AK::CompositeLit { elems, .. } => {
                 let ty = self.type_of(e);
                 if self.t.is_map(ty) {
                     false
@@ -518,11 +544,22 @@ impl<'c, 'a> Lower<'c, 'a> {
             }
             _ => false,
         };
-        let x = self.expr(e);
+        let x = self.expr_noconv(e);
         if staticish {
             // Still lowered, for the function literals it contains.
             return;
         }
+        self.push_global(e, blank, x, body);
+    }
+
+    /// `global = x` in the package initializer.
+    fn push_global(
+        &mut self,
+        e: &'a ast::Expr,
+        blank: bool,
+        x: Expr<'a>,
+        body: &mut Vec<Stmt<'a>>,
+    ) {
         let lhs = if blank {
             vec![None]
         } else {
