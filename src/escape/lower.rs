@@ -501,6 +501,28 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// StaticAssign of a value (no conversion at its top).
     fn static_value(&mut self, e: &'a ast::Expr, blank: bool, body: &mut Vec<Stmt<'a>>) {
         let constant = self.info.type_of(e.id).is_some_and(|tv| tv.val.is_some());
+        if let AK::Call {
+            fun,
+            args,
+            has_dots: false,
+        } = &e.kind
+        {
+            let conv_to = self
+                .info
+                .type_of(fun.id)
+                .filter(|tv| tv.is_type())
+                .map(|tv| tv.ty);
+            if let (Some(t), [x]) = (conv_to, args.as_slice()) {
+                if !constant && self.t.is_interface(t) {
+                    // An explicit conversion to an interface: as the
+                    // implicit ones, through every nested conversion.
+                    if self.t.is_interface(self.type_of(x)) {
+                        return self.static_value(x, blank, body);
+                    }
+                    return self.static_init(x, blank, body);
+                }
+            }
+        }
         let staticish = match &e.kind {
             _ if constant => true,
             AK::Paren(x) => return self.static_init(x, blank, body),

@@ -180,11 +180,13 @@ impl<'c, 'a> Lower<'c, 'a> {
                         t,
                         Expr::leaf(ExprKind::Nil, e.pos, TypeId::INVALID, Src::None, e.id),
                     );
+                    // gc converts the temporary: ".autotmp_0 escapes to heap".
+                    let src = x.src;
                     *t = Expr {
                         kind: ExprKind::ConvIface(Box::new(x)),
                         pos: e.pos,
                         ty: pt,
-                        src: Src::Expr(&args[0]),
+                        src,
                         node: args[0].id,
                         init: Vec::new(),
                     };

@@ -165,12 +165,37 @@ impl<'c, 'a> Lower<'c, 'a> {
                 }
                 lhs.push(v.map(|v| self.name_expr(v, vd.pos)));
             }
-            let rhs = vec![value];
+            let mut op = op;
+            let mut init = Vec::new();
+            let mut rhs = vec![value];
+            if op == AsOp::As2Func {
+                let lhs_types: Vec<Option<TypeId>> = vd
+                    .names
+                    .iter()
+                    .map(|n| {
+                        self.info
+                            .defs
+                            .get(&n.id)
+                            .copied()
+                            .flatten()
+                            .map(|o| self.c.obj_type(o))
+                    })
+                    .collect();
+                if let Some(call) = rhs.pop() {
+                    match self.mismatched_multi(&lhs_types, values[0], call, &mut init) {
+                        Ok(list) => {
+                            op = AsOp::As2;
+                            rhs = list;
+                        }
+                        Err(call) => rhs.push(call),
+                    }
+                }
+            }
             out.push(Stmt {
                 kind: StmtKind::Assign { op, lhs, rhs },
                 pos: vd.pos,
                 src: Src::VarSpec(vd),
-                init: Vec::new(),
+                init,
                 sid,
             });
             return;
@@ -309,18 +334,34 @@ impl<'c, 'a> Lower<'c, 'a> {
                 .map(|r| self.as2_op(r))
                 .unwrap_or(AsOp::As2)
         };
-        let rhs_ir: Vec<Expr<'a>> = if matches!(op, AsOp::As | AsOp::As2) {
-            let pos = self.base_pos;
-            rhs_list
-                .iter()
-                .zip(rhs_ir)
-                .map(|(r, x)| self.conv(r, x, pos))
-                .collect()
-        } else {
-            // v, ok = x.(T) / m[k] / <-c: the conversion happens after
-            // escape analysis (order's as2ok).
-            rhs_ir
-        };
+        let mut op = op;
+        let mut rhs_ir = rhs_ir;
+        if op == AsOp::As2Func {
+            let lhs_types: Vec<Option<TypeId>> =
+                lhs_ir.iter().map(|l| l.as_ref().map(|x| x.ty)).collect();
+            if let Some(call) = rhs_ir.pop() {
+                match self.mismatched_multi(&lhs_types, &rhs_list[0], call, &mut init) {
+                    Ok(list) => {
+                        op = AsOp::As2;
+                        rhs_ir = list;
+                    }
+                    Err(call) => rhs_ir.push(call),
+                }
+            }
+        }
+        let rhs_ir: Vec<Expr<'a>> =
+            if matches!(op, AsOp::As | AsOp::As2) && rhs_ir.len() == rhs_list.len() {
+                let pos = self.base_pos;
+                rhs_list
+                    .iter()
+                    .zip(rhs_ir)
+                    .map(|(r, x)| self.conv(r, x, pos))
+                    .collect()
+            } else {
+                // v, ok = x.(T) / m[k] / <-c: the conversion happens after
+                // escape analysis (order's as2ok).
+                rhs_ir
+            };
         if matches!(op, AsOp::As | AsOp::As2) {
             for (l, r) in lhs.unpack_list().iter().zip(rhs_list) {
                 if let Some(Some(obj)) = self.info.defs.get(&l.id) {
@@ -365,6 +406,73 @@ impl<'c, 'a> Lower<'c, 'a> {
         let mut st = self.mk(StmtKind::Return(res), s.pos, Src::Stmt(s));
         st.init = init;
         st
+    }
+
+    /// typecheck.RewriteMultiValueCall for `a, b = f()` whose destinations
+    /// do not have exactly f's result types: the results go to temporaries
+    /// first (an OAS2FUNC in `init`), then are assigned, converted, to the
+    /// destinations. Err gives the call back when no rewrite is needed.
+    fn mismatched_multi(
+        &mut self,
+        lhs_types: &[Option<TypeId>],
+        call_syn: &'a ast::Expr,
+        call: Expr<'a>,
+        init: &mut Vec<Stmt<'a>>,
+    ) -> Result<Vec<Expr<'a>>, Expr<'a>> {
+        let results = self.t.tuple(self.type_of(call_syn)).to_vec();
+        let mismatch = lhs_types
+            .iter()
+            .zip(&results)
+            .any(|(l, &r)| l.is_some_and(|l| l != self.c.obj_type(r)));
+        if !mismatch || results.len() != lhs_types.len() {
+            return Err(call);
+        }
+        let pos = self.base_pos;
+        let sid = self.sid();
+        let mut temps = Vec::new();
+        for &r in &results {
+            let t = self.temp(pos, self.c.obj_type(r));
+            self.ir.vars[t.index()].defn = Defn::Stmt(sid);
+            let d = self.mk(StmtKind::Dcl(t), pos, Src::None);
+            init.push(d);
+            temps.push(t);
+        }
+        let lhs = temps
+            .iter()
+            .map(|&t| Some(self.name_expr(t, pos)))
+            .collect();
+        init.push(Stmt {
+            kind: StmtKind::Assign {
+                op: AsOp::As2Func,
+                lhs,
+                rhs: vec![call],
+            },
+            pos,
+            src: Src::None,
+            init: Vec::new(),
+            sid,
+        });
+        let mut out = Vec::new();
+        for (i, &t) in temps.iter().enumerate() {
+            let x = self.name_expr(t, pos);
+            let lt = lhs_types.get(i).copied().flatten();
+            let converted =
+                lt.is_some_and(|lt| self.t.is_interface(lt) && !self.t.is_interface(x.ty));
+            out.push(if converted {
+                let src = x.src;
+                Expr {
+                    kind: ExprKind::ConvIface(Box::new(x)),
+                    pos,
+                    ty: lt.unwrap_or(TypeId::INVALID),
+                    src,
+                    node: call_syn.id,
+                    init: Vec::new(),
+                }
+            } else {
+                x
+            });
+        }
+        Ok(out)
     }
 
     /// typecheck.RewriteMultiValueCall: the results of a multi-value call
@@ -605,7 +713,8 @@ impl<'c, 'a> Lower<'c, 'a> {
                 rhs: Some(rhs),
             } if matches!(op, None | Some(Operator::Def)) => {
                 let sid = self.sid();
-                let r = self.expr(rhs);
+                // The received value is converted later (walk), not here.
+                let r = self.expr_noconv(rhs);
                 let mut init = Vec::new();
                 let mut l = self.assign_lhs(lhs, *op == Some(Operator::Def), sid, &mut init);
                 l.resize_with(2, || None);
