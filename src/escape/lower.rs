@@ -364,7 +364,6 @@ impl<'c, 'a> Lower<'c, 'a> {
         let id = self.new_func(name, e.pos, parent);
         self.ir.funcs[id.index()].lit = Some(e);
         self.ir.funcs[id.index()].subst = self.t.subst.clone();
-        self.ir.funcs[id.index()].dupok = parent.is_some_and(|p| self.ir.funcs[p.index()].dupok);
         let saved = self.cur;
         self.cur = id;
         let sig = self

@@ -667,7 +667,20 @@ impl<'c, 'a> Lower<'c, 'a> {
         }
         let sid = self.sid();
         let mut cases = Vec::new();
-        for cl in body {
+        // deadcode.go: a switch on a constant keeps only the case that
+        // matches (or default, or nothing); the items of that case other
+        // than the matching one go too.
+        let live = if guard.is_none() {
+            self.const_switch(tag, body)
+        } else {
+            None
+        };
+        for (ci, cl) in body.iter().enumerate() {
+            let only_item = match &live {
+                Some(l) if l.0 != Some(ci) => continue,
+                Some(l) => l.1,
+                None => None,
+            };
             let var = if guard.is_some() {
                 self.info.implicits.get(&cl.pos).map(|&obj| {
                     let v = self.local(obj);
@@ -679,7 +692,13 @@ impl<'c, 'a> Lower<'c, 'a> {
                 None
             };
             let list = match &cl.cases {
-                Some(c) => c.unpack_list().iter().map(|x| self.expr(x)).collect(),
+                Some(c) => c
+                    .unpack_list()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| only_item.is_none_or(|o| o == *i))
+                    .map(|(_, x)| self.expr(x))
+                    .collect(),
                 None => Vec::new(),
             };
             let b = self.block(&cl.body);
@@ -702,6 +721,53 @@ impl<'c, 'a> Lower<'c, 'a> {
             init: init_out,
             sid,
         }
+    }
+
+    /// deadcode's constant switch: Some((clause kept or None, item kept))
+    /// when the tag (true if absent) and every case are constants.
+    fn const_switch(
+        &self,
+        tag: Option<&'a ast::Expr>,
+        body: &'a [ast::CaseClause],
+    ) -> Option<(Option<usize>, Option<usize>)> {
+        let x = match tag {
+            Some(t) => self.info.type_of(t.id)?.val.clone()?,
+            None => Value::Bool(true),
+        };
+        let has_fall = |cl: &ast::CaseClause| {
+            cl.body.iter().any(|s| {
+                matches!(
+                    s.kind,
+                    SK::Branch {
+                        tok: BranchTok::Fallthrough,
+                        ..
+                    }
+                )
+            })
+        };
+        let mut default = None;
+        for (ci, cl) in body.iter().enumerate() {
+            let Some(list) = &cl.cases else {
+                default = Some(ci);
+                continue;
+            };
+            for (i, c) in list.unpack_list().iter().enumerate() {
+                let v = self.info.type_of(c.id)?.val.as_ref()?;
+                if const_eq(&x, v)? {
+                    if has_fall(cl) {
+                        return None;
+                    }
+                    return Some((Some(ci), Some(i)));
+                }
+            }
+        }
+        if let Some(d) = default {
+            if has_fall(&body[d]) {
+                return None;
+            }
+            return Some((Some(d), None));
+        }
+        Some((None, None))
     }
 
     /// The communication of a select case.
@@ -773,5 +839,19 @@ fn deadcode_cut(list: &mut Vec<Stmt<'_>>) {
     }
     if let Some(n) = cut_at {
         list.truncate(n);
+    }
+}
+
+/// constant.Compare(x, ==, y) for the kinds a switch compares; None when
+/// the kinds are not comparable here.
+fn const_eq(x: &Value, y: &Value) -> Option<bool> {
+    match (x, y) {
+        (Value::Bool(a), Value::Bool(b)) => Some(a == b),
+        (Value::Int(_), Value::Int(_)) => {
+            let ((a, ea), (b, eb)) = (x.int64_val(), y.int64_val());
+            (ea && eb).then_some(a == b)
+        }
+        (Value::String(_), Value::String(_)) => Some(x.string_val() == y.string_val()),
+        _ => None,
     }
 }
