@@ -128,6 +128,7 @@ pub fn lower_files<'c, 'a>(files: &[&'a ast::File], c: &'c Checker<'a>) -> Ir<'a
         }
     }
     l.package_init(&pkg_values);
+    l.instantiate_type_methods();
     l.lower_instantiations();
     l.ir
 }

@@ -55,15 +55,9 @@ impl<'c, 'a> Lower<'c, 'a> {
             Some(s) => s.tparams.clone(),
             None => return None,
         };
+        let name = self.inst_name(fd, &targs);
         let subst: Subst = tparams.into_iter().zip(targs.iter().copied()).collect();
-        let base = self
-            .ir
-            .funcs
-            .iter()
-            .find(|f| f.obj == Some(generic))
-            .map(|f| f.name.clone())
-            .unwrap_or_default();
-        let id = self.new_func(format!("{base}[shape]"), fd.name.pos, None);
+        let id = self.new_func(name, fd.name.pos, None);
         {
             let f = &mut self.ir.funcs[id.index()];
             f.pragma = fd.pragma.flags.0;
@@ -80,9 +74,102 @@ impl<'c, 'a> Lower<'c, 'a> {
         Some(id)
     }
 
+    /// gc's name of a shape instantiation: `F[go.shape.int_0]`,
+    /// `(*Box[go.shape.int_0]).Get`.
+    fn inst_name(&self, fd: &ast::FuncDecl, targs: &[TypeId]) -> String {
+        let shapes: Vec<String> = targs
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                let u = self.t.under(t);
+                let s = match self.c.types.get(u) {
+                    Type::Pointer(e) if !self.t.is_array(*e) => "*uint8".to_string(),
+                    _ => super::fmt::type_string(u, self.c),
+                };
+                format!("go.shape.{s}_{i}")
+            })
+            .collect();
+        let list = shapes.join(",");
+        let name = fd.name.sym.as_str();
+        let Some(recv) = &fd.recv else {
+            return format!("{name}[{list}]");
+        };
+        let mut ty = recv.ty.unparen();
+        let mut ptr = false;
+        if let ast::ExprKind::Operation {
+            op: ast::Operator::Mul,
+            x,
+            y: None,
+        } = &ty.kind
+        {
+            ptr = true;
+            ty = x.unparen();
+        }
+        let base = match &ty.kind {
+            ast::ExprKind::Index { x, .. } => x
+                .as_name()
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        if ptr {
+            format!("(*{base}[{list}]).{name}")
+        } else {
+            format!("{base}[{list}].{name}")
+        }
+    }
+
+    /// gc instantiates every method of every instantiated generic type of
+    /// the package (for its method table), called or not.
+    pub fn instantiate_type_methods(&mut self) {
+        let mut by_type: std::collections::HashMap<ObjId, Vec<ObjId>> =
+            std::collections::HashMap::new();
+        let decls: Vec<(ObjId, &'a ast::FuncDecl)> =
+            self.generic_decls.iter().map(|(&o, &d)| (o, d)).collect();
+        for (m, fd) in decls {
+            let Some(recv) = &fd.recv else {
+                continue;
+            };
+            let mut ty = recv.ty.unparen();
+            if let ast::ExprKind::Operation { x, y: None, .. } = &ty.kind {
+                ty = x.unparen();
+            }
+            if let ast::ExprKind::Index { x, .. } = &ty.kind {
+                if let Some(tobj) = self.info.object_of(x.id) {
+                    by_type.entry(tobj).or_default().push(m);
+                }
+            }
+        }
+        let mut insts: Vec<(ast::NodeId, ObjId, Vec<TypeId>)> = Vec::new();
+        for (&id, inst) in &self.info.instances {
+            if let Some(obj) = self.info.object_of(id) {
+                if by_type.contains_key(&obj) {
+                    insts.push((id, obj, inst.targs.clone()));
+                }
+            }
+        }
+        insts.sort_by_key(|(id, _, _)| *id);
+        for (_, tobj, targs) in insts {
+            let mut methods = by_type.get(&tobj).cloned().unwrap_or_default();
+            methods.sort_by_key(|&m| self.c.obj(m).pos);
+            for m in methods {
+                self.instantiation(m, &targs);
+            }
+        }
+    }
+
     /// Lowers the copies requested so far, and those they request.
     pub fn lower_instantiations(&mut self) {
-        while let Some(inst) = self.worklist.pop() {
+        // First requested, first lowered: copies are created (and so
+        // analysed and reported) in gc's order.
+        let mut next = 0;
+        while next < self.worklist.len() {
+            let inst = Inst {
+                func: self.worklist[next].func,
+                decl: self.worklist[next].decl,
+                generic: self.worklist[next].generic,
+            };
+            next += 1;
             let saved = (self.cur, self.t.clone());
             self.cur = inst.func;
             let subst = self.ir.funcs[inst.func.index()].subst.clone();
@@ -95,6 +182,8 @@ impl<'c, 'a> Lower<'c, 'a> {
             } else {
                 self.ir.funcs[inst.func.index()].has_body = false;
             }
+            // Generic types instantiated with this copy's type arguments.
+            self.instantiate_type_methods();
             self.cur = saved.0;
             self.t = saved.1;
         }
