@@ -489,6 +489,10 @@ pub struct Ir<'a> {
     /// Target.Decls order: declared functions, then the package
     /// initializer.
     pub decls: Vec<FuncId>,
+    /// How calls that gc rewrites before escape analysis print in its
+    /// messages (`.autotmp_4()` for `f()()`, `Rect.Area(s.(Rect))` for a
+    /// devirtualized `s.Area()`), by the call's node.
+    pub print_override: std::collections::HashMap<crate::syntax::ast::NodeId, String>,
 }
 
 impl<'a> Ir<'a> {

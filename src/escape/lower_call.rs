@@ -40,7 +40,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                     let (obj, index) = (s.obj, s.index.clone());
                     let (recv, iface) = self.method_recv(x, obj, &index, u.pos);
                     let mut init = Vec::new();
-                    let recv = self.rewrite_non_name(recv, &mut init);
+                    let recv = self.rewrite_non_name(recv, &mut init, e, Some(x));
                     if iface {
                         let sig = self.type_of(fun);
                         let args = self.call_args(e, sig, args, has_dots, &mut init);
@@ -96,7 +96,7 @@ impl<'c, 'a> Lower<'c, 'a> {
         let fun_ir = self.expr(fun);
         let sig = self.type_of(fun);
         let mut init = Vec::new();
-        let fun_ir = self.rewrite_non_name(fun_ir, &mut init);
+        let fun_ir = self.rewrite_non_name(fun_ir, &mut init, e, None);
         // A method expression T.M called: the receiver is the first argument.
         let args = self.call_args(e, sig, args, has_dots, &mut init);
         let closure_called = matches!(fun_ir.kind, ExprKind::Closure(_));
@@ -231,12 +231,41 @@ impl<'c, 'a> Lower<'c, 'a> {
     /// typecheck.RewriteNonNameCall: a callee expression (or method
     /// receiver) that calls or receives is evaluated first into a
     /// temporary, `t := f(); t(x)`.
-    fn rewrite_non_name(&mut self, x: Expr<'a>, init: &mut Vec<Stmt<'a>>) -> Expr<'a> {
+    /// `recv` is the receiver's syntax for a method call (None: the
+    /// callee of a function call is rewritten).
+    fn rewrite_non_name(
+        &mut self,
+        x: Expr<'a>,
+        init: &mut Vec<Stmt<'a>>,
+        call: &'a ast::Expr,
+        recv: Option<&'a ast::Expr>,
+    ) -> Expr<'a> {
         if !calls_or_receives(&x) {
             return x;
         }
         let (pos, ty) = (self.base_pos, x.ty);
         let t = self.temp(pos, ty);
+        // gc prints the call with the temporary in place.
+        let tname = self.ir.vars[t.index()].name.clone();
+        let text = super::fmt::node_string(call, self.c);
+        let replaced = match (recv, &call.kind) {
+            (Some(r), _) => {
+                let rs = super::fmt::node_string(r, self.c);
+                match text.find(&format!("({rs}")) {
+                    Some(i) => format!("{}({tname}{}", &text[..i], &text[i + 1 + rs.len()..]),
+                    None => text.replacen(&rs, &tname, 1),
+                }
+            }
+            (None, ast::ExprKind::Call { fun, .. }) => {
+                let fs = super::fmt::node_string(fun, self.c);
+                match text.strip_prefix(&fs) {
+                    Some(rest) => format!("{tname}{rest}"),
+                    None => text,
+                }
+            }
+            _ => text,
+        };
+        self.ir.print_override.insert(call.id, replaced);
         let d = Stmt {
             kind: StmtKind::Dcl(t),
             pos,

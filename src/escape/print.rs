@@ -63,6 +63,15 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
     pub fn src_string(&self, s: Src<'a>) -> String {
         match s {
             Src::None => String::new(),
+            Src::Expr(e) | Src::Implicit(e)
+                if self.ir.print_override.contains_key(&e.unparen().id) =>
+            {
+                self.ir
+                    .print_override
+                    .get(&e.unparen().id)
+                    .cloned()
+                    .unwrap_or_default()
+            }
             Src::Expr(e) | Src::Implicit(e) => match &self.ir.func(self.curfn).subst {
                 Some(targs) => super::fmt::node_string_shaped(e, self.t.c, targs),
                 None => node_string(e, self.t.c),

@@ -107,23 +107,34 @@ pub fn static_value(ir: &Ir<'_>, mut v: VarId, curfn: FuncId) -> Option<StaticRh
 /// devirtualize.Func over every function: an interface method call whose
 /// receiver is statically a conversion from a concrete type calls that
 /// type's method directly. Returns gc's "devirtualizing" notes.
+/// What devirtualization reports: gc's notes, and how the rewritten calls
+/// print.
+#[derive(Default)]
+pub struct Out {
+    pub diags: Vec<Diag>,
+    pub overrides: Vec<(crate::syntax::ast::NodeId, String)>,
+}
+
 pub fn devirtualize(ir: &mut Ir<'_>, t: &Types<'_, '_>) -> Vec<Diag> {
-    let mut diags = Vec::new();
+    let mut diags = Out::default();
     for fi in 0..ir.funcs.len() {
         if ir.funcs[fi].name == "init" && ir.funcs[fi].obj.is_none() {
             continue;
         }
         let mut body = std::mem::take(&mut ir.funcs[fi].body);
         let f = FuncId(fi as u32);
+        // Inside a generic copy, with its type arguments.
+        let tf = t.with_subst(ir.funcs[fi].subst.clone());
         for s in body.iter_mut() {
-            devirt_stmt(ir, t, f, s, &mut diags);
+            devirt_stmt(ir, &tf, f, s, &mut diags);
         }
         ir.funcs[fi].body = body;
     }
-    diags
+    ir.print_override.extend(diags.overrides);
+    diags.diags
 }
 
-fn devirt_stmt<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d: &mut Vec<Diag>) {
+fn devirt_stmt<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, d: &mut Out) {
     for i in s.init.iter_mut() {
         devirt_stmt(ir, t, f, i, d);
     }
@@ -188,7 +199,7 @@ fn devirt_stmt<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, s: &mut Stmt<'a>, 
     }
 }
 
-fn devirt_expr<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d: &mut Vec<Diag>) {
+fn devirt_expr<'a>(ir: &Ir<'a>, t: &Types<'_, '_>, f: FuncId, e: &mut Expr<'a>, d: &mut Out) {
     for i in e.init.iter_mut() {
         devirt_stmt(ir, t, f, i, d);
     }
@@ -261,7 +272,7 @@ fn devirt_call<'a>(
     f: FuncId,
     c: &mut Call<'a>,
     pos: crate::syntax::pos::Pos,
-    d: &mut Vec<Diag>,
+    d: &mut Out,
 ) {
     let (Some(recv), Some(im)) = (c.recv.as_ref(), c.iface_method) else {
         return;
@@ -282,7 +293,7 @@ fn devirt_call<'a>(
         return;
     };
     let partial = matches!(target, Target::Iface(_));
-    d.push(Diag {
+    d.diags.push(Diag {
         pos,
         level: 1,
         text: format!(
@@ -333,6 +344,23 @@ fn devirt_call<'a>(
                     rsrc,
                     rnode,
                 );
+            }
+            // gc prints the call as the method call it became.
+            if let Some(syn) = c.syntax {
+                if let crate::syntax::ast::ExprKind::Call { fun, args, .. } = &syn.kind {
+                    if let crate::syntax::ast::ExprKind::Selector { x, sel } = &fun.unparen().kind {
+                        let tn = super::fmt::type_string(conc, t.c);
+                        let tq = if t.is_ptr(conc) {
+                            format!("({tn})")
+                        } else {
+                            tn.clone()
+                        };
+                        let mut parts = vec![format!("{}.({tn})", super::fmt::node_string(x, t.c))];
+                        parts.extend(args.iter().map(|a| super::fmt::node_string(a, t.c)));
+                        let text = format!("{tq}.{}({})", sel.sym.as_str(), parts.join(", "));
+                        d.overrides.push((syn.id, text));
+                    }
+                }
             }
             let sig = t.c.obj_type(m);
             c.kind = CallKind::Func;
