@@ -84,8 +84,16 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     let k = self.discard_hole();
                     self.argument(k, fun, src, pos, wrapper.as_deref_mut());
                 }
+                let escapes_uintptr = callee.and_then(|c| c.func).is_some_and(|f| {
+                    self.ir.func(f).pragma & crate::syntax::ast::PragmaFlags::UINTPTR_ESCAPES != 0
+                });
                 for (i, arg) in call.recv.iter().chain(call.args.iter()).enumerate() {
                     let k = self.tag_hole(ks.as_ref(), callee, i);
+                    if escapes_uintptr && wrapper.is_none() {
+                        let k = self.note(k, src, pos, "call parameter");
+                        self.uintptr_argument(k, arg);
+                        continue;
+                    }
                     self.argument(k, arg, src, pos, wrapper.as_deref_mut());
                 }
             }
@@ -212,6 +220,49 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             Some(t) => self.flow_temp(k, t, arg),
             None => self.expr(k, arg),
         }
+    }
+
+    /// An argument of a //go:uintptrescapes callee (rewriteArgument's
+    /// unsafeUintptr): the pointer converted in `uintptr(unsafe.Pointer(p))`
+    /// (the argument, or an element of the implicit `...` slice) is copied
+    /// into a temporary that goes to the heap, and the argument becomes
+    /// `uintptr(tmp)`.
+    fn uintptr_argument(&mut self, k: Hole<'a>, arg: &'b Expr<'a>) {
+        if let ExprKind::SliceLit(elts) = &arg.kind {
+            let k = self.spill(k, arg, SiteOp::SliceLit);
+            for el in elts {
+                if !self.uintptr_escapes(el) {
+                    let ke = self.note(k.clone(), arg.src, arg.pos, "slice-literal-element");
+                    self.expr(ke, el);
+                }
+            }
+            return;
+        }
+        if !self.uintptr_escapes(arg) {
+            self.expr(k, arg);
+        }
+    }
+
+    /// Handles one `uintptr(unsafe.Pointer(p))`; false if el is not one.
+    fn uintptr_escapes(&mut self, el: &'b Expr<'a>) -> bool {
+        let ExprKind::Conv(x) = &el.kind else {
+            return false;
+        };
+        if !self.t.is_uintptr(el.ty) || !self.t.is_unsafe_ptr(x.ty) {
+            return false;
+        }
+        self.stmts(&el.init);
+        let (tmp, num) = self.temp_loc(el.pos, x.ty);
+        let where_ = match x.src {
+            Src::Expr(e) | Src::Implicit(e) => Src::TempAssign(num, Some(e)),
+            _ => Src::TempAssign(num, None),
+        };
+        let k = self.note(Hole::of(tmp), where_, el.pos, "assign");
+        self.expr(k, x);
+        let h = self.heap_hole();
+        let h = self.note(h, el.src, el.pos, "//go:uintptrescapes");
+        self.flow(h, tmp);
+        true
     }
 
     /// The value of the temporary t (holding a copy of arg) flows into k.

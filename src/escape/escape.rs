@@ -329,6 +329,20 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
             }
             return esc;
         }
+        if func.pragma & PragmaFlags::UINTPTR_ESCAPES != 0 {
+            if t.is_uintptr(p.ty) {
+                if diagnose {
+                    self.diag(p.pos, format!("marking {name} as escaping uintptr"));
+                }
+                return Leaks::heap();
+            }
+            if p.ddd && t.is_uintptr(t.elem(p.ty)) {
+                if diagnose {
+                    self.diag(p.pos, format!("marking {name} as escaping ...uintptr"));
+                }
+                return Leaks::heap();
+            }
+        }
         if !t.has_pointers(p.ty) {
             return Leaks::heap();
         }
