@@ -124,15 +124,26 @@ fn cmd_escape(args: &[String]) -> ExitCode {
     };
     let mut text = String::new();
     for d in info.report(level) {
-        let p = out.sources.position(d.pos);
+        let p = gc_pos(out.sources.position(d.pos));
         text.push_str(&format!("{p}: {}", d.text));
         if let Some(at) = d.at {
-            text.push_str(&format!(" at {}", out.sources.position(at)));
+            text.push_str(&format!(" at {}", gc_pos(out.sources.position(at))));
         }
         text.push('\n');
     }
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS
+}
+
+/// A position as gc's base.FmtPos prints it: cmd/internal/src keeps 8 bits
+/// of column, and a column it cannot represent (255 or more) is printed
+/// as unknown, that is not at all (`x.go:16: ...`).
+fn gc_pos(p: goscope::syntax::pos::Position) -> String {
+    if p.col >= 255 || p.col == 0 {
+        format!("{}:{}", p.file, p.line)
+    } else {
+        format!("{}:{}:{}", p.file, p.line, p.col)
+    }
 }
 
 fn cmd_check(args: &[String]) -> ExitCode {
