@@ -73,7 +73,23 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     .unwrap_or_default()
             }
             Src::Expr(e) | Src::Implicit(e) => match &self.ir.func(self.curfn).subst {
-                Some(targs) => super::fmt::node_string_shaped(e, self.t.c, targs),
+                Some(targs) => {
+                    let text = super::fmt::node_string_shaped(e, self.t.c, targs);
+                    // Inside a shape copy, a value of type-parameter type is
+                    // converted through its dictionary type:
+                    // OCONVIFACE(unsafe.Pointer(x)).
+                    let tp = self
+                        .t
+                        .c
+                        .info
+                        .type_of(e.id)
+                        .is_some_and(|tv| self.t.c.types.is_type_param(tv.ty));
+                    if matches!(s, Src::Implicit(_)) && tp {
+                        format!("unsafe.Pointer({text})")
+                    } else {
+                        text
+                    }
+                }
                 None => node_string(e, self.t.c),
             },
             Src::DotDotDot(_) => super::fmt::dots_arg_string().into(),
