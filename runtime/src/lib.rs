@@ -3,3 +3,5 @@
 //! It grows with the VM issue; for now it holds only what the front end shares
 //! with the runtime: the size classes (facts from Go's sizeclasses.go) that
 //! `unsafe.Sizeof` and allocation will both rely on.
+
+pub mod sizeclasses;
