@@ -1,6 +1,7 @@
 //! `goscope escape` against gc: every program in examples/escape/ must
-//! give, line for line, the report in its golden file — gc 1.19's
-//! `go build -gcflags='-m -l'` output sorted by position, recorded by
+//! give, line for line, the report in its golden files — gc 1.19's
+//! `go build -gcflags='-m -l'` output (X.out) and `-m=2` output with the
+//! flow explanations (X.out2), sorted by position, recorded by
 //! examples/escape/gen.sh (never by goscope).
 
 use std::path::Path;

@@ -197,6 +197,9 @@ pub enum Src<'a> {
     Case(&'a ast::CaseClause),
     /// The closure gc wraps a go/defer call in ("func literal").
     Wrapper,
+    /// Text made while lowering (`o.Inner`, an implicit embedded-field
+    /// selection), by index into `Ir::texts`.
+    Text(u32),
 }
 
 /// The allocation-site kinds an expression can be: one syntax node may be
@@ -493,6 +496,8 @@ pub struct Ir<'a> {
     /// messages (`.autotmp_4()` for `f()()`, `Rect.Area(s.(Rect))` for a
     /// devirtualized `s.Area()`), by the call's node.
     pub print_override: std::collections::HashMap<crate::syntax::ast::NodeId, String>,
+    /// The texts of `Src::Text`.
+    pub texts: Vec<String>,
 }
 
 impl<'a> Ir<'a> {

@@ -218,6 +218,7 @@ impl<'c, 'a> Lower<'c, 'a> {
         ty: TypeId,
     ) -> Expr<'a> {
         let mut cur = xi.ty;
+        let mut text = String::new();
         for (n, &i) in index.iter().enumerate() {
             let (base, ptr) = match self.t.under_type(cur) {
                 Type::Pointer(b) => (*b, true),
@@ -236,11 +237,25 @@ impl<'c, 'a> Lower<'c, 'a> {
             xi = if last {
                 self.node(kind, e, fty)
             } else {
-                self.implicit(kind, x, fty)
+                let mut d = self.implicit(kind, x, fty);
+                d.src = self.implicit_dot_text(&mut text, x, field);
+                d
             };
             cur = fty;
         }
         xi
+    }
+
+    /// The printed form of an implicit embedded-field step (`o.Inner`),
+    /// extending `text` (the path so far, empty at first).
+    fn implicit_dot_text(&mut self, text: &mut String, x: &'a ast::Expr, field: ObjId) -> Src<'a> {
+        if text.is_empty() {
+            *text = super::fmt::node_string(x, self.c);
+        }
+        text.push('.');
+        text.push_str(self.c.obj(field).name.as_str());
+        self.ir.texts.push(text.clone());
+        Src::Text(self.ir.texts.len() as u32 - 1)
     }
 
     /// The receiver argument of a method selected through `index` from
@@ -257,6 +272,7 @@ impl<'c, 'a> Lower<'c, 'a> {
         if index.len() > 1 {
             let path = &index[..index.len() - 1];
             let mut cur = r.ty;
+            let mut text = String::new();
             for &i in path {
                 let (base, ptr) = match self.t.under_type(cur) {
                     Type::Pointer(b) => (*b, true),
@@ -276,6 +292,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                     fty,
                 );
                 r.pos = sel_pos;
+                r.src = self.implicit_dot_text(&mut text, x, field);
                 cur = fty;
             }
         }

@@ -117,6 +117,7 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                 format!("{head}: {}", body.join("; "))
             }
             Src::Wrapper => super::fmt::FUNC_LIT.into(),
+            Src::Text(i) => self.ir.texts.get(i as usize).cloned().unwrap_or_default(),
         }
     }
 }
