@@ -59,3 +59,114 @@ fn examples_match_gc() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The side tables the compiler reads: frame or heap per variable (by
+/// object), stack or heap per allocation site (by node and kind), tags.
+#[test]
+fn api_side_tables() {
+    use goscope::escape::{FuncKey, SiteKind, Storage};
+    use goscope::syntax::ast::{Decl, ExprKind, StmtKind};
+    let src = b"package main
+
+func leak() *int {
+	x := 1
+	y := 2
+	_ = y
+	return &x
+}
+
+func keep(p *int) int { return *p }
+
+func main() {
+	s := make([]int, 4)
+	t := new(int)
+	_ = keep(t)
+	_ = leak()
+	_ = s
+	for i := 0; i < 2; i++ {
+		defer keep(t)
+	}
+	go keep(t)
+}
+";
+    let (out, checked) = check_source_with("api.go", src, |file, checker| {
+        let info = analyze_level(&[file], checker, 0);
+        let mut found = Vec::new();
+        for d in &file.decls {
+            let Decl::Func(f) = d else { continue };
+            let Some(body) = &f.body else { continue };
+            let fobj = checker.info.defs.get(&f.name.id).copied().flatten();
+            if let Some(o) = fobj {
+                found.push(format!(
+                    "tags {}: {:?}",
+                    f.name.sym.as_str(),
+                    info.param_tags.get(&FuncKey::Decl(o)).map(|t| t.len())
+                ));
+            }
+            for s in &body.stmts {
+                match &s.kind {
+                    StmtKind::Assign {
+                        lhs,
+                        rhs: Some(rhs),
+                        ..
+                    } => {
+                        if let Some(obj) = lhs
+                            .as_name()
+                            .and_then(|_| checker.info.defs.get(&lhs.id).copied().flatten())
+                        {
+                            found.push(format!(
+                                "var {}: {:?}",
+                                lhs.as_name()
+                                    .map(|n| n.as_str().to_string())
+                                    .unwrap_or_default(),
+                                info.var(obj)
+                            ));
+                        }
+                        if let ExprKind::Call { .. } = &rhs.kind {
+                            if let Some(st) = info.site(rhs.id, SiteKind::Expr) {
+                                found.push(format!(
+                                    "site {}: {:?}",
+                                    lhs.as_name()
+                                        .map(|n| n.as_str().to_string())
+                                        .unwrap_or_default(),
+                                    st
+                                ));
+                            }
+                        }
+                    }
+                    StmtKind::For { body, .. } => {
+                        for d in &body.stmts {
+                            found.push(format!(
+                                "defer in loop: {:?}",
+                                info.site(d.id, SiteKind::GoDefer)
+                            ));
+                        }
+                    }
+                    StmtKind::Call { .. } => {
+                        found.push(format!("go: {:?}", info.site(s.id, SiteKind::GoDefer)))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(info.diags.is_empty(), "level 0 records no diagnostics");
+        let _ = Storage::Frame;
+        found
+    });
+    assert!(out.diags.is_empty(), "{:?}", out.diags);
+    let found = checked.unwrap_or_default();
+    let want = [
+        "tags leak: Some(0)",
+        "var x: Heap",
+        "var y: Frame",
+        "tags keep: Some(1)",
+        "tags main: Some(0)",
+        "var s: Frame",
+        "site s: Frame",
+        "var t: Frame",
+        "site t: Heap",
+        "defer in loop: Some(Heap)",
+        "go: Some(Heap)",
+    ];
+    assert_eq!(found, want);
+}

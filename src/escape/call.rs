@@ -345,9 +345,13 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
         }
         let mut temps = Vec::new();
         self.call_common(None, call, Some(&mut temps));
+        let node = match n.src {
+            Src::Stmt(st) => st.id,
+            _ => crate::syntax::ast::NodeId(0),
+        };
         let site = Site {
-            node: crate::syntax::ast::NodeId(0),
-            kind: SiteKind::Expr,
+            node,
+            kind: SiteKind::GoDefer,
             src: Src::Wrapper,
             pos: n.pos,
             ty: crate::types::ty::TypeId::INVALID,

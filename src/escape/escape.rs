@@ -286,10 +286,8 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                         };
                         self.diag(s.pos, format!("{text} {verdict}"));
                     }
-                    if !wrapper {
-                        let e = self.st.sites.entry((s.node, s.kind)).or_insert(false);
-                        *e |= escapes;
-                    }
+                    let e = self.st.sites.entry((s.node, s.kind)).or_insert(false);
+                    *e |= escapes;
                 }
             }
         }

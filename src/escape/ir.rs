@@ -217,6 +217,10 @@ pub enum SiteKind {
     Boxing,
     /// The implicit `...` slice of a variadic call (keyed by the call).
     DotDotDot,
+    /// The closure gc wraps the call of a go or defer statement in when
+    /// the call has arguments or results (keyed by the statement; never
+    /// reported, as in gc).
+    GoDefer,
 }
 
 #[derive(Debug)]

@@ -107,7 +107,9 @@ pub struct EscapeInfo {
     /// concatenation (`SiteKind::Expr`); a conversion to an interface
     /// (`SiteKind::Boxing`, keyed by the converted operand for implicit
     /// conversions); a variadic call's implicit slice
-    /// (`SiteKind::DotDotDot`, keyed by the call).
+    /// (`SiteKind::DotDotDot`, keyed by the call); the closure of a go or
+    /// defer statement whose call has arguments (`SiteKind::GoDefer`, keyed
+    /// by the statement: heap for `go` and for a defer in a loop).
     pub sites: HashMap<(NodeId, SiteKind), Storage>,
     /// The leak set of each parameter (receiver first) of each function.
     pub param_tags: HashMap<FuncKey, Vec<Leaks>>,
