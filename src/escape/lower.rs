@@ -527,7 +527,15 @@ impl<'c, 'a> Lower<'c, 'a> {
             _ if constant => true,
             AK::Paren(x) => return self.static_init(x, blank, body),
             AK::Name(_) | AK::FuncLit { .. } => true,
-            AK::Selector { .. } => !self.info.selections.contains_key(&e.id),
+            AK::Selector { x, .. } => match self.info.selections.get(&e.id) {
+                None => true,
+                // A method value of a static receiver (staticinit's
+                // OMETHVALUE): the closure is static data.
+                Some(sel) if sel.kind == crate::types::info::SelectionKind::MethodVal => {
+                    matches!(x.unparen().kind, AK::CompositeLit { .. } | AK::Name(_))
+                }
+                Some(_) => false,
+            },
             // []byte("constant"): staticdata.InitSliceBytes.
             AK::Call { fun, args, .. }
                 if args.len() == 1

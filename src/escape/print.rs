@@ -78,16 +78,28 @@ impl<'b, 'c, 'a> Escape<'b, 'c, 'a> {
                     // Inside a shape copy, a value of type-parameter type is
                     // converted through its dictionary type:
                     // OCONVIFACE(unsafe.Pointer(x)).
-                    let tp = self
-                        .t
-                        .c
-                        .info
-                        .type_of(e.id)
-                        .is_some_and(|tv| self.t.c.types.is_type_param(tv.ty));
-                    if matches!(s, Src::Implicit(_)) && tp {
-                        format!("unsafe.Pointer({text})")
-                    } else {
-                        text
+                    let c = self.t.c;
+                    let tparam = |x: &ast::Expr| {
+                        c.info
+                            .type_of(x.id)
+                            .is_some_and(|tv| c.types.is_type_param(tv.ty))
+                    };
+                    match (&s, &e.kind) {
+                        (Src::Implicit(_), _) if tparam(e) => format!("unsafe.Pointer({text})"),
+                        // An explicit conversion to an interface likewise.
+                        (Src::Expr(_), ast::ExprKind::Call { fun, args, .. })
+                            if args.len() == 1
+                                && c.info.type_of(fun.id).is_some_and(|tv| {
+                                    tv.is_type() && self.t.is_interface(tv.ty)
+                                })
+                                && tparam(&args[0]) =>
+                        {
+                            format!(
+                                "unsafe.Pointer({})",
+                                super::fmt::node_string_shaped(&args[0], c, targs)
+                            )
+                        }
+                        _ => text,
                     }
                 }
                 None => node_string(e, self.t.c),
