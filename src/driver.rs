@@ -40,7 +40,7 @@ pub fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 
 /// Parses and type-checks a single-file program.
 pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
-    with_stack(|| check_source_impl(name, src, true))
+    with_stack(|| check_source_impl(name, src, true, |_, _| ()).0)
 }
 
 /// [`check_source`] for a process that exits right after printing the
@@ -49,10 +49,26 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// `free` calls for a big program) whose memory the exit returns anyway.
 /// Only the CLI uses this; tests and the REPL free normally.
 pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
-    with_stack(|| check_source_impl(name, src, false))
+    with_stack(|| check_source_impl(name, src, false, |_, _| ()).0)
 }
 
-fn check_source_impl(name: &str, src: &[u8], free: bool) -> CheckOutcome {
+/// Like [`check_source`], then, if the program has no errors, runs `after`
+/// on the syntax tree and the finished checker (escape analysis, the
+/// compiler) before the checker's tables are dropped.
+pub fn check_source_with<R>(
+    name: &str,
+    src: &[u8],
+    after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R,
+) -> (CheckOutcome, Option<R>) {
+    with_stack(|| check_source_impl(name, src, true, after))
+}
+
+fn check_source_impl<R>(
+    name: &str,
+    src: &[u8],
+    free: bool,
+    after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R,
+) -> (CheckOutcome, Option<R>) {
     let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
     let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();
@@ -76,11 +92,12 @@ fn check_source_impl(name: &str, src: &[u8], free: bool) -> CheckOutcome {
         release(checker, free);
         release(file, free);
         sort_and_dedup(&mut diags, &sources);
-        return CheckOutcome {
+        let out = CheckOutcome {
             sources,
             diags,
             internal_errors: Vec::new(),
         };
+        return (out, None);
     }
     let t1 = std::time::Instant::now();
     let mut checker = Checker::new(sources, &ids);
@@ -89,17 +106,28 @@ fn check_source_impl(name: &str, src: &[u8], free: bool) -> CheckOutcome {
     if timing {
         eprintln!("goscope: check {:?}", t1.elapsed());
     }
+    let result = if diags.is_empty() && checker.diags.is_empty() {
+        let t2 = std::time::Instant::now();
+        let r = after(&file, &checker);
+        if timing {
+            eprintln!("goscope: after check {:?}", t2.elapsed());
+        }
+        Some(r)
+    } else {
+        None
+    };
     let sources = std::mem::take(&mut checker.sources);
     let internal_errors = std::mem::take(&mut checker.internal_errors);
     diags.extend(std::mem::take(&mut checker.diags));
     release(checker, free);
     release(file, free);
     sort_and_dedup(&mut diags, &sources);
-    CheckOutcome {
+    let out = CheckOutcome {
         sources,
         diags,
         internal_errors,
-    }
+    };
+    (out, result)
 }
 
 /// Drops `x`, or (when the process is about to exit) leaks it.

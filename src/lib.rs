@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub mod driver;
+pub mod escape;
 pub mod fxhash;
 pub mod syntax;
 pub mod types;

@@ -13,6 +13,8 @@ commands:
   check [--format=gc|fancy] FILE.go   type-check a program; prints nothing if it is valid
   check --dump-tokens FILE.go          print the tokens (with inserted semicolons)
   check --dump-ast FILE.go             print the syntax tree
+  escape [-m=2] [--format=..] FILE.go  gc's escape-analysis report (go build -gcflags='-m -l');
+                                       compile errors as check reports them
   help                                 this text
 
 Diagnostics are printed in gc's one-line form (FILE:LINE:COL: message) when
@@ -76,6 +78,7 @@ fn run(args: Vec<String>) -> ExitCode {
     };
     match cmd.as_str() {
         "check" => cmd_check(rest),
+        "escape" => cmd_escape(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -85,6 +88,85 @@ fn run(args: Vec<String>) -> ExitCode {
             eprint!("{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `goscope escape [-m=N] FILE.go`: the escape-analysis report, one
+/// `FILE:LINE:COL: message` line each, sorted by position; compile errors
+/// as `goscope check` reports them.
+fn cmd_escape(args: &[String]) -> ExitCode {
+    let mut level = 1u8;
+    let mut files = Vec::new();
+    let mut format = Format::Auto;
+    for a in args {
+        match a.as_str() {
+            "-m" => level = 1,
+            "--format=gc" => format = Format::Gc,
+            "--format=fancy" => format = Format::Fancy,
+            s if s.starts_with("-m=") => match s[3..].parse::<u8>() {
+                Ok(n) if n >= 1 => level = n.min(2),
+                _ => {
+                    eprintln!("goscope escape: bad flag {s}");
+                    return ExitCode::from(2);
+                }
+            },
+            s if s.starts_with('-') => {
+                eprintln!("goscope escape: unknown flag {s}");
+                return ExitCode::from(2);
+            }
+            s => files.push(s.to_string()),
+        }
+    }
+    let [path] = files.as_slice() else {
+        eprintln!("goscope escape: want exactly one FILE.go");
+        return ExitCode::from(2);
+    };
+    let src = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("goscope: open {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
+    let (out, info) = goscope::driver::check_source_with(path, &src, |file, checker| {
+        let t0 = std::time::Instant::now();
+        let info = goscope::escape::analyze_level(&[file], checker, level);
+        if timing {
+            eprintln!("goscope: escape {:?}", t0.elapsed());
+        }
+        info
+    });
+    for e in &out.internal_errors {
+        eprintln!("goscope: internal error in std API: {e}");
+    }
+    if !out.diags.is_empty() {
+        return print_errors(&out, format);
+    }
+    let Some(info) = info else {
+        return ExitCode::from(2);
+    };
+    let mut text = String::new();
+    for d in info.report(level) {
+        let p = gc_pos(out.sources.position(d.pos));
+        text.push_str(&format!("{p}: {}", d.text));
+        if let Some(at) = d.at {
+            text.push_str(&format!(" at {}", gc_pos(out.sources.position(at))));
+        }
+        text.push('\n');
+    }
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// A position as gc's base.FmtPos prints it: cmd/internal/src keeps 8 bits
+/// of column, and a column it cannot represent (255 or more) is printed
+/// as unknown, that is not at all (`x.go:16: ...`).
+fn gc_pos(p: goscope::syntax::pos::Position) -> String {
+    if p.col >= 255 || p.col == 0 {
+        format!("{}:{}", p.file, p.line)
+    } else {
+        format!("{}:{}:{}", p.file, p.line, p.col)
     }
 }
 
@@ -144,6 +226,12 @@ fn cmd_check(args: &[String]) -> ExitCode {
             ExitCode::from(3)
         };
     }
+    print_errors(&out, format)
+}
+
+/// Prints compile errors as `goscope check` does (gc's one-line form, or
+/// miette's report on a terminal) and returns exit status 2.
+fn print_errors(out: &goscope::driver::CheckOutcome, format: Format) -> ExitCode {
     let stderr = std::io::stderr();
     let fancy = match format {
         Format::Gc => false,

@@ -161,6 +161,11 @@ impl Info {
         })
     }
 
+    /// The constant value of an expression, borrowed (no clone).
+    pub fn value_of(&self, id: NodeId) -> Option<&Value> {
+        self.values.get(&id)
+    }
+
     /// Changes the recorded type of an expression (comma-ok tuples).
     pub fn set_type(&mut self, id: NodeId, ty: TypeId) {
         if let Some(Some((_, t, _))) = self.types.get_mut(id.index()) {

@@ -1,0 +1,3 @@
+module goscope/tools/escapetags
+
+go 1.19

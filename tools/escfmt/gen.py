@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Record how gc 1.19 prints IR nodes in its escape-analysis messages.
+
+Runs gc with -m -l over Go programs and keeps every -m line that names an
+expression or variable ("X escapes to heap", "X does not escape",
+"moved to heap: X", "leaking param: X ...", "leaking param content: X"),
+as tab-separated records
+
+    SOURCE  LINE  COL  MESSAGE
+
+sorted and deduplicated, in tests/escfmt/gc-nodes.tsv. SOURCE is
+`go/<path>` for a file of the Go 1.19 test suite (read in place under
+/usr/share/go-1.19/test) or `tests/escfmt/<name>.go` for goscope's own
+programs. tests/escfmt.rs parses each file with goscope, finds the node at
+LINE:COL and checks that src/escape/fmt.rs prints it as gc did.
+
+Programs: the `escape` set of ../../shared/tools/errorcheck.valid, the other
+single-file tests of the Go suite whose errorcheck flags include -m (run
+here with -m -l), and tests/escfmt/*.go.
+
+Each file is compiled with `go build -gcflags='-m -l' -o TMP FILE` in its own
+directory; a file go build refuses (functions without bodies need
+`-complete` off) is compiled with `go tool compile -p p -m -l -o TMP FILE`.
+Output goes to a temporary directory, never to /dev/null.
+
+Regenerate (from the repository root):
+
+    python3 tools/escfmt/gen.py
+"""
+import os, re, subprocess, sys, tempfile
+
+GO = "/usr/lib/go-1.19/bin/go"
+ROOT = "/usr/share/go-1.19/test"
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+VALID = os.path.join(REPO, "..", "shared", "tools", "errorcheck.valid")
+OUT = os.path.join(REPO, "tests", "escfmt", "gc-nodes.tsv")
+
+# Extra files of the Go suite with -m in their errorcheck line (not in the
+# escape set because they test inlining or need other flags); compiled with
+# -m -l like the rest.
+EXTRA = [
+    "escape4.go", "fixedbugs/issue23521.go", "fixedbugs/issue30898.go",
+    "fixedbugs/issue31573.go", "fixedbugs/issue35518.go", "fixedbugs/issue4099.go",
+    "fixedbugs/issue7921.go", "fixedbugs/issue27732a.go", "inline.go",
+    "inline_endian.go", "inline_math_bits_rotate.go", "inline_sync.go",
+    "inline_variadic.go", "typeparam/pragma.go", "uintptrescapes2.go",
+]
+
+KEEP = re.compile(r"^(?:.* escapes to heap|.* does not escape|moved to heap: .*"
+                  r"|leaking param(?: content)?: .*)$")
+LINE = re.compile(r"^(?:\./)?([^:]+):(\d+):(\d+): (.*)$")
+
+
+def go_files():
+    files = []
+    if os.path.isdir(ROOT):
+        with open(VALID) as fh:
+            for line in fh:
+                kind, _, rel = line.rstrip("\n").partition("\t")
+                if kind == "escape":
+                    files.append(rel)
+        files += [f for f in EXTRA if os.path.exists(os.path.join(ROOT, f))]
+    else:
+        print("gen.py: %s not found; only tests/escfmt is recorded" % ROOT, file=sys.stderr)
+    out = []
+    for rel in sorted(set(files)):
+        path = os.path.join(ROOT, rel)
+        flags = ["-m", "-l"]
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            if " -N " in fh.readline():
+                flags.insert(0, "-N")
+        out.append(("go/" + rel, path, flags))
+    return out
+
+
+def local_files():
+    d = os.path.join(REPO, "tests", "escfmt")
+    return [("tests/escfmt/" + f, os.path.join(d, f), ["-m", "-l"])
+            for f in sorted(os.listdir(d)) if f.endswith(".go")]
+
+
+def run_gc(path, flags, tmp):
+    d, base = os.path.split(path)
+    env = dict(os.environ, GO111MODULE="off", GOFLAGS="")
+    p = subprocess.run([GO, "build", "-gcflags=" + " ".join(flags), "-o",
+                        os.path.join(tmp, "out"), base],
+                       cwd=d, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    text = p.stdout.decode("utf-8", "replace")
+    if p.returncode != 0:
+        p = subprocess.run([GO, "tool", "compile", "-p", "p"] + flags +
+                           ["-o", os.path.join(tmp, "out.o"), base],
+                           cwd=d, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        text = p.stdout.decode("utf-8", "replace")
+        if p.returncode != 0:
+            print("gen.py: gc rejects %s:\n%s" % (path, text), file=sys.stderr)
+            return None
+    return text
+
+
+def main():
+    recs = set()
+    with tempfile.TemporaryDirectory(prefix="escfmt-") as tmp:
+        for key, path, flags in go_files() + local_files():
+            text = run_gc(path, flags, tmp)
+            if text is None:
+                continue
+            base = os.path.basename(path)
+            n = 0
+            for line in text.splitlines():
+                m = LINE.match(line)
+                if not m or os.path.basename(m.group(1)) != base:
+                    continue
+                if KEEP.match(m.group(4)):
+                    recs.add((key, int(m.group(2)), int(m.group(3)), m.group(4)))
+                    n += 1
+            print("%-45s %5d" % (key, n), file=sys.stderr)
+    with open(OUT, "w") as fh:
+        fh.write("# Generated by tools/escfmt/gen.py from gc 1.19 (go build -gcflags='-m -l'); DO NOT EDIT.\n")
+        for r in sorted(recs):
+            fh.write("%s\t%d\t%d\t%s\n" % r)
+    print("gen.py: %d records in %s" % (len(recs), os.path.relpath(OUT, REPO)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
