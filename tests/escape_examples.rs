@@ -27,26 +27,31 @@ fn report(name: &str, src: &[u8]) -> String {
     text
 }
 
-#[test]
-fn examples_match_gc() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/escape");
+/// Compares `goscope escape` with the golden report of every program in
+/// `dir` that has one (`X.go` with `X{suffix}`); returns the mismatches and
+/// how many programs were compared.
+fn compare_dir(dir: &str, suffix: &str) -> (Vec<String>, usize) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/escape")
+        .expect("golden directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "go"))
         .collect();
     files.sort();
-    assert!(files.len() >= 20, "expected the example programs");
     let mut failures = Vec::new();
+    let mut compared = 0;
     for path in &files {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
+        let golden_path = path.with_file_name(format!("{}{suffix}", name.trim_end_matches(".go")));
+        let Ok(golden) = std::fs::read_to_string(&golden_path) else {
+            continue;
+        };
+        compared += 1;
         let src = std::fs::read(path).expect("read example");
-        let golden_path = path.with_extension("out");
-        let golden = std::fs::read_to_string(&golden_path).unwrap_or_default();
         let want: String = golden
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -57,7 +62,32 @@ fn examples_match_gc() {
             failures.push(format!("{name}:\n--- gc\n{want}--- goscope\n{got}"));
         }
     }
+    (failures, compared)
+}
+
+#[test]
+fn examples_match_gc() {
+    let (failures, compared) = compare_dir("examples/escape", ".out");
+    assert!(compared >= 20, "expected the example programs");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The project's other valid programs (tests/check/valid, examples/) have
+/// gc's `-m -l` report too (X.escape.out, made by examples/escape/gen.sh).
+#[test]
+fn other_programs_match_gc() {
+    let mut all = Vec::new();
+    let mut total = 0;
+    for dir in ["tests/check/valid", "examples"] {
+        let (failures, compared) = compare_dir(dir, ".escape.out");
+        all.extend(failures);
+        total += compared;
+    }
+    assert!(
+        total >= 3,
+        "expected golden reports for tests/check/valid and examples"
+    );
+    assert!(all.is_empty(), "{}", all.join("\n"));
 }
 
 /// The side tables the compiler reads: frame or heap per variable (by
