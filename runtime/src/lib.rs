@@ -1,7 +1,17 @@
 //! goscope-runtime: the Go runtime that goscope's bytecode runs on.
 //!
-//! It grows with the VM issue; for now it holds only what the front end shares
-//! with the runtime: the size classes (facts from Go's sizeclasses.go) that
-//! `unsafe.Sizeof` and allocation will both rely on.
+//! File and function names follow Go's runtime (src/runtime of Go 1.19), so
+//! `mapassign` in map.rs is where a reader of the seed documents looks for it.
+//! docs/vm.md is the contract between this crate and the bytecode compiler.
 
+pub mod alg;
+pub mod lib;
+pub mod malloc;
+pub mod map;
+pub mod mem;
+pub mod mgc;
 pub mod sizeclasses;
+pub mod slice;
+pub mod string;
+pub mod types;
+pub mod vm;

@@ -1,0 +1,1 @@
+//! Slices (runtime/slice.go): makeslice, growslice, slicecopy.

@@ -1,0 +1,2 @@
+//! Strings (runtime/string.go): concatstrings, slicebytetostring,
+//! stringtoslicebyte, stringtoslicerune, slicerunetostring, intstring, decoderune.
