@@ -5,7 +5,7 @@
 //! docs/vm.md is the contract between this crate and the bytecode compiler.
 
 pub mod alg;
-pub mod lib;
+pub mod stdlib;
 pub mod malloc;
 pub mod map;
 pub mod mem;

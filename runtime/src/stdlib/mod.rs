@@ -1,0 +1,2 @@
+//! The standard packages' natives (DESIGN.md's runtime/lib/; `lib` is taken by the crate root):
+//! (docs/vm.md section 3, "Natives").
