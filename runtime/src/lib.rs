@@ -5,13 +5,13 @@
 //! docs/vm.md is the contract between this crate and the bytecode compiler.
 
 pub mod alg;
-pub mod stdlib;
 pub mod malloc;
 pub mod map;
 pub mod mem;
 pub mod mgc;
 pub mod sizeclasses;
 pub mod slice;
+pub mod stdlib;
 pub mod string;
 pub mod types;
 pub mod vm;
