@@ -5,6 +5,7 @@
 //! docs/vm.md is the contract between this crate and the bytecode compiler.
 
 pub mod alg;
+pub mod error;
 pub mod malloc;
 pub mod map;
 pub mod mem;
