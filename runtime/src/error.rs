@@ -15,9 +15,9 @@ pub enum RuntimeErrorKind {
     /// runtime.errorString: divide by zero, nil map write, unhashable key,
     /// nil dereference (reported with the SIGSEGV line), makeslice, ...
     ErrorString,
-    /// runtime.plainError: errors gc prints without the "runtime error: "
-    /// prefix when they are not runtime errors proper (e.g. "close of nil
-    /// channel" carries the prefix; "all goroutines are asleep" is fatal).
+    /// runtime.plainError: a runtime.Error whose text has no "runtime
+    /// error: " prefix ("close of nil channel", "send on closed channel",
+    /// "assignment to entry in nil map").
     PlainError,
     /// *runtime.TypeAssertionError: failed type assertions.
     TypeAssertion,
