@@ -1,2 +1,111 @@
 //! Raw memory access: the only place Go memory is read and written through
-//! addresses (`load_*`, `store_*`, `copy`, `zero`, `eq`). See docs/vm.md section 1.
+//! addresses. See docs/vm.md section 1.
+//!
+//! Go memory is real memory: heap objects (malloc.rs), goroutine stack
+//! segments and static data. Every function here takes addresses the VM
+//! produced (allocations, addresses of frame slots or static data, element
+//! addresses the compiler's bounds checks proved inside an object) or that
+//! the program made with unsafe.Pointer, which Go leaves unchecked too. The
+//! VM checks for nil before it dereferences; nothing here does.
+
+macro_rules! load_store {
+    ($load:ident, $store:ident, $t:ty) => {
+        /// Reads a value of the type at `addr` (any alignment).
+        #[inline(always)]
+        pub fn $load(addr: u64) -> $t {
+            // SAFETY: `addr` points into live Go memory of at least this
+            // size (the module's invariant above); unaligned reads are
+            // allowed because packed Go layouts are not always aligned.
+            unsafe { std::ptr::read_unaligned(addr as usize as *const $t) }
+        }
+
+        /// Writes a value of the type at `addr` (any alignment).
+        #[inline(always)]
+        pub fn $store(addr: u64, v: $t) {
+            // SAFETY: as for the load: `addr` is live, writable Go memory.
+            unsafe { std::ptr::write_unaligned(addr as usize as *mut $t, v) }
+        }
+    };
+}
+
+load_store!(load_u8, store_u8, u8);
+load_store!(load_u16, store_u16, u16);
+load_store!(load_u32, store_u32, u32);
+load_store!(load_u64, store_u64, u64);
+
+/// Copies `n` bytes from `src` to `dst`; the ranges may overlap (memmove).
+#[inline]
+pub fn memmove(dst: u64, src: u64, n: usize) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: both ranges are live Go memory of `n` bytes (module invariant);
+    // `copy` handles overlap.
+    unsafe { std::ptr::copy(src as usize as *const u8, dst as usize as *mut u8, n) }
+}
+
+/// Zeroes `n` bytes at `addr` (memclrNoHeapPointers / memclrHasPointers).
+#[inline]
+pub fn memclr(addr: u64, n: usize) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: `addr..addr+n` is live, writable Go memory (module invariant).
+    unsafe { std::ptr::write_bytes(addr as usize as *mut u8, 0, n) }
+}
+
+/// Whether `n` bytes at `a` and `b` are equal (memequal).
+#[inline]
+pub fn memequal(a: u64, b: u64, n: usize) -> bool {
+    bytes(a, n) == bytes(b, n)
+}
+
+/// The `n` bytes at `addr`, borrowed for the caller's use (string data,
+/// hashing). The caller must not hold the slice across anything that may
+/// free the memory (a collection).
+#[inline]
+pub fn bytes<'a>(addr: u64, n: usize) -> &'a [u8] {
+    if n == 0 {
+        return &[];
+    }
+    // SAFETY: `addr..addr+n` is live Go memory (module invariant) and is
+    // not freed while the slice is used (documented contract above).
+    unsafe { std::slice::from_raw_parts(addr as usize as *const u8, n) }
+}
+
+/// The `n` bytes at `addr`, mutably (filling a new string or array).
+#[inline]
+pub fn bytes_mut<'a>(addr: u64, n: usize) -> &'a mut [u8] {
+    if n == 0 {
+        return &mut [];
+    }
+    // SAFETY: `addr..addr+n` is live, writable Go memory that the caller
+    // owns for the duration of the borrow (a fresh allocation).
+    unsafe { std::slice::from_raw_parts_mut(addr as usize as *mut u8, n) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_stores_and_moves() {
+        let mut buf = [0u8; 32];
+        let a = buf.as_mut_ptr() as u64;
+        store_u64(a + 1, 0x0102_0304_0506_0708);
+        assert_eq!(load_u64(a + 1), 0x0102_0304_0506_0708);
+        assert_eq!(load_u8(a + 1), 8);
+        store_u16(a + 20, 0xbeef);
+        assert_eq!(load_u16(a + 20), 0xbeef);
+        store_u32(a + 24, 7);
+        assert_eq!(load_u32(a + 24), 7);
+        memmove(a + 2, a + 1, 8);
+        assert_eq!(load_u64(a + 2), 0x0102_0304_0506_0708);
+        assert!(memequal(a + 2, a + 2, 8));
+        assert!(!memequal(a + 1, a + 2, 8));
+        memclr(a, 16);
+        assert_eq!(bytes(a, 16), &[0u8; 16]);
+        bytes_mut(a, 2).copy_from_slice(b"go");
+        assert_eq!(bytes(a, 2), b"go");
+    }
+}
