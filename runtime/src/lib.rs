@@ -10,6 +10,7 @@ pub mod malloc;
 pub mod map;
 pub mod mem;
 pub mod mgc;
+pub mod print;
 pub mod sizeclasses;
 pub mod slice;
 pub mod stdlib;
