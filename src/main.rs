@@ -185,7 +185,7 @@ fn cmd_run(args: &[String], disasm: bool) -> ExitCode {
         .unwrap_or_else(|_| path.clone());
     let (out, prog) = goscope::driver::check_source_with(path, &src, |file, checker| {
         let esc = goscope::escape::analyze_level(&[file], checker, 0);
-        goscope::compile::compile(file, checker, &esc, &abs)
+        goscope::compile::compile_with(file, checker, &esc, &abs, !disasm)
     });
     if !out.diags.is_empty() {
         return print_errors(&out, Format::Auto);

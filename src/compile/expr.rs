@@ -207,7 +207,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
         } else {
             a
         };
-        let b = self.expr(y)?;
+        // A call's result is read straight from the call window: the
+        // operation runs right after the call.
+        let b = if matches!(y.unparen().kind, ExprKind::Call { .. }) {
+            self.call(y)?
+        } else {
+            self.expr(y)?
+        };
         Ok((a, b))
     }
 
@@ -248,6 +254,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let k = self.lay.kind(t);
         if k == K::Str && op == Add {
             return self.concat(x, y, d);
+        }
+        if let (K::Int { .. }, Add | Sub) = (k, op) {
+            if let Some(c) = self.small_const(y).filter(|c| *c != i32::MIN) {
+                let a = self.expr(x)?;
+                let c = if op == Sub { -c } else { c };
+                self.f.emit(Op::AddIK {
+                    a: d,
+                    b: a,
+                    i: c as u32,
+                });
+                self.ext(k, d);
+                return Ok(());
+            }
         }
         let (a, b) = self.operands(x, y)?;
         self.arith(op, k, a, b, y, d)
@@ -329,6 +348,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 n: 2,
             });
             return Ok(());
+        }
+        if let (K::Int { .. }, Operator::Add | Operator::Sub) = (k, op) {
+            if let Some(c) = self.small_const(y).filter(|c| *c != i32::MIN) {
+                let c = if op == Operator::Sub { -c } else { c };
+                self.f.emit(Op::AddIK {
+                    a: d,
+                    b: cur,
+                    i: c as u32,
+                });
+                self.ext(k, d);
+                return Ok(());
+            }
         }
         let cur = if super::walk::has_call(y) {
             let c = self.temp(t);

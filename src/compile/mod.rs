@@ -59,6 +59,18 @@ pub fn compile<'a>(
     esc: &EscapeInfo,
     path: &str,
 ) -> CResult<Program> {
+    compile_with(file, c, esc, path, true)
+}
+
+/// [`compile`], optionally without the final [`Program::validate`] (for
+/// `goscope disasm`, which shows even a program the VM would refuse).
+pub fn compile_with<'a>(
+    file: &'a File,
+    c: &Checker<'a>,
+    esc: &EscapeInfo,
+    path: &str,
+    validate: bool,
+) -> CResult<Program> {
     let mut k = Compiler {
         c,
         esc,
@@ -133,9 +145,11 @@ pub fn compile<'a>(
     let entry = k.entry(&inits, main)?;
     k.prog.funcs[0] = entry;
     k.prog.entry = 0;
-    k.prog
-        .validate()
-        .map_err(|e| format!("goscope: internal error: {e}"))?;
+    if validate {
+        k.prog
+            .validate()
+            .map_err(|e| format!("goscope: internal error: {e}"))?;
+    }
     Ok(k.prog)
 }
 

@@ -341,8 +341,24 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     if let K::Int { signed, .. } = k {
                         // Normalize to "jump if a OP b" with OP in {==, !=, <, <=}.
                         let op = if when { *op } else { negate(*op) };
-                        if signed && matches!(op, Lss | Geq) {
-                            if let Some(c) = self.small_const(y) {
+                        // x <= c is x < c+1; x > c is x >= c+1.
+                        let (op, bump) = match op {
+                            Leq if signed => (Lss, 1),
+                            Gtr if signed => (Geq, 1),
+                            o => (o, 0),
+                        };
+                        let konst = self.small_const(y).and_then(|c| c.checked_add(bump));
+                        let op = if konst.is_none() && bump == 1 {
+                            if op == Lss {
+                                Leq
+                            } else {
+                                Gtr
+                            }
+                        } else {
+                            op
+                        };
+                        if signed && matches!(op, Lss | Geq) && konst.is_some() {
+                            if let Some(c) = konst {
                                 let a = self.expr(x)?;
                                 if op == Lss {
                                     self.f.emit(Op::JLtSK { a, i: c as u32, t });
@@ -393,7 +409,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok((a, self.expr(y)?))
     }
 
-    fn small_const(&self, e: &Expr) -> Option<i32> {
+    pub(super) fn small_const(&self, e: &Expr) -> Option<i32> {
         let v = self.c.info.value_of(e.unparen().id)?;
         let (i, exact) = v.int64_val();
         (exact && i >= i32::MIN as i64 && i <= i32::MAX as i64).then_some(i as i32)

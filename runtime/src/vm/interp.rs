@@ -107,6 +107,7 @@ impl<'p> Vm<'p> {
             return Exit::Code(2);
         }
         zero_slots(base, func.frame_size);
+        let mut limit = self.stack.limit();
         let globals = self.globals.as_mut_ptr() as u64;
 
         macro_rules! r {
@@ -312,10 +313,16 @@ impl<'p> Vm<'p> {
                     let callee = &prog.funcs[f as usize];
                     let win = window(base, a);
                     let seg = self.stack.cur as u32;
-                    let newbase = match self.stack.fit(win, callee.frame_size) {
+                    let fits = (win as usize) + (callee.frame_size as usize) * 8 <= limit;
+                    let newbase = match if fits {
+                        Some(Fit::Here)
+                    } else {
+                        self.stack.grow(callee.frame_size)
+                    } {
                         Some(Fit::Here) => win,
                         Some(Fit::NewSegment(_, p)) => {
                             copy_slots(p, win, callee.param_slots);
+                            limit = self.stack.limit();
                             p
                         }
                         None => {
@@ -357,6 +364,7 @@ impl<'p> Vm<'p> {
                             func.result_slots,
                         );
                         self.stack.back_to(fr.seg as usize);
+                        limit = self.stack.limit();
                     }
                     fid = fr.func;
                     func = &prog.funcs[fid as usize];

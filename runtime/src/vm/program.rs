@@ -76,12 +76,17 @@ impl Program {
                 return Err(format!("{}: line table length", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let width = slot_width(op);
+                let widths = slot_widths(op);
+                let mut nslot = 0;
                 let mut err = None;
                 let mut op = *op;
                 op.visit(&mut |k, v| {
                     let bad = match k {
-                        Opnd::Slot => (*v as u64) + width as u64 > f.frame_size as u64,
+                        Opnd::Slot => {
+                            let w = widths.get(nslot).copied().unwrap_or(1);
+                            nslot += 1;
+                            (*v as u64) + w as u64 > f.frame_size as u64
+                        }
                         Opnd::Jump => *v as usize > f.code.len(),
                         Opnd::Func => *v as usize >= self.funcs.len(),
                         Opnd::Konst => *v as usize >= self.consts.len(),
@@ -109,34 +114,27 @@ impl Program {
     }
 }
 
-/// How many consecutive slots, starting at each slot operand, the op may
-/// touch (the widest of its operands; a conservative bound).
-fn slot_width(op: &Op) -> u32 {
+/// How many consecutive slots each slot operand of the op touches, in
+/// operand order (1 for operands not listed).
+fn slot_widths(op: &Op) -> [u32; 3] {
     match *op {
-        Op::MoveN { n, .. } | Op::Zero { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => {
-            n.max(1)
-        }
-        Op::Concatstrings { n, .. } => 2 * n.max(1),
-        Op::SliceCopy { .. } => 6,
-        Op::SliceCheck3 { .. } => 4,
-        Op::MakeSlice { .. }
-        | Op::GrowSlice { .. }
-        | Op::StringToBytes { .. }
-        | Op::StringToRunes { .. }
-        | Op::PrintSlice { .. }
-        | Op::BytesToString { .. }
-        | Op::RunesToString { .. } => 3,
-        Op::CmpString { .. }
-        | Op::EqString { .. }
-        | Op::RuneToString { .. }
-        | Op::DecodeRune { .. }
-        | Op::PrintString { .. }
-        | Op::PrintComplex { .. }
-        | Op::PrintEface { .. }
-        | Op::PanicVal { .. } => 2,
-        Op::FmtValue { .. } => 3,
+        Op::MoveN { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => [n, n, n],
+        Op::Zero { n, .. } => [n, 1, 1],
+        Op::Concatstrings { n, .. } => [2, 2 * n, 1],
+        Op::SliceCopy { .. } => [1, 6, 1],
+        Op::SliceCheck3 { .. } => [4, 1, 1],
+        Op::MakeSlice { .. } => [3, 2, 1],
+        Op::GrowSlice { .. } => [3, 1, 1],
+        Op::StringToBytes { .. } | Op::StringToRunes { .. } => [3, 2, 1],
+        Op::BytesToString { .. } | Op::RunesToString { .. } => [2, 3, 1],
+        Op::RuneToString { .. } => [2, 1, 1],
+        Op::DecodeRune { .. } => [2, 2, 1],
+        Op::CmpString { .. } | Op::EqString { .. } => [1, 2, 2],
+        Op::PrintString { .. } | Op::PrintComplex { .. } | Op::PrintEface { .. } => [2, 1, 1],
+        Op::PrintSlice { .. } => [3, 1, 1],
+        Op::FmtValue { .. } | Op::PanicVal { .. } => [2, 1, 1],
         // The window is checked against the callee's parameters and results.
-        Op::Call { .. } => 0,
-        _ => 1,
+        Op::Call { .. } => [0, 0, 0],
+        _ => [1, 1, 1],
     }
 }

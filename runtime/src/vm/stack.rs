@@ -52,6 +52,13 @@ impl Stack {
         self.segs[0].as_mut_ptr()
     }
 
+    /// The end of the current segment (frames must end at or below it).
+    #[inline]
+    pub fn limit(&self) -> usize {
+        let seg = &self.segs[self.cur];
+        seg.as_ptr() as usize + seg.len() * 8
+    }
+
     /// Whether a frame of `size` slots fits at `base` in the current
     /// segment; otherwise the next segment (made or reused) that holds it.
     /// None when the goroutine would exceed gc's stack limit.
@@ -66,7 +73,7 @@ impl Stack {
     }
 
     #[cold]
-    fn grow(&mut self, size: u32) -> Option<Fit> {
+    pub fn grow(&mut self, size: u32) -> Option<Fit> {
         let next = self.cur + 1;
         let want = (self.segs[self.cur].len() * 2).max(size as usize * 2);
         if next < self.segs.len() && self.segs[next].len() >= size as usize {
