@@ -42,6 +42,27 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let Some(sel) = self.c.info.selections.get(&fun.id).cloned() {
+            if sel.kind == crate::types::info::SelectionKind::MethodVal {
+                let ExprKind::Selector { x, .. } = &fun.kind else {
+                    return Err(self.unsupported(e.pos, "method call"));
+                };
+                let Some(&id) = self.funcs.get(&sel.obj) else {
+                    return Err(self.unsupported(e.pos, "methods of this type"));
+                };
+                let mty = self.c.obj_type(sel.obj);
+                let want_ptr = self.c.func_has_ptr_recv(sel.obj);
+                let recv = self.method_recv(x, &sel.index, want_ptr)?;
+                let rt = self
+                    .c
+                    .types
+                    .signature(mty)
+                    .and_then(|s| s.recv)
+                    .map(|r| self.c.obj_type(r))
+                    .unwrap_or(TypeId::INVALID);
+                return self.go_call_recv(e, id, mty, Some((recv, rt)), args, *has_dots);
+            }
+        }
         if let ExprKind::Selector { x, sel } = &fun.kind {
             let name = sel.sym.as_str();
             if self.is_pkg(x, "os") && name == "Exit" {
@@ -66,6 +87,79 @@ impl<'c, 'a> Compiler<'c, 'a> {
         args: &[Expr],
         dots: bool,
     ) -> CResult<u32> {
+        self.go_call_recv(e, id, fty, None, args, dots)
+    }
+
+    /// The receiver of a method call: a pointer to it for pointer methods,
+    /// its value otherwise, following embedded fields (`index` is the
+    /// selection's path; its last step is the method).
+    fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
+        let xt = self.ty(x);
+        let path = &index[..index.len().saturating_sub(1)];
+        let x_is_ptr = self.lay.kind(xt) == K::Ptr;
+        if path.is_empty() {
+            return match (x_is_ptr, want_ptr) {
+                (true, true) | (false, false) => {
+                    let v = self.expr(x)?;
+                    let n = self.lay.slots(xt);
+                    let c = self.f.alloc(n, true);
+                    self.mov(c, v, n);
+                    Ok(c)
+                }
+                (true, false) => {
+                    let p = self.expr(x)?;
+                    let bt = self.c.types.pointer_base(self.lay.under(xt)).unwrap_or(xt);
+                    let d = self.temp(bt);
+                    self.load_mem(d, p, 0, bt);
+                    Ok(d)
+                }
+                (false, true) => {
+                    let (p, off) = self.addr_of(x)?;
+                    let d = self.f.alloc(1, true);
+                    self.f.emit(Op::AddIK { a: d, b: p, i: off });
+                    Ok(d)
+                }
+            };
+        }
+        let (p, off) = if x_is_ptr {
+            (self.expr(x)?, 0)
+        } else {
+            self.addr_of(x)?
+        };
+        let (p, off, ft) = self.field_path(p, off, xt, path)?;
+        let ft_ptr = self.lay.kind(ft) == K::Ptr;
+        match (ft_ptr, want_ptr) {
+            (false, true) => {
+                let d = self.f.alloc(1, true);
+                self.f.emit(Op::AddIK { a: d, b: p, i: off });
+                Ok(d)
+            }
+            (true, true) | (false, false) => {
+                let d = self.temp(ft);
+                self.load_mem(d, p, off, ft);
+                Ok(d)
+            }
+            (true, false) => {
+                let q = self.f.alloc(1, true);
+                self.load_mem(q, p, off, ft);
+                let bt = self.c.types.pointer_base(self.lay.under(ft)).unwrap_or(ft);
+                let v = self.temp(bt);
+                self.load_mem(v, q, 0, bt);
+                Ok(v)
+            }
+        }
+    }
+
+    /// A call with an optional receiver (slot, type) placed first.
+    fn go_call_recv(
+        &mut self,
+        e: &Expr,
+        id: u32,
+        fty: TypeId,
+        recv: Option<(u32, TypeId)>,
+        args: &[Expr],
+        dots: bool,
+    ) -> CResult<u32> {
         let sig = self
             .c
             .types
@@ -80,6 +174,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let rslots = self.lay.slots(sig.results);
         let mut offs = Vec::new();
         let mut at = 0;
+        // The receiver was evaluated first, into a temporary; it joins the
+        // window last, as arguments may make calls of their own.
+        let recv_move = recv.map(|(slot, rt)| (slot, self.lay.slots(rt)));
+        if let Some((_, n)) = recv_move {
+            at = n;
+        }
         for t in &ptypes {
             offs.push(at);
             at += self.lay.slots(*t);
@@ -88,9 +188,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         // A multi-value call as the arguments: f(g()).
         if args.len() == 1 && ptypes.len() > 1 {
             let r = self.call(&args[0])?;
-            let tmp = self.f.alloc(at, true);
-            self.mov(tmp, r, at);
-            self.mov(WIN, tmp, at);
+            let first = offs[0];
+            let n = at - first;
+            let tmp = self.f.alloc(n, true);
+            self.mov(tmp, r, n);
+            self.mov(WIN + first, tmp, n);
         } else if args.iter().any(super::walk::has_call) {
             let mut tmps = Vec::new();
             for (a, t) in args.iter().zip(&ptypes) {
@@ -104,6 +206,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             for ((a, t), off) in args.iter().zip(&ptypes).zip(&offs) {
                 self.arg_to(a, *t, WIN + off)?;
             }
+        }
+        if let Some((slot, n)) = recv_move {
+            self.mov(WIN, slot, n);
         }
         self.set_line(e.pos);
         self.f.emit(Op::Call { a: WIN, f: id });

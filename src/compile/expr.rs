@@ -571,8 +571,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 if sel.kind != crate::types::info::SelectionKind::FieldVal {
                     return Err(self.unsupported(e.pos, "method values"));
                 }
-                let mut t = self.ty(x);
-                let (mut p, mut off) = if self.lay.kind(t) == K::Ptr {
+                let t = self.ty(x);
+                let (p, off) = if self.lay.kind(t) == K::Ptr {
                     (self.expr(x)?, 0)
                 } else if self.addressable(x) {
                     self.addr_of(x)?
@@ -582,26 +582,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     self.f.emit(Op::FrameAddr { a: p, b: v });
                     (p, 0)
                 };
-                for (step, &i) in sel.index.iter().enumerate() {
-                    if self.lay.kind(t) == K::Ptr {
-                        if step > 0 {
-                            let q = self.f.alloc(1, true);
-                            self.f.emit(Op::Load64 { a: q, b: p, off });
-                            p = q;
-                            off = 0;
-                        } else {
-                            self.f.emit(Op::NilCheck { a: p });
-                        }
-                        t = self.c.types.pointer_base(self.lay.under(t)).unwrap_or(t);
-                    }
-                    let offs = self.lay.offsets(t);
-                    let fields = match self.c.types.get(self.lay.under(t)) {
-                        Type::Struct(st) => st.fields.clone(),
-                        _ => return Err(self.unsupported(e.pos, "selector")),
-                    };
-                    off += offs.get(i).copied().unwrap_or(0) as u32;
-                    t = self.c.obj_type(fields[i]);
-                }
+                let (p, off, _) = self.field_path(p, off, t, &sel.index)?;
                 Ok((p, off))
             }
             ExprKind::Index { x, index } => self.index_addr(e, x, index),
@@ -616,6 +597,39 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Err(self.unsupported(e.pos, "address of this expression"))
             }
         }
+    }
+
+    /// Follows a path of field indexes from a value of type `t` at
+    /// R[p]+off (or, when `t` is a pointer, from the pointer in R[p]),
+    /// loading embedded pointers on the way. Returns the field's place and
+    /// type.
+    pub(super) fn field_path(
+        &mut self,
+        mut p: u32,
+        mut off: u32,
+        mut t: TypeId,
+        index: &[usize],
+    ) -> CResult<(u32, u32, TypeId)> {
+        for (step, &i) in index.iter().enumerate() {
+            if self.lay.kind(t) == K::Ptr {
+                if step > 0 {
+                    let q = self.f.alloc(1, true);
+                    self.f.emit(Op::Load64 { a: q, b: p, off });
+                    p = q;
+                    off = 0;
+                }
+                self.f.emit(Op::NilCheck { a: p });
+                t = self.c.types.pointer_base(self.lay.under(t)).unwrap_or(t);
+            }
+            let offs = self.lay.offsets(t);
+            let fields = match self.c.types.get(self.lay.under(t)) {
+                Type::Struct(st) => st.fields.clone(),
+                _ => return Err("goscope: not supported yet: selector path".into()),
+            };
+            off += offs.get(i).copied().unwrap_or(0) as u32;
+            t = self.c.obj_type(fields[i]);
+        }
+        Ok((p, off, t))
     }
 
     pub(super) fn addressable(&self, e: &Expr) -> bool {

@@ -101,9 +101,6 @@ pub fn compile_with<'a>(
                 let id = k.prog.funcs.len() as u32;
                 k.prog.funcs.push(Default::default());
                 let name = fd.name.sym.as_str();
-                if fd.recv.is_some() {
-                    return Err(k.unsupported(fd.pos, "methods"));
-                }
                 if !fd.tparams.is_empty() {
                     return Err(k.unsupported(fd.pos, "generic functions"));
                 }
@@ -133,7 +130,14 @@ pub fn compile_with<'a>(
     }
     let mut ninit = 0;
     for (fd, id) in &bodies {
-        let name = if fd.name.sym.as_str() == "init" {
+        let name = if let Some(r) = &fd.recv {
+            let (ptr, tname) = recv_type_name(&r.ty);
+            if ptr {
+                format!("main.(*{tname}).{}", fd.name.sym.as_str())
+            } else {
+                format!("main.{tname}.{}", fd.name.sym.as_str())
+            }
+        } else if fd.name.sym.as_str() == "init" {
             ninit += 1;
             format!("main.init.{}", ninit - 1)
         } else {
@@ -151,6 +155,22 @@ pub fn compile_with<'a>(
             .map_err(|e| format!("goscope: internal error: {e}"))?;
     }
     Ok(k.prog)
+}
+
+/// The receiver's base type name and whether it is a pointer: `*T` is
+/// (true, "T"); `T[P]` is (false, "T").
+fn recv_type_name(e: &Expr) -> (bool, String) {
+    use crate::syntax::ast::{ExprKind, Operator};
+    match &e.unparen().kind {
+        ExprKind::Operation {
+            op: Operator::Mul,
+            x,
+            y: None,
+        } => (true, recv_type_name(x).1),
+        ExprKind::Index { x, .. } => recv_type_name(x),
+        ExprKind::Name(s) => (false, s.as_str().to_string()),
+        _ => (false, "?".into()),
+    }
 }
 
 impl<'c, 'a> Compiler<'c, 'a> {
@@ -268,7 +288,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Lays out the parameters and results at the frame's start; escaping
     /// ones are moved to heap cells at entry.
     fn params(&mut self, sig: &crate::types::ty::Signature) -> CResult<()> {
-        let params = self.c.types.tuple_vars(sig.params).to_vec();
+        let mut params = self.c.types.tuple_vars(sig.params).to_vec();
+        if let Some(r) = sig.recv {
+            params.insert(0, r);
+        }
         let results = self.c.types.tuple_vars(sig.results).to_vec();
         let mut at = Vec::new();
         for p in &params {
