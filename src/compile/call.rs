@@ -75,7 +75,27 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 return self.fmt_print(e, args, name == "Println");
             }
         }
+        let ft = self.ty(fun);
+        if self.c.types.signature(self.lay.under(ft)).is_some() {
+            let v = self.expr(fun)?;
+            let fv = self.f.alloc(1, true);
+            self.mov(fv, v, 1);
+            return self.call_dyn(e, fv, ft, args, *has_dots);
+        }
         Err(self.unsupported(e.pos, "this call"))
+    }
+
+    /// A call through a func value held in slot `fv`.
+    fn call_dyn(
+        &mut self,
+        e: &Expr,
+        fv: u32,
+        ft: TypeId,
+        args: &[Expr],
+        dots: bool,
+    ) -> CResult<u32> {
+        self.dyn_target = Some(fv);
+        self.go_call_recv(e, u32::MAX, ft, None, args, dots)
     }
 
     /// A call of a Go function compiled in this program.
@@ -176,6 +196,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let mut at = 0;
         // The receiver was evaluated first, into a temporary; it joins the
         // window last, as arguments may make calls of their own.
+        let dyn_target = self.dyn_target.take();
         let recv_move = recv.map(|(slot, rt)| (slot, self.lay.slots(rt)));
         if let Some((_, n)) = recv_move {
             at = n;
@@ -211,7 +232,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.mov(WIN, slot, n);
         }
         self.set_line(e.pos);
-        self.f.emit(Op::Call { a: WIN, f: id });
+        match dyn_target {
+            Some(fv) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
+            None => self.f.emit(Op::Call { a: WIN, f: id }),
+        }
         Ok(WIN + at)
     }
 

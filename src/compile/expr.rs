@@ -83,6 +83,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             ExprKind::Slice { .. } => self.slice_expr(e, d),
             ExprKind::CompositeLit { .. } => self.composite(e, d),
+            ExprKind::FuncLit { .. } => self.func_lit(e, d),
             _ => Err(self.unsupported(e.pos, "this expression")),
         }
     }
@@ -116,7 +117,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
                 Ok(())
             }
-            _ => Err(self.unsupported(e.pos, "function values")),
+            crate::types::object::ObjKind::Func { .. } => match self.funcs.get(&obj) {
+                Some(&id) => {
+                    self.func_value(id, d);
+                    Ok(())
+                }
+                None => Err(self.unsupported(e.pos, "this function value")),
+            },
+            _ => Err(self.unsupported(e.pos, "this name")),
         }
     }
 

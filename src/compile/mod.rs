@@ -12,6 +12,7 @@
 //! compiled to something that runs differently from gc.
 
 mod call;
+mod closure;
 mod expr;
 mod func;
 mod layout;
@@ -49,6 +50,10 @@ pub struct Compiler<'c, 'a> {
     /// Variables whose address is taken (`&x`, `&x.f`, `x[:]` of an array).
     taken: std::collections::HashSet<ObjId>,
     file_ref: &'a File,
+    /// Function literals numbered so far in the current function.
+    lit_count: u32,
+    /// The func value slot of the dynamic call being compiled.
+    dyn_target: Option<u32>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -85,6 +90,8 @@ pub fn compile_with<'a>(
         elems: HashMap::new(),
         taken: Default::default(),
         file_ref: file,
+        lit_count: 0,
+        dyn_target: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
@@ -424,6 +431,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     }
                 }
             });
+        }
+        for (obj, by_value) in &self.esc.captured_by_value {
+            if !by_value {
+                taken.insert(*obj);
+            }
         }
         self.taken = taken;
     }

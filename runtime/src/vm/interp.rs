@@ -108,6 +108,7 @@ impl<'p> Vm<'p> {
         }
         zero_slots(base, func.frame_size);
         let mut limit = self.stack.limit();
+        let mut ctxt: u64 = 0;
         let globals = self.globals.as_mut_ptr() as u64;
 
         macro_rules! r {
@@ -309,7 +310,21 @@ impl<'p> Vm<'p> {
                         pc = t as usize
                     }
                 }
-                Op::Call { a, f } => {
+                Op::Call { a, f } | Op::CallClosure { a, b: f } => {
+                    let f = if let Op::CallClosure { b, .. } = op {
+                        let fv = r!(b);
+                        if fv < NIL_LIMIT {
+                            throw!(RuntimeError::nil_deref());
+                        }
+                        ctxt = fv;
+                        let id = mem::load_u64(fv);
+                        if id as usize >= prog.funcs.len() {
+                            return self.internal_error("call of a bad funcval");
+                        }
+                        id as u32
+                    } else {
+                        f
+                    };
                     let callee = &prog.funcs[f as usize];
                     let win = window(base, a);
                     let seg = self.stack.cur as u32;
@@ -353,6 +368,7 @@ impl<'p> Vm<'p> {
                     pc = 0;
                     base = newbase;
                 }
+                Op::LoadCtxt { a } => w!(a, ctxt),
                 Op::Ret {} => {
                     let Some(fr) = self.frames.pop() else {
                         return Exit::Code(0);
@@ -642,6 +658,14 @@ impl<'p> Vm<'p> {
             ));
         }
         s
+    }
+
+    /// A goscope bug: `goscope: internal error`, exit 3.
+    #[cold]
+    fn internal_error(&mut self, what: &str) -> Exit {
+        self.flush();
+        let _ = writeln!(std::io::stderr(), "goscope: internal error: {what}");
+        Exit::Code(3)
     }
 
     #[cold]

@@ -220,6 +220,12 @@ ops! {
     JGeSK { a: Slot, i: Imm, t: Jump },
     /// `Call A F   call F with its frame at R[A..]` (params, then results)
     Call { a: Slot, f: Func },
+    /// `CallClosure A B   call the funcval R[B] with its frame at R[A..]`;
+    /// the callee reads its captured variables through the context
+    /// register (gc's DX) (may panic: nil func)
+    CallClosure { a: Slot, b: Slot },
+    /// `LoadCtxt A   R[A] := the context register (the funcval called)`
+    LoadCtxt { a: Slot },
     /// `Ret   return to the caller` (results are in the result slots)
     Ret {},
     /// `FrameAddr A B   R[A] := &R[B]` (the address of a frame slot)

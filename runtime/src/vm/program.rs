@@ -135,6 +135,7 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::FmtValue { .. } | Op::PanicVal { .. } => [2, 1, 1],
         // The window is checked against the callee's parameters and results.
         Op::Call { .. } => [0, 0, 0],
+        Op::CallClosure { .. } => [0, 1, 1],
         _ => [1, 1, 1],
     }
 }

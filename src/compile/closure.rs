@@ -1,0 +1,154 @@
+//! Function literals and function values: a func value is a pointer to a
+//! funcval `{fn, captured...}` (docs/vm.md section 4).
+//!
+//! A closure captures each free variable by value or by reference as
+//! escape analysis decided (`EscapeInfo::captured_by_value`): by value,
+//! the funcval holds a copy; by reference, it holds the address of the
+//! variable's cell (such variables always live in cells, see
+//! `Compiler::needs_cell`). The closure's prologue reads the funcval from
+//! the context register (`LoadCtxt`) and binds each capture.
+
+use goscope_runtime::vm::Op;
+
+use super::func::{FnBuilder, Loc};
+use super::{CResult, Compiler};
+use crate::syntax::ast::{Expr, ExprKind};
+use crate::types::object::ObjId;
+use crate::types::ty::TypeId;
+
+/// One captured variable: its object, whether by value, its offset in the
+/// funcval and its type.
+struct Capture {
+    obj: ObjId,
+    by_value: bool,
+    off: u32,
+    ty: TypeId,
+}
+
+impl<'c, 'a> Compiler<'c, 'a> {
+    /// `func(...) {...}`: compiles the body as a new function and builds
+    /// its funcval into `d`.
+    pub(super) fn func_lit(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let ExprKind::FuncLit { body, .. } = &e.kind else {
+            return Err(self.unsupported(e.pos, "function literal"));
+        };
+        // Free variables: names used inside that are variables of the
+        // enclosing function(s).
+        let mut caps: Vec<Capture> = Vec::new();
+        let mut off = 8u32;
+        let mut seen = std::collections::HashSet::new();
+        let mut objs = Vec::new();
+        super::walk::stmts(&body.stmts, &mut |x| {
+            if x.as_name().is_some() {
+                if let Some(o) = self.c.info.use_of(x.id) {
+                    if self.f.vars.contains_key(&o) && seen.insert(o) {
+                        objs.push(o);
+                    }
+                }
+            }
+        });
+        for o in objs {
+            let by_value = self.esc.captured_by_value.get(&o).copied().unwrap_or(false)
+                && matches!(self.f.vars.get(&o), Some(Loc::Reg(_)));
+            let ty = self.c.obj_type(o);
+            let size = if by_value { self.lay.slots(ty) * 8 } else { 8 };
+            caps.push(Capture {
+                obj: o,
+                by_value,
+                off,
+                ty,
+            });
+            off += size;
+        }
+        // Compile the literal's body as its own function.
+        self.lit_count += 1;
+        let name = format!("{}.func{}", self.f.name, self.lit_count);
+        let id = self.prog.funcs.len() as u32;
+        self.prog.funcs.push(Default::default());
+        let sig = self
+            .c
+            .types
+            .signature(self.lay.under(self.ty(e)))
+            .cloned()
+            .ok_or_else(|| self.unsupported(e.pos, "function literal type"))?;
+        let outer = std::mem::replace(&mut self.f, FnBuilder::new(name));
+        let outer_count = std::mem::replace(&mut self.lit_count, 0);
+        self.set_line(e.pos);
+        let r = (|| -> CResult<goscope_runtime::vm::Func> {
+            self.params(&sig)?;
+            let ctx = self.f.alloc(1, true);
+            // The prologue reads the context before anything can call.
+            let first = self.f.code.len();
+            self.f.emit(Op::LoadCtxt { a: ctx });
+            let _ = first;
+            for c in &caps {
+                if c.by_value {
+                    let s = self.temp(c.ty);
+                    self.load_mem(s, ctx, c.off, c.ty);
+                    self.f.vars.insert(c.obj, Loc::Reg(s));
+                } else {
+                    let p = self.f.alloc(1, true);
+                    self.f.emit(Op::Load64 {
+                        a: p,
+                        b: ctx,
+                        off: c.off,
+                    });
+                    self.f.vars.insert(c.obj, Loc::Ind(p));
+                }
+            }
+            self.block(&body.stmts)?;
+            self.set_line(body.rbrace);
+            self.emit_return()?;
+            let f = std::mem::replace(&mut self.f, FnBuilder::new(String::new()));
+            f.finish(&self.file)
+        })();
+        self.f = outer;
+        self.lit_count = outer_count;
+        self.prog.funcs[id as usize] = r?;
+        // Build the funcval.
+        let size = off;
+        let k = self.size_konst(size);
+        self.f.emit(Op::Newobject { a: d, k });
+        let t = self.f.alloc(1, false);
+        self.load_word(t, id as u64);
+        self.f.emit(Op::Store64 { a: d, off: 0, b: t });
+        for c in &caps {
+            match self.f.vars.get(&c.obj).copied() {
+                Some(Loc::Reg(s)) if c.by_value => self.store_mem(d, c.off, s, c.ty),
+                Some(Loc::Ind(p)) => self.f.emit(Op::Store64 {
+                    a: d,
+                    off: c.off,
+                    b: p,
+                }),
+                _ => return Err(self.unsupported(e.pos, "capture of this variable")),
+            }
+        }
+        Ok(())
+    }
+
+    /// A top-level function used as a value: a funcval without captures.
+    pub(super) fn func_value(&mut self, id: u32, d: u32) {
+        let k = self.size_konst(8);
+        self.f.emit(Op::Newobject { a: d, k });
+        let t = self.f.alloc(1, false);
+        self.load_word(t, id as u64);
+        self.f.emit(Op::Store64 { a: d, off: 0, b: t });
+    }
+
+    /// An element-type constant for a pointerful block of `size` bytes.
+    fn size_konst(&mut self, size: u32) -> u32 {
+        let idx = match self.elems.get(&(size, true)) {
+            Some(i) => *i,
+            None => {
+                let i = self.prog.elem_types.len() as u32;
+                self.prog.elem_types.push(goscope_runtime::vm::ElemType {
+                    size,
+                    has_pointers: true,
+                });
+                self.elems.insert((size, true), i);
+                i
+            }
+        };
+        self.konst(idx as u64)
+    }
+}
