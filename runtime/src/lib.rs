@@ -6,10 +6,12 @@
 
 pub mod alg;
 pub mod error;
+pub mod iface;
 pub mod malloc;
 pub mod map;
 pub mod mem;
 pub mod mgc;
+pub mod panic;
 pub mod print;
 pub mod sizeclasses;
 pub mod slice;

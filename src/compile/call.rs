@@ -71,8 +71,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Exit { a: v });
                 return Ok(0);
             }
-            if self.is_pkg(x, "fmt") && matches!(name, "Println" | "Print") {
-                return self.fmt_print(e, args, name == "Println");
+            if self.is_pkg(x, "fmt") && matches!(name, "Println" | "Print" | "Sprint" | "Sprintln")
+            {
+                return self.fmt_print(e, args, name.ends_with("ln"), name.starts_with('S'));
             }
         }
         let ft = self.ty(fun);
@@ -377,30 +378,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Panic => {
-                let a = &args[0];
-                let t = self.ty(a);
-                let k = self.lay.kind(t);
-                let code = match k {
-                    K::Int { signed: true, .. } => fk::INT,
-                    K::Int { signed: false, .. } => fk::UINT,
-                    K::Str => fk::STRING,
-                    K::Bool => fk::BOOL,
-                    K::F64 => fk::FLOAT64,
-                    _ => return Err(self.unsupported(e.pos, "panic with this value")),
-                };
-                let v = self.expr(a)?;
-                let tname = match self.c.types.named(t) {
-                    Some(n) => {
-                        let name = format!("main.{}", self.c.obj(n.obj).name.as_str());
-                        self.prog.strings.push(name);
-                        ((self.prog.strings.len() - 1) as u64) << 8
-                    }
-                    None => 0,
-                };
-                let k = self.konst(code | tname);
+                let ef = self.convt_eface(&args[0])?;
                 self.set_line(e.pos);
-                self.f.emit(Op::PanicVal { a: v, k });
+                self.f.emit(Op::Gopanic { a: ef });
                 Ok(0)
+            }
+            BuiltinId::Recover => {
+                let d = self.f.alloc(2, true);
+                self.f.emit(Op::Recover { a: d });
+                Ok(d)
             }
             BuiltinId::New => {
                 let t = self.ty(e);
@@ -535,6 +521,48 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(s)
     }
 
+    /// The value of `e` as an interface{} (basic values only for now).
+    pub(super) fn convt_eface(&mut self, a: &Expr) -> CResult<u32> {
+        let t = self.ty(a);
+        let k = self.lay.kind(t);
+        if k == K::Iface {
+            return self.expr(a);
+        }
+        let code = match k {
+            K::Int { signed: true, .. } => fk::INT,
+            K::Int { signed: false, .. } => fk::UINT,
+            K::Str => fk::STRING,
+            K::Bool => fk::BOOL,
+            K::F64 => fk::FLOAT64,
+            K::F32 => fk::FLOAT32,
+            K::C128 => fk::COMPLEX128,
+            _ => return Err(self.unsupported(a.pos, "interface conversion of this type")),
+        };
+        let v = self.expr(a)?;
+        let mut name = self.c.type_string_full(t);
+        if self
+            .c
+            .types
+            .basic_kind(t)
+            .is_some_and(|b| b.name().starts_with("untyped"))
+        {
+            name = self.c.type_string(t).replace("untyped ", "");
+        }
+        let name = match name.as_str() {
+            "untyped int" => "int".to_string(),
+            "untyped float" => "float64".to_string(),
+            "untyped string" => "string".to_string(),
+            "untyped bool" => "bool".to_string(),
+            "untyped rune" => "int32".to_string(),
+            _ => name,
+        };
+        self.prog.strings.push(name);
+        let k = self.konst(code | (((self.prog.strings.len() - 1) as u64) << 8));
+        let d = self.f.alloc(2, true);
+        self.f.emit(Op::MakeEface { a: d, b: v, k });
+        Ok(d)
+    }
+
     pub(super) fn expr_copy_pub(&mut self, e: &Expr) -> CResult<u32> {
         let t = self.ty(e);
         let d = self.temp(t);
@@ -543,7 +571,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// fmt.Println / fmt.Print of basic values (the minimal fmt bridge).
-    fn fmt_print(&mut self, e: &Expr, args: &[Expr], ln: bool) -> CResult<u32> {
+    fn fmt_print(&mut self, e: &Expr, args: &[Expr], ln: bool, sprint: bool) -> CResult<u32> {
         let mut vals = Vec::new();
         for a in args {
             let t = self.ty(a);
@@ -559,6 +587,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     K::Str => fk::STRING,
                     K::C128 => fk::COMPLEX128,
                     K::C64 => fk::COMPLEX64,
+                    K::Iface => fk::IFACE,
                     K::Ptr if matches!(self.c.types.get(self.lay.under(t)), Type::Pointer(_)) => {
                         fk::POINTER
                     }
@@ -579,6 +608,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.f.emit(Op::FmtValue { a: *v, k });
         }
         self.set_line(e.pos);
+        if sprint {
+            if ln {
+                let nl = self.static_data(b"\n");
+                let k = self.konst(nl as u64);
+                let s = self.f.alloc(2, true);
+                self.f.emit(Op::StaticAddr { a: s, k });
+                self.f.emit(Op::LoadI { a: s + 1, i: 1 });
+                let k = self.konst(fk::STRING);
+                self.f.emit(Op::FmtValue { a: s, k });
+            }
+            let d = self.f.alloc(2, true);
+            self.f.emit(Op::FmtString { a: d });
+            return Ok(d);
+        }
         self.f.emit(Op::FmtFlush { n: ln as u32 });
         // (n int, err error) results: not materialized.
         let d = self.f.alloc(3, true);

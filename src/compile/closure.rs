@@ -11,6 +11,7 @@
 use goscope_runtime::vm::Op;
 
 use super::func::{FnBuilder, Loc};
+use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::types::object::ObjId;
@@ -98,6 +99,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             self.block(&body.stmts)?;
             self.set_line(body.rbrace);
+            self.f.epilogue = self.f.code.len() as u32;
             self.emit_return()?;
             let f = std::mem::replace(&mut self.f, FnBuilder::new(String::new()));
             f.finish(&self.file)
@@ -123,6 +125,112 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => return Err(self.unsupported(e.pos, "capture of this variable")),
             }
         }
+        Ok(())
+    }
+
+    /// `defer f(args)`: the function value or receiver and the arguments
+    /// are evaluated now (Go's rule) and stored in a funcval of a wrapper
+    /// function (gc's wrapper closures for go/defer); `Deferproc` records
+    /// it. The wrapper compiles the original call with each operand
+    /// expression bound to its captured value (`FnBuilder::overrides`), so
+    /// every kind of call (Go functions, methods, func values, builtins,
+    /// the fmt bridge) works the same way.
+    pub(super) fn defer_stmt(&mut self, call: &Expr) -> CResult<()> {
+        let call = call.unparen();
+        let ExprKind::Call { fun, args, .. } = &call.kind else {
+            return Err(self.unsupported(call.pos, "defer of a non-call"));
+        };
+        let fun_u = fun.unparen();
+        // (expression id, slot, type, by address)
+        let mut caps: Vec<(crate::syntax::ast::NodeId, u32, TypeId, bool)> = Vec::new();
+        let is_static = fun_u.as_name().is_some()
+            && self.c.info.use_of(fun_u.id).is_some_and(|o| {
+                !matches!(
+                    self.c.obj(o).kind,
+                    crate::types::object::ObjKind::Var { .. }
+                )
+            });
+        if let Some(sel) = self.c.info.selections.get(&fun_u.id).cloned() {
+            if let ExprKind::Selector { x, .. } = &fun_u.kind {
+                let xt = self.ty(x);
+                let want_ptr = self.c.func_has_ptr_recv(sel.obj);
+                if want_ptr && self.lay.kind(xt) != K::Ptr && sel.index.len() == 1 {
+                    let (p, off) = self.addr_of(x)?;
+                    let s = self.f.alloc(1, true);
+                    self.f.emit(Op::AddIK { a: s, b: p, i: off });
+                    caps.push((x.id, s, xt, true));
+                } else {
+                    let v = self.expr_copy_pub(x)?;
+                    caps.push((x.id, v, xt, false));
+                }
+            }
+        } else if !is_static && !matches!(fun_u.kind, ExprKind::Selector { .. }) {
+            let v = self.expr_copy_pub(fun_u)?;
+            caps.push((fun_u.id, v, self.ty(fun_u), false));
+        }
+        for a in args {
+            let v = self.expr_copy_pub(a)?;
+            caps.push((a.unparen().id, v, self.ty(a), false));
+        }
+        let mut off = 8u32;
+        let mut layout = Vec::new();
+        for (_, _, t, by_addr) in &caps {
+            layout.push(off);
+            off += if *by_addr { 8 } else { self.lay.slots(*t) * 8 };
+        }
+        // The wrapper.
+        self.lit_count += 1;
+        let name = format!("{}.deferwrap{}", self.f.name, self.lit_count);
+        let id = self.prog.funcs.len() as u32;
+        self.prog.funcs.push(Default::default());
+        let outer = std::mem::replace(&mut self.f, FnBuilder::new(name));
+        let outer_vars = outer.vars.clone();
+        self.f.wrapper = true;
+        self.set_line(call.pos);
+        let r = (|| -> CResult<goscope_runtime::vm::Func> {
+            let ctx = self.f.alloc(1, true);
+            self.f.emit(Op::LoadCtxt { a: ctx });
+            for ((eid, _, t, by_addr), o) in caps.iter().zip(&layout) {
+                let n = if *by_addr { 1 } else { self.lay.slots(*t) };
+                let s = self.f.alloc(n, true);
+                for i in 0..n {
+                    self.f.emit(Op::Load64 {
+                        a: s + i,
+                        b: ctx,
+                        off: o + 8 * i,
+                    });
+                }
+                self.f.overrides.insert(*eid, (s, *by_addr));
+            }
+            // Names inside the call that are not captured operands (a
+            // method receiver's fields are not read) keep no binding.
+            let _ = &outer_vars;
+            self.call(call)?;
+            self.f.epilogue = self.f.code.len() as u32;
+            self.f.emit(Op::Ret {});
+            let f = std::mem::replace(&mut self.f, FnBuilder::new(String::new()));
+            f.finish(&self.file)
+        })();
+        self.f = outer;
+        self.prog.funcs[id as usize] = r?;
+        let d = self.f.alloc(1, true);
+        let k = self.size_konst(off);
+        self.f.emit(Op::Newobject { a: d, k });
+        let t = self.f.alloc(1, false);
+        self.load_word(t, id as u64);
+        self.f.emit(Op::Store64 { a: d, off: 0, b: t });
+        for ((_, slot, ty, by_addr), o) in caps.iter().zip(&layout) {
+            let n = if *by_addr { 1 } else { self.lay.slots(*ty) };
+            for i in 0..n {
+                self.f.emit(Op::Store64 {
+                    a: d,
+                    off: o + 8 * i,
+                    b: slot + i,
+                });
+            }
+        }
+        self.set_line(call.pos);
+        self.f.emit(Op::Deferproc { a: d });
         Ok(())
     }
 

@@ -46,6 +46,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// The value of `e` in some slot (see the module docs).
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<u32> {
         let e = e.unparen();
+        if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
+            return Ok(s);
+        }
         if self.c.info.value_of(e.id).is_none() && e.as_name().is_some() {
             if let Some(obj) = self.c.info.use_of(e.id) {
                 if let Some(Loc::Reg(s)) = self.f.vars.get(&obj) {
@@ -63,6 +66,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn expr_to(&mut self, e: &Expr, d: u32) -> CResult<()> {
         let e = e.unparen();
         let t = self.ty(e);
+        if let Some(&(s, by_addr)) = self.f.overrides.get(&e.id) {
+            if by_addr {
+                self.load_mem(d, s, 0, t);
+            } else {
+                let n = self.lay.slots(t);
+                self.mov(d, s, n);
+            }
+            return Ok(());
+        }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
         }
@@ -407,7 +419,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 (Lss, false) => Op::LtU { a: d, b: a, c: b },
                 _ => Op::LeU { a: d, b: a, c: b },
             },
-            K::Bool | K::Ptr | K::Slice => match op {
+            K::Bool | K::Ptr | K::Slice | K::Iface => match op {
                 Eql => Op::EqI { a: d, b: a, c: b },
                 _ => Op::NeI { a: d, b: a, c: b },
             },
@@ -547,6 +559,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// a non-addressable struct or array value), as (slot, byte offset).
     pub(super) fn addr_of(&mut self, e: &Expr) -> CResult<(u32, u32)> {
         let e = e.unparen();
+        if let Some(&(s, true)) = self.f.overrides.get(&e.id) {
+            return Ok((s, 0));
+        }
         match &e.kind {
             ExprKind::Name(_) => {
                 let Some(obj) = self.c.info.use_of(e.id) else {

@@ -61,6 +61,14 @@ pub struct FnBuilder {
     /// The label of the body of each case clause, for fallthrough.
     pub fallthrough_to: Option<usize>,
     pub goto_labels: HashMap<String, usize>,
+    /// The pc of the final return sequence (where a recovering frame
+    /// resumes).
+    pub epilogue: u32,
+    /// A compiler-made defer wrapper.
+    pub wrapper: bool,
+    /// Expressions whose value (false) or address (true) is already in a
+    /// slot: a defer wrapper's captured operands.
+    pub overrides: HashMap<crate::syntax::ast::NodeId, (u32, bool)>,
 }
 
 impl FnBuilder {
@@ -82,6 +90,9 @@ impl FnBuilder {
             results: Vec::new(),
             fallthrough_to: None,
             goto_labels: HashMap::new(),
+            epilogue: 0,
+            wrapper: false,
+            overrides: HashMap::new(),
         }
     }
 
@@ -162,6 +173,8 @@ impl FnBuilder {
             ptrmap,
             lines: self.lines,
             file: file.to_string(),
+            epilogue_pc: self.epilogue,
+            wrapper: self.wrapper,
         })
     }
 }

@@ -287,6 +287,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.block(&body.stmts)?;
             self.set_line(body.rbrace);
         }
+        self.f.epilogue = self.f.code.len() as u32;
         self.emit_return()?;
         let f = std::mem::replace(&mut self.f, FnBuilder::new(String::new()));
         f.finish(&self.file)

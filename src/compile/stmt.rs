@@ -248,7 +248,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     .unwrap_or_default();
                 self.return_stmt(&rs)
             }
-            StmtKind::Call { .. } => Err(self.unsupported(s.pos, "go and defer")),
+            StmtKind::Call {
+                tok: crate::syntax::ast::CallTok::Defer,
+                call,
+            } => self.defer_stmt(call),
+            StmtKind::Call { .. } => Err(self.unsupported(s.pos, "goroutines")),
             StmtKind::Send { .. } | StmtKind::Select { .. } => {
                 Err(self.unsupported(s.pos, "channels"))
             }

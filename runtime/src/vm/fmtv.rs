@@ -18,6 +18,8 @@ pub mod kind {
     pub const COMPLEX64: u64 = 8;
     /// A nil interface or a nil pointer printed as `<nil>`.
     pub const NIL: u64 = 9;
+    /// An interface{} value (an eface), formatted by its dynamic type.
+    pub const IFACE: u64 = 10;
 }
 
 /// fmt's `%v` of a float: the shortest decimal that rounds back ('g' with

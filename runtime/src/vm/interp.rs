@@ -14,6 +14,7 @@ use super::shims;
 use super::stack::{copy_slots, reg, set_reg, slot_addr, window, zero_slots, Fit, Stack};
 use crate::error::RuntimeError;
 use crate::mem;
+use crate::panic::{printpanics, Defer, Panic};
 use crate::print;
 
 /// A suspended caller: where it resumes and where its frame is.
@@ -28,6 +29,17 @@ pub struct Frame {
     /// Where the caller's call window is (differs from the callee's base
     /// when the callee started a new segment).
     pub window: *mut u64,
+    /// The callee is a deferred call that gopanic started: when it
+    /// returns, the panic continues.
+    pub panic_defer: bool,
+}
+
+/// Where the loop resumes after a panic step.
+struct Resume {
+    fid: u32,
+    base: *mut u64,
+    pc: usize,
+    ctxt: u64,
 }
 
 /// How a run ended.
@@ -52,6 +64,10 @@ pub struct Vm<'p> {
     errbuf: Vec<u8>,
     /// fmt bridge buffer.
     fmtbuf: Vec<u8>,
+    /// The goroutine's deferred calls, innermost last (gc's g._defer).
+    defers: Vec<Defer>,
+    /// The goroutine's panics, newest last (gc's g._panic).
+    panics: Vec<Panic>,
 }
 
 /// Nil: any address below 4096 (docs/vm.md section 1).
@@ -76,6 +92,8 @@ impl<'p> Vm<'p> {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             errbuf: Vec::new(),
             fmtbuf: Vec::new(),
+            defers: Vec::new(),
+            panics: Vec::new(),
         }
     }
 
@@ -132,10 +150,29 @@ impl<'p> Vm<'p> {
                 f32::from_bits(reg(base, $i) as u32)
             };
         }
+        macro_rules! resume {
+            ($r:expr) => {{
+                match $r {
+                    Ok(st) => {
+                        let st: Resume = st;
+                        fid = st.fid;
+                        func = &prog.funcs[fid as usize];
+                        code = &func.code;
+                        pc = st.pc;
+                        base = st.base;
+                        ctxt = st.ctxt;
+                        limit = self.stack.limit();
+                        continue;
+                    }
+                    Err(x) => return x,
+                }
+            }};
+        }
         macro_rules! throw {
             ($e:expr) => {{
                 let e: RuntimeError = $e;
-                return self.gopanic_runtime(e, fid, pc as u32);
+                let arg = runtime_error_eface(&e);
+                resume!(self.gopanic(arg, e.sigsegv, fid, pc as u32, base))
             }};
         }
         macro_rules! addr {
@@ -347,6 +384,7 @@ impl<'p> Vm<'p> {
                                 base,
                                 seg,
                                 window: win,
+                                panic_defer: false,
                             });
                             return self.stack_overflow(f);
                         }
@@ -357,6 +395,7 @@ impl<'p> Vm<'p> {
                         base,
                         seg,
                         window: win,
+                        panic_defer: false,
                     });
                     zero_slots(
                         window(newbase, callee.param_slots),
@@ -370,6 +409,16 @@ impl<'p> Vm<'p> {
                 }
                 Op::LoadCtxt { a } => w!(a, ctxt),
                 Op::Ret {} => {
+                    // deferreturn: run this frame's deferred calls first;
+                    // the Ret runs again when each returns.
+                    if let Some(d) = self.defers.last().copied() {
+                        if d.depth == self.frames.len() {
+                            self.defers.pop();
+                            // Resume at the epilogue, which reloads results
+                            // the deferred call may have changed.
+                            resume!(self.start_deferred(d.fv, fid, func.epilogue_pc, base, false));
+                        }
+                    }
                     let Some(fr) = self.frames.pop() else {
                         return Exit::Code(0);
                     };
@@ -387,6 +436,9 @@ impl<'p> Vm<'p> {
                     code = &func.code;
                     pc = fr.pc as usize;
                     base = fr.base;
+                    if fr.panic_defer {
+                        resume!(self.panic_continue(fid, pc as u32, base));
+                    }
                 }
                 Op::FrameAddr { a, b } => w!(a, slot_addr(base, b)),
                 Op::GlobalAddr { a, off } => w!(a, globals + off as u64),
@@ -581,23 +633,69 @@ impl<'p> Vm<'p> {
                     let _ = self.out.write_all(&self.fmtbuf);
                     self.fmtbuf.clear();
                 }
+                Op::FmtString { a } => {
+                    let (p, l) = shims::gostring(&self.fmtbuf);
+                    self.fmtbuf.clear();
+                    w!(a, p);
+                    w!(a + 1, l);
+                }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
-                Op::PanicVal { a, k } => {
+                Op::MakeEface { a, b, k } => {
                     let kd = prog.consts[k as usize];
-                    let mut text = Vec::new();
-                    fmt_value(&mut text, kd & 0xff, |i| r!(a + i));
-                    let tname = (kd >> 8) as usize;
-                    let msg = if tname == 0 {
-                        String::from_utf8_lossy(&text).into_owned()
+                    let name = prog
+                        .strings
+                        .get((kd >> 8) as usize)
+                        .map_or("", |s| s.as_str());
+                    let kind = kd & 0xff;
+                    let t = crate::iface::basic_type(kind, name);
+                    let n = if matches!(kind, kind::STRING | kind::COMPLEX128) {
+                        2
                     } else {
-                        let name = prog.strings.get(tname).map_or("", |s| s.as_str());
-                        if kd & 0xff == kind::STRING {
-                            format!("{name}({:?})", String::from_utf8_lossy(&text))
-                        } else {
-                            format!("{name}({})", String::from_utf8_lossy(&text))
-                        }
+                        1
                     };
-                    return self.gopanic_text(msg, false, fid, pc as u32);
+                    let words: Vec<u64> = (0..n).map(|i| r!(b + i)).collect();
+                    let data = crate::iface::convT(t, &words);
+                    w!(a, t as *const crate::types::Type as u64);
+                    w!(a + 1, data);
+                }
+                Op::Gopanic { a } => {
+                    let arg = (r!(a), r!(a + 1));
+                    resume!(self.gopanic(arg, false, fid, pc as u32, base))
+                }
+                Op::Recover { a } => {
+                    let n = self.frames.len();
+                    let direct = |p: &Panic| {
+                        n == p.call_depth
+                            || (n == p.call_depth + 1
+                                && self
+                                    .frames
+                                    .last()
+                                    .is_some_and(|f| prog.funcs[f.func as usize].wrapper))
+                    };
+                    let val = match self.panics.last() {
+                        Some(p) if !p.recovered && direct(p) => Some(p.arg),
+                        _ => None,
+                    };
+                    match val {
+                        Some(v) => {
+                            if let Some(p) = self.panics.last_mut() {
+                                p.recovered = true;
+                            }
+                            w!(a, v.0);
+                            w!(a + 1, v.1);
+                        }
+                        None => {
+                            w!(a, 0);
+                            w!(a + 1, 0);
+                        }
+                    }
+                }
+                Op::Deferproc { a } => {
+                    let fv = r!(a);
+                    self.defers.push(Defer {
+                        fv,
+                        depth: self.frames.len(),
+                    });
                 }
                 Op::PanicMsg { k } => {
                     let s = prog.strings[prog.consts[k as usize] as usize].clone();
@@ -607,32 +705,123 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// gopanic of a runtime error (no defers yet: unrecovered).
+    /// gopanic: records the panic and runs the deferred calls.
     #[cold]
-    fn gopanic_runtime(&mut self, e: RuntimeError, fid: u32, pc: u32) -> Exit {
-        let sig = e.sigsegv;
-        let text = format!("{e}");
-        let text = if matches!(e.kind, crate::error::RuntimeErrorKind::PlainError) {
-            text
-        } else {
-            // printpanicval of a runtime.Error prints its Error() text.
-            text
-        };
-        self.gopanic_text(text, sig, fid, pc)
+    fn gopanic(
+        &mut self,
+        arg: (u64, u64),
+        sigsegv: bool,
+        fid: u32,
+        pc: u32,
+        base: *mut u64,
+    ) -> Result<Resume, Exit> {
+        self.panics.push(Panic {
+            arg,
+            recovered: false,
+            sigsegv,
+            defer_depth: 0,
+            call_depth: 0,
+        });
+        self.panic_continue(fid, pc, base)
     }
 
-    /// Prints an unrecovered panic as gc does and ends the run (exit 2).
+    /// The next step of a panic: after a recovery, return normally from
+    /// the deferring frame; otherwise run the next deferred call, or print
+    /// the panic and exit when none is left.
     #[cold]
-    fn gopanic_text(&mut self, text: String, sigsegv: bool, fid: u32, pc: u32) -> Exit {
-        self.flush();
-        let mut s = format!("panic: {text}");
-        if sigsegv {
-            s.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+    fn panic_continue(&mut self, fid: u32, pc: u32, base: *mut u64) -> Result<Resume, Exit> {
+        let Some(top) = self.panics.last().cloned() else {
+            return Err(self.internal_error("panic_continue without a panic"));
+        };
+        if top.recovered {
+            let depth = top.defer_depth;
+            self.panics.clear();
+            if depth == self.frames.len() {
+                // The panicking frame itself deferred the call.
+                return Ok(Resume {
+                    fid,
+                    base,
+                    pc: self.prog.funcs[fid as usize].epilogue_pc as usize,
+                    ctxt: 0,
+                });
+            }
+            if depth > self.frames.len() {
+                return Err(self.internal_error("recovery below the stack"));
+            }
+            let fr = self.frames[depth];
+            self.frames.truncate(depth);
+            self.stack.back_to(fr.seg as usize);
+            let f = &self.prog.funcs[fr.func as usize];
+            return Ok(Resume {
+                fid: fr.func,
+                base: fr.base,
+                pc: f.epilogue_pc as usize,
+                ctxt: 0,
+            });
         }
-        s.push_str("\n\ngoroutine 1 [running]:\n");
-        s.push_str(&self.traceback(fid, pc));
-        let _ = std::io::stderr().write_all(s.as_bytes());
-        Exit::Code(2)
+        let Some(d) = self.defers.pop() else {
+            self.flush();
+            let mut s = printpanics(&self.panics);
+            if self.panics.iter().any(|p| p.sigsegv) {
+                s.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
+            }
+            s.push_str("\ngoroutine 1 [running]:\n");
+            s.push_str(&self.traceback(fid, pc));
+            let _ = std::io::stderr().write_all(s.as_bytes());
+            return Err(Exit::Code(2));
+        };
+        if let Some(p) = self.panics.last_mut() {
+            p.defer_depth = d.depth;
+        }
+        self.start_deferred(d.fv, fid, pc, base, true)
+    }
+
+    /// Calls the deferred funcval `fv` above the frame (fid, base), which
+    /// resumes at `pc` when it returns.
+    fn start_deferred(
+        &mut self,
+        fv: u64,
+        fid: u32,
+        pc: u32,
+        base: *mut u64,
+        panic_defer: bool,
+    ) -> Result<Resume, Exit> {
+        let prog = self.prog;
+        let id = mem::load_u64(fv);
+        let Some(callee) = prog.funcs.get(id as usize) else {
+            return Err(self.internal_error("deferred call of a bad funcval"));
+        };
+        let win = window(base, prog.funcs[fid as usize].frame_size);
+        let seg = self.stack.cur as u32;
+        let newbase = if (win as usize) + (callee.frame_size as usize) * 8 <= self.stack.limit() {
+            win
+        } else {
+            match self.stack.grow(callee.frame_size) {
+                Some(Fit::NewSegment(_, p)) => p,
+                Some(Fit::Here) => win,
+                None => return Err(self.stack_overflow(id as u32)),
+            }
+        };
+        self.frames.push(Frame {
+            func: fid,
+            pc,
+            base,
+            seg,
+            window: win,
+            panic_defer,
+        });
+        if let Some(p) = self.panics.last_mut() {
+            if panic_defer {
+                p.call_depth = self.frames.len();
+            }
+        }
+        zero_slots(newbase, callee.frame_size);
+        Ok(Resume {
+            fid: id as u32,
+            base: newbase,
+            pc: 0,
+            ctxt: fv,
+        })
     }
 
     /// The goroutine's frames, innermost first, as gc's traceback prints
@@ -699,6 +888,15 @@ fn f2u(v: f64) -> u64 {
     }
 }
 
+/// The eface of a run-time error: its type and a string header holding
+/// its Error() text.
+fn runtime_error_eface(e: &RuntimeError) -> (u64, u64) {
+    let t = crate::iface::basic_type(crate::iface::RUNTIME_ERROR, "runtime.Error");
+    let (p, l) = shims::gostring(format!("{e}").as_bytes());
+    let data = crate::iface::convT(t, &[p, l]);
+    (t as *const crate::types::Type as u64, data)
+}
+
 /// Appends `%v` of a value of basic kind `kd` whose slots `get` reads.
 fn fmt_value(out: &mut Vec<u8>, kd: u64, get: impl Fn(u32) -> u64) {
     match kd {
@@ -728,6 +926,7 @@ fn fmt_value(out: &mut Vec<u8>, kd: u64, get: impl Fn(u32) -> u64) {
             let im = f32::from_bits((w >> 32) as u32) as f64;
             fmtv::fmt_complex(out, re, im, true)
         }
+        kind::IFACE => crate::panic::fmt_eface(out, (get(0), get(1))),
         _ => out.extend_from_slice(b"<nil>"),
     }
 }

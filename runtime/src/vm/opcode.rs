@@ -335,11 +335,20 @@ ops! {
     FmtSp {},
     /// `FmtFlush N`   write the fmt buffer (+ newline if N) to stdout
     FmtFlush { n: Num },
+    /// `FmtString A`   R[A..A+2] := the fmt buffer as a new string (Sprint)
+    FmtString { a: Slot },
     /// `Exit A`   os.Exit(R[A])
     Exit { a: Slot },
-    /// `PanicVal A k`   panic(R[A..]) of the basic kind K[k] (a FmtValue
-    /// kind; bits 8.. index `Program::strings` for a defined type's name)
-    PanicVal { a: Slot, k: Konst },
+    /// `MakeEface A B k   R[A..A+2] := interface{}(R[B..]) for the basic
+    /// kind K[k] (a FmtValue kind; bits 8.. index `Program::strings` for a
+    /// defined type's name)`
+    MakeEface { a: Slot, b: Slot, k: Konst },
+    /// `Gopanic A   panic(R[A..A+2])` (an eface; may panic)
+    Gopanic { a: Slot },
+    /// `Recover A   R[A..A+2] := recover()`
+    Recover { a: Slot },
+    /// `Deferproc A   defer a call of the funcval R[A]`
+    Deferproc { a: Slot },
     /// `PanicMsg k`   raise the runtime error whose text is string K[k]
     PanicMsg { k: Konst },
 }

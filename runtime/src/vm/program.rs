@@ -31,6 +31,13 @@ pub struct Func {
     pub lines: Vec<u32>,
     /// The source file, as tracebacks print it.
     pub file: String,
+    /// Where the function's return sequence starts: a frame that recovers
+    /// from a panic resumes here (gc's deferreturn then return).
+    pub epilogue_pc: u32,
+    /// A compiler-made wrapper (a defer's call with its arguments): a
+    /// recover() in the function it calls counts as called directly by the
+    /// deferred function, as in gc.
+    pub wrapper: bool,
 }
 
 /// A datum that lives for the whole run: a string literal's bytes.
@@ -128,14 +135,16 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::StringToBytes { .. } | Op::StringToRunes { .. } => [3, 2, 1],
         Op::BytesToString { .. } | Op::RunesToString { .. } => [2, 3, 1],
         Op::RuneToString { .. } => [2, 1, 1],
+        Op::FmtString { .. } => [2, 1, 1],
         Op::DecodeRune { .. } => [2, 2, 1],
         Op::CmpString { .. } | Op::EqString { .. } => [1, 2, 2],
         Op::PrintString { .. } | Op::PrintComplex { .. } | Op::PrintEface { .. } => [2, 1, 1],
         Op::PrintSlice { .. } => [3, 1, 1],
-        Op::FmtValue { .. } | Op::PanicVal { .. } => [2, 1, 1],
+        Op::FmtValue { .. } => [2, 1, 1],
         // The window is checked against the callee's parameters and results.
         Op::Call { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],
+        Op::Recover { .. } | Op::Gopanic { .. } | Op::MakeEface { .. } => [2, 2, 1],
         _ => [1, 1, 1],
     }
 }
