@@ -538,7 +538,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             K::C128 => fk::COMPLEX128,
             _ => return Err(self.unsupported(a.pos, "interface conversion of this type")),
         };
-        let v = self.expr(a)?;
+        let v = self.expr_unconverted(a)?;
         let mut name = self.c.type_string_full(t);
         if self
             .c
@@ -594,7 +594,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     _ => return Err(self.unsupported(a.pos, "fmt of this type")),
                 }
             };
-            let v = if code == fk::NIL { 0 } else { self.expr(a)? };
+            let v = if code == fk::NIL {
+                0
+            } else {
+                self.expr_unconverted(a)?
+            };
             vals.push((v, code));
         }
         for (i, (v, code)) in vals.iter().enumerate() {

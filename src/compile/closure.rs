@@ -169,7 +169,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
             caps.push((fun_u.id, v, self.ty(fun_u), false));
         }
         for a in args {
-            let v = self.expr_copy_pub(a)?;
+            // Converted (if at all) by the call inside the wrapper.
+            let saved = self.conv_ok.replace(a.unparen().id);
+            let v = self.expr_copy_pub(a);
+            self.conv_ok = saved;
+            let v = v?;
             caps.push((a.unparen().id, v, self.ty(a), false));
         }
         let mut off = 8u32;

@@ -44,6 +44,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// The value of `e` in some slot (see the module docs).
+    /// [`Self::expr`] of an operand whose implicit interface conversion
+    /// the caller handles itself.
+    pub(super) fn expr_unconverted(&mut self, e: &Expr) -> CResult<u32> {
+        let saved = self.conv_ok.replace(e.unparen().id);
+        let r = self.expr(e);
+        self.conv_ok = saved;
+        r
+    }
+
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<u32> {
         let e = e.unparen();
         if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
@@ -74,6 +83,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             return Ok(());
+        }
+        // An implicit conversion to an interface that the caller did not
+        // handle (the fmt bridge, print and panic do): not supported yet,
+        // rather than a value of the wrong shape.
+        if self.conv_ok != Some(e.id)
+            && self.c.info.iface_conversions.contains_key(&e.id)
+            && self.lay.kind(t) != K::Iface
+        {
+            return Err(self.unsupported(e.pos, "interfaces"));
         }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);

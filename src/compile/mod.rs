@@ -54,6 +54,8 @@ pub struct Compiler<'c, 'a> {
     lit_count: u32,
     /// The func value slot of the dynamic call being compiled.
     dyn_target: Option<u32>,
+    /// The operand whose interface conversion the caller handles.
+    conv_ok: Option<crate::syntax::ast::NodeId>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -92,6 +94,7 @@ pub fn compile_with<'a>(
         file_ref: file,
         lit_count: 0,
         dyn_target: None,
+        conv_ok: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());

@@ -700,7 +700,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let r = self.call(rs[0])?;
             let n = self.f.result_slots;
             self.mov(slots[0].1, r, n);
-            return self.emit_return_raw();
+            // Results in cells (captured by a deferred closure) get the
+            // values too: the epilogue reloads the slots from them.
+            for (o, s) in &slots {
+                if let Some(Loc::Ind(p)) = self.f.vars.get(o).copied() {
+                    let t = self.c.obj_type(*o);
+                    self.store_mem(p, 0, *s, t);
+                }
+            }
+            return self.emit_return();
         }
         if !rs.is_empty() {
             let named = slots
@@ -721,6 +729,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             } else {
                 self.expr_to(rs[0], slots[0].1)?;
+                if let Some(Loc::Ind(p)) = self.f.vars.get(&slots[0].0).copied() {
+                    let t = self.c.obj_type(slots[0].0);
+                    self.store_mem(p, 0, slots[0].1, t);
+                }
             }
         }
         self.emit_return()
