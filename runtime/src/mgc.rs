@@ -374,6 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn gctrace_line_has_gcs_shape() {
+        let t0 = Instant::now();
+        let c = Cycle {
+            start: t0,
+            flushed: t0,
+            marked: t0,
+            end: t0,
+            heap0: 5 << 20,
+            heap2: 1 << 20,
+            goal: 4 << 20,
+            stacks: 0,
+        };
+        let line = gctrace_line(3, &c, 0, t0, true);
+        let want = "gc 3 @0.000s 0%: 0+0+0 ms clock, 0+0/0/0+0 ms cpu, 5->5->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, ";
+        assert!(line.starts_with(want), "{line}");
+        assert!(line.ends_with(" P (forced)"), "{line}");
+    }
+
+    #[test]
     fn pacer_goal_follows_gogc() {
         let mut p = Pacer::from_env();
         p.gc_percent = 100;

@@ -351,3 +351,41 @@ fn small_allocation_cost() {
     println!("mallocgc(24, noscan): {per:.1} ns/alloc (including collections)");
     assert!(per < 1000.0);
 }
+
+#[test]
+fn threads_allocate_in_parallel_and_collections_see_every_cache() {
+    let _g = serial();
+    collect_with(&[]);
+    let node = ty(16, &[0]);
+    let before = read_mem_stats();
+    let heads: Vec<u64> = (0..4u64)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let mut head = 0u64;
+                for i in 0..20_000u64 {
+                    let n = newobject(node);
+                    store_u64(n, head);
+                    store_u64(n + 8, t << 32 | i);
+                    head = n;
+                    mallocgc(40, None, true); // garbage
+                }
+                head
+            })
+        })
+        .map(|h| h.join().unwrap_or(0))
+        .collect();
+    let mid = read_mem_stats();
+    assert_eq!(mid.mallocs - before.mallocs, 4 * 40_000);
+    collect_with(&heads);
+    let after = read_mem_stats();
+    assert_eq!(after.frees - before.frees, 4 * 20_000);
+    for (t, &h) in heads.iter().enumerate() {
+        let (mut n, mut i) = (h, 20_000u64);
+        while n != 0 {
+            i -= 1;
+            assert_eq!(load_u64(n + 8), (t as u64) << 32 | i);
+            n = load_u64(n);
+        }
+        assert_eq!(i, 0);
+    }
+}
