@@ -141,8 +141,8 @@ fn heap_bits_set_type(bits: &mut [u64], word: usize, nwords: usize, size: usize,
             while b != 0 {
                 let w = i * 8 + b.trailing_zeros() as usize;
                 b &= b - 1;
-                if w < ptr_words {
-                    let bit = first + w;
+                let bit = first + w;
+                if w < ptr_words && bit < word + nwords {
                     bits[bit / 64] |= 1 << (bit % 64);
                 }
             }

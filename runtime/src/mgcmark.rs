@@ -46,7 +46,8 @@ impl<'a> Marker<'a> {
         if s.state != SpanState::InUse {
             return;
         }
-        let idx = ((word - s.base) as usize) / s.elemsize;
+        // A large span's one object covers the whole span.
+        let idx = s.obj_index((word - s.base) as usize);
         if idx >= s.nelems {
             return;
         }

@@ -429,3 +429,50 @@ fn large_objects_scan_their_pointers_and_free_their_pages() {
     assert!(last.heap_inuse < mid.heap_inuse - (1 << 20) + (64 << 10));
     assert_eq!(last.heap_alloc, before.heap_alloc);
 }
+
+/// bench/public/bintree.go's allocation pattern: short-lived binary trees
+/// of 24-byte nodes next to one long-lived tree, collecting between trees
+/// (the only points where every live pointer is a root).
+#[test]
+fn bintree_workload() {
+    let _g = serial();
+    let node = ty(24, &[0, 1]); // struct { left, right *Node; val int }
+    fn build(t: &'static Type, depth: u32, val: u64) -> u64 {
+        let n = newobject(t);
+        store_u64(n + 16, val);
+        if depth > 0 {
+            store_u64(n, build(t, depth - 1, 2 * val));
+            store_u64(n + 8, build(t, depth - 1, 2 * val + 1));
+        }
+        n
+    }
+    fn count(n: u64) -> u64 {
+        if load_u64(n) == 0 {
+            return 1;
+        }
+        count(load_u64(n)) + count(load_u64(n + 8)) + 1
+    }
+    collect_with(&[]);
+    let before = read_mem_stats();
+    let t = std::time::Instant::now();
+    let long_lived = build(node, 14, 1);
+    let mut nodes = 0;
+    for d in (4..=14).step_by(2) {
+        for i in 0..1u64 << (14 - d + 4) {
+            nodes += count(build(node, d, i));
+            if mgc::gc_pending() {
+                collect_with(&[long_lived]);
+            }
+        }
+    }
+    assert_eq!(count(long_lived), (1 << 15) - 1);
+    let s = read_mem_stats();
+    println!(
+        "bintree: {nodes} nodes in {:?}, {} collections, pause total {} us, max HeapSys {} KB",
+        t.elapsed(),
+        s.num_gc - before.num_gc,
+        (s.pause_total_ns - before.pause_total_ns) / 1000,
+        s.heap_sys >> 10
+    );
+    assert!(s.heap_sys < 16 << 20);
+}
