@@ -476,3 +476,23 @@ fn bintree_workload() {
     );
     assert!(s.heap_sys < 16 << 20);
 }
+
+#[test]
+fn allocating_inside_a_collection_is_an_internal_error() {
+    let _g = serial();
+    let r = std::panic::catch_unwind(|| {
+        mgc::collect(&mut |_| {
+            mallocgc(8, None, true);
+        })
+    });
+    let msg = r
+        .err()
+        .and_then(|e| e.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default();
+    assert!(msg.contains("internal error"), "{msg}");
+    // The heap still works afterwards.
+    let a = mallocgc(8, None, true);
+    store_u64(a, 1);
+    collect_with(&[a]);
+    assert_eq!(load_u64(a), 1);
+}
