@@ -15,8 +15,12 @@ use goscope_runtime::types::{tflag, Kind, Type, TypeExtra};
 
 static LOCK: Mutex<()> = Mutex::new(());
 
+/// Waits for the other tests, then frees their garbage so counts start
+/// from a heap holding nothing unreachable.
 fn serial() -> MutexGuard<'static, ()> {
-    LOCK.lock().unwrap_or_else(PoisonError::into_inner)
+    let g = LOCK.lock().unwrap_or_else(PoisonError::into_inner);
+    collect_with(&[]);
+    g
 }
 
 /// A struct type of `size` bytes whose words `ptrs` are pointers.
@@ -172,7 +176,6 @@ fn arrays_of_pointers_are_scanned_per_element() {
 #[test]
 fn noscan_objects_do_not_retain() {
     let _g = serial();
-    collect_with(&[]);
     let target = mallocgc(32, None, true);
     let holder = mallocgc(32, None, true); // noscan: its words are data
     store_u64(holder, target);
@@ -185,7 +188,6 @@ fn noscan_objects_do_not_retain() {
 #[test]
 fn typed_roots_and_pointer_bitmaps() {
     let _g = serial();
-    collect_with(&[]);
     let rootty = ty(32, &[0, 2]); // {p *T; n int; q *T; m int}
     let mut area = [0u64; 4];
     let a = mallocgc(8, None, true);
@@ -208,7 +210,6 @@ fn typed_roots_and_pointer_bitmaps() {
 #[test]
 fn freed_slots_and_pages_are_reused() {
     let _g = serial();
-    collect_with(&[]);
     let a = mallocgc(40_000, None, true);
     store_u64(a, 9);
     collect_with(&[]);
@@ -227,7 +228,6 @@ fn freed_slots_and_pages_are_reused() {
 #[test]
 fn stack_segments_are_neither_scanned_nor_freed() {
     let _g = serial();
-    collect_with(&[]);
     let st = stackalloc(8192);
     let obj = mallocgc(16, None, true);
     store_u64(st, obj); // a frame slot: the VM scans it, not the collector
@@ -365,7 +365,6 @@ fn small_allocation_cost() {
 #[test]
 fn threads_allocate_in_parallel_and_collections_see_every_cache() {
     let _g = serial();
-    collect_with(&[]);
     let node = ty(16, &[0]);
     let before = read_mem_stats();
     let heads: Vec<u64> = (0..4u64)
@@ -403,7 +402,6 @@ fn threads_allocate_in_parallel_and_collections_see_every_cache() {
 #[test]
 fn large_objects_scan_their_pointers_and_free_their_pages() {
     let _g = serial();
-    collect_with(&[]);
     let ptr = ty(8, &[0]);
     let before = read_mem_stats();
     // A 1 MB []*T (large, scan) holding 1000 small objects at odd indices.
