@@ -14,6 +14,7 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mheap;
 pub mod mstats;
+pub mod print;
 pub mod sizeclasses;
 pub mod slice;
 pub mod stdlib;
