@@ -272,40 +272,19 @@ pub fn ifaceeq(tab: u64, x: u64, y: u64) -> Result<bool, RuntimeError> {
     efaceeq(mem::load_u64(tab + 8), x, y)
 }
 
-/// The cheap part of comparing a field or element, which gc's generated
-/// equality functions do for all fields before any call: string lengths,
-/// interface type words, plain memory and floats. `None`: the value needs
-/// the expensive part ([`typ_equal`]) too.
-fn cheap_equal(t: &Type, a: u64, b: u64) -> Option<bool> {
-    let regular = t.tflag & crate::types::tflag::REGULAR_MEMORY != 0;
-    match t.kind {
-        Kind::String if mem::load_u64(a + 8) != mem::load_u64(b + 8) => Some(false),
-        Kind::Interface if mem::load_u64(a) != mem::load_u64(b) => Some(false),
-        Kind::String | Kind::Interface => None,
-        Kind::Float32 | Kind::Float64 | Kind::Complex64 | Kind::Complex128 => {
-            typ_equal(t, a, b).ok()
-        }
-        Kind::Array | Kind::Struct if !regular => None,
-        _ => Some(mem::memequal(a, b, t.size)),
-    }
-}
-
-/// Compares a sequence of (type, offset) parts in gc's order: the cheap
-/// comparisons of every part first, then the calls (string contents,
-/// interface values, nested composites). The first false ends it, so a
-/// mismatch in a cheap part means no panic from an uncomparable interface.
+/// Compares a sequence of (type, offset) parts in order, stopping at the
+/// first false. This is what gc's generated equality gives whenever it
+/// matters: gc reorders only comparisons that cannot panic, and a
+/// comparison that can (an interface holding an uncomparable type) is a
+/// barrier evaluated after everything before it and before everything
+/// after it.
 fn parts_equal<'a>(
-    parts: impl Iterator<Item = (&'a Type, u64)> + Clone,
+    parts: impl Iterator<Item = (&'a Type, u64)>,
     a: u64,
     b: u64,
 ) -> Result<bool, RuntimeError> {
-    for (t, off) in parts.clone() {
-        if cheap_equal(t, a + off, b + off) == Some(false) {
-            return Ok(false);
-        }
-    }
     for (t, off) in parts {
-        if cheap_equal(t, a + off, b + off).is_none() && !typ_equal(t, a + off, b + off)? {
+        if !typ_equal(t, a + off, b + off)? {
             return Ok(false);
         }
     }
@@ -356,3 +335,7 @@ pub fn typ_equal(t: &Type, a: u64, b: u64) -> Result<bool, RuntimeError> {
         _ => Ok(mem::memequal(a, b, t.size)),
     }
 }
+
+#[cfg(test)]
+#[path = "alg_tests.rs"]
+mod tests;

@@ -220,8 +220,19 @@ impl MapType {
         self.flags & FLAG_HASH_MIGHT_PANIC != 0
     }
 
+    /// Whether keys are 8 bytes of plain memory (ints, pointers): the
+    /// case gc's map_fast64.go specializes.
+    #[inline(always)]
+    fn fast64(&self) -> bool {
+        self.key.size == 8 && self.key.tflag & tflag::REGULAR_MEMORY != 0
+    }
+
     /// The hash of the key at `k` under `seed` (gc's t.hasher).
+    #[inline]
     pub fn hasher(&self, k: u64, seed: u64) -> Result<u64, RuntimeError> {
+        if self.fast64() {
+            return Ok(crate::alg::memhash64(mem::load_u64(k), seed));
+        }
         crate::alg::typehash(self.key, k, seed)
     }
 
@@ -234,7 +245,11 @@ impl MapType {
 
     /// Whether the stored keys at `a` and `b` are equal. Stored keys are
     /// comparable, so comparing cannot fail (false is never reached).
+    #[inline]
     pub fn key_equal(&self, a: u64, b: u64) -> Result<bool, RuntimeError> {
+        if self.fast64() {
+            return Ok(mem::load_u64(a) == mem::load_u64(b));
+        }
         crate::alg::typ_equal(self.key, a, b)
     }
 

@@ -358,3 +358,35 @@ fn layout_sizes_are_gcs() {
     it.store(addr(&buf));
     assert_eq!(HIter::load(addr(&buf)), it);
 }
+
+#[test]
+fn nan_keys_survive_growth_during_iteration() {
+    let f64t = scalar(crate::types::Kind::Float64, 8, "float64");
+    let t = map(f64t, int());
+    let h = makemap(t, 0).unwrap();
+    let nan = f64::NAN.to_bits();
+    for i in 0..200u64 {
+        mem::store_u64(mapassign(t, h, addr(&nan)).unwrap(), i);
+        let f = (i as f64).to_bits();
+        mem::store_u64(mapassign(t, h, addr(&f)).unwrap(), 1000 + i);
+    }
+    // Iterate while inserting enough to grow twice: every entry present
+    // at the start is produced exactly once, NaN ones included.
+    let mut it = HIter::init(t, h);
+    let mut seen = HashMap::new();
+    let mut next = 0u64;
+    while it.key != 0 {
+        *seen.entry(mem::load_u64(it.elem)).or_insert(0) += 1;
+        for _ in 0..4 {
+            let f = (1e6 + next as f64).to_bits();
+            mem::store_u64(mapassign(t, h, addr(&f)).unwrap(), 1_000_000 + next);
+            next += 1;
+        }
+        it.next();
+    }
+    for v in (0..200).chain(1000..1200) {
+        assert_eq!(seen.get(&v), Some(&1), "value {v}");
+    }
+    assert!(seen.values().all(|&c| c == 1));
+    assert_eq!(maplen(h) as u64, 400 + next);
+}
