@@ -1,2 +1,6 @@
 //! The standard packages' natives (DESIGN.md's runtime/lib/; `lib` is taken by the crate root):
 //! (docs/vm.md section 3, "Natives").
+
+pub mod fmtcore;
+pub mod strconv;
+pub mod utf8;
