@@ -22,8 +22,7 @@ use crate::mem;
 use crate::sizeclasses::roundupsize;
 use crate::types::Type;
 
-/// gc's maxAlloc on 64-bit Linux: the largest allocation (2^48 bytes).
-pub const MAX_ALLOC: usize = 1 << 48;
+pub use crate::malloc::MAX_ALLOC;
 
 /// A slice as it lies in memory: {array, len, cap}.
 #[repr(C)]
@@ -110,9 +109,8 @@ pub fn growslice(
     if et.size == 0 {
         // gc returns &zerobase: append must not create a nil slice with a
         // non-zero length.
-        let array = mallocgc(0, None, false);
         return Ok(SliceHeader {
-            array,
+            array: crate::malloc::zerobase(),
             len: old.len,
             cap: needed,
         });

@@ -360,6 +360,30 @@ fn layout_sizes_are_gcs() {
 }
 
 #[test]
+fn iterator_in_memory_produces_every_pair() {
+    let t = map(int(), int());
+    let h = makemap(t, 0).unwrap();
+    for i in 0..1000 {
+        set_int(t, h, i, i * 3);
+    }
+    // The VM's way: the hiter lives in frame memory, key/elem in words 0/1.
+    let frame = [u64::MAX; HITER_SIZE / 8];
+    let it = addr(&frame);
+    mapiterinit(t, h, it);
+    let mut seen = HashSet::new();
+    while mem::load_u64(it) != 0 {
+        let (k, e) = (mem::load_u64(it), mem::load_u64(it + 8));
+        assert_eq!(mem::load_u64(e), mem::load_u64(k) * 3);
+        assert!(seen.insert(mem::load_u64(k)));
+        mapiternext(it);
+    }
+    assert_eq!(seen.len(), 1000);
+    // A nil map: the loop body never runs.
+    mapiterinit(t, 0, it);
+    assert_eq!(mem::load_u64(it), 0);
+}
+
+#[test]
 fn nan_keys_survive_growth_during_iteration() {
     let f64t = scalar(crate::types::Kind::Float64, 8, "float64");
     let t = map(f64t, int());
