@@ -19,5 +19,7 @@ pub mod sizeclasses;
 pub mod slice;
 pub mod stdlib;
 pub mod string;
+#[cfg(test)]
+pub(crate) mod testtypes;
 pub mod types;
 pub mod vm;
