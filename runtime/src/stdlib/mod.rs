@@ -2,5 +2,6 @@
 //! (docs/vm.md section 3, "Natives").
 
 pub mod fmtcore;
+pub mod rand;
 pub mod strconv;
 pub mod utf8;
