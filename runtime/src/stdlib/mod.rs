@@ -4,4 +4,5 @@
 pub mod fmtcore;
 pub mod rand;
 pub mod strconv;
+pub mod unicode;
 pub mod utf8;
