@@ -40,7 +40,10 @@ fn unicode_matches_gc() {
         match f[0] {
             "pred" => changes.entry(f[1]).or_default().push((r, f[3] == "true")),
             _ => {
-                mapped.entry(f[1]).or_default().insert(r, f[3].parse().unwrap());
+                mapped
+                    .entry(f[1])
+                    .or_default()
+                    .insert(r, f[3].parse().unwrap());
             }
         }
     }
