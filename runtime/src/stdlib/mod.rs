@@ -2,5 +2,7 @@
 //! (docs/vm.md section 3, "Natives").
 
 pub mod fmtcore;
+pub mod rand;
 pub mod strconv;
+pub mod unicode;
 pub mod utf8;
