@@ -131,6 +131,13 @@ pub fn slicebytetostring(buf: Option<u64>, ptr: u64, n: usize) -> StringHeader {
     s
 }
 
+/// slicebytetostringtmp: `string(b)` where the compiler knows the string
+/// does not outlive an unchanged `b` (map lookups `m[string(b)]`,
+/// comparisons, concatenation operands): no copy.
+pub fn slicebytetostringtmp(ptr: u64, n: usize) -> StringHeader {
+    StringHeader { ptr, len: n }
+}
+
 /// rawbyteslice: a []byte of length `size` and capacity rounded up to a
 /// size class, the tail past `size` zeroed.
 fn rawbyteslice(size: usize) -> SliceHeader {

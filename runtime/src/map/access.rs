@@ -137,13 +137,15 @@ pub fn mapassign(t: &'static Type, h: u64, key: u64) -> Result<u64, RuntimeError
         hm.set_buckets(mt.new_buckets(1));
     }
     let elem = loop {
-        if let Some(e) = assign_in_place(&mt, hm, key, hash)? {
-            break e;
+        match assign_in_place(&mt, hm, key, hash) {
+            Ok(Some(e)) => break Ok(mt.elem_at(e)),
+            // assign_in_place grew the table: search again.
+            Ok(None) => continue,
+            Err(e) => break Err(e),
         }
-        // assign_in_place grew the table: search again.
     };
     hm.set_flags(hm.flags() & !HASH_WRITING);
-    Ok(mt.elem_at(elem))
+    elem
 }
 
 /// One attempt of mapassign: the elem slot, or None when the table was
