@@ -4,5 +4,6 @@
 pub mod fmtcore;
 pub mod rand;
 pub mod strconv;
+pub mod strings;
 pub mod unicode;
 pub mod utf8;
