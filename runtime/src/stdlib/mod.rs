@@ -2,6 +2,7 @@
 //! (docs/vm.md section 3, "Natives").
 
 pub mod fmtcore;
+pub mod math;
 pub mod rand;
 pub mod strconv;
 pub mod strings;

@@ -1,0 +1,84 @@
+//! goscope's math functions against gc 1.19 bit for bit: data/math/math.out (written by
+//! data/math/gen.go under gc on an amd64 machine with AVX and FMA, so Exp's FMA path,
+//! which the test pins whatever the CPU running it).
+
+use goscope_runtime::stdlib::math::*;
+
+fn bits(s: &str) -> f64 {
+    f64::from_bits(u64::from_str_radix(s, 16).unwrap())
+}
+
+fn hex(f: f64) -> String {
+    format!("{:x}", f.to_bits())
+}
+
+#[test]
+fn math_matches_gc() {
+    let data = include_str!("data/math/math.out");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in data.lines() {
+        let f: Vec<&str> = line.split(' ').collect();
+        let x = bits(f[1]);
+        let (args, got) = match f[0] {
+            "Exp" => (2, hex(exp_fma(x, true))),
+            "Log" => (2, hex(log(x))),
+            "Log10" => (2, hex(log10(x))),
+            "Log2" => (2, hex(log2(x))),
+            "Frexp" => {
+                let (fr, e) = frexp(x);
+                (2, format!("{} {e}", hex(fr)))
+            }
+            "Modf" => {
+                let (i, fr) = modf(x);
+                (2, format!("{} {}", hex(i), hex(fr)))
+            }
+            "Ldexp" => (3, hex(ldexp(x, f[2].parse().unwrap()))),
+            "Pow" => (3, hex(pow_fma(x, bits(f[2]), true))),
+            "Mod" => (3, hex(fmod(x, bits(f[2])))),
+            "Max" => (3, hex(max(x, bits(f[2])))),
+            "Min" => (3, hex(min(x, bits(f[2])))),
+            op => panic!("unknown function {op}"),
+        };
+        let want = f[args..].join(" ");
+        n += 1;
+        if got != want {
+            failures.push(format!("{line}\n  got: {got}"));
+        }
+    }
+    assert!(n > 18000, "only {n} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} differ:\n{}",
+        failures.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}
+
+/// Exp's and Pow's results when gc runs without FMA (GODEBUG=cpu.fma=off):
+/// data/math/math_nofma.out, 153 of whose lines differ from the FMA results.
+#[test]
+fn math_without_fma_matches_gc() {
+    let data = include_str!("data/math/math_nofma.out");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in data.lines() {
+        let f: Vec<&str> = line.split(' ').collect();
+        let x = bits(f[1]);
+        let (got, want) = match f[0] {
+            "Exp" => (hex(exp_fma(x, false)), f[2]),
+            _ => (hex(pow_fma(x, bits(f[2]), false)), f[3]),
+        };
+        n += 1;
+        if got != want {
+            failures.push(format!("{line}\n  got: {got}"));
+        }
+    }
+    assert!(n > 3000, "only {n} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} differ:\n{}",
+        failures.len(),
+        failures[..failures.len().min(30)].join("\n")
+    );
+}
