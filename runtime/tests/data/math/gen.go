@@ -41,6 +41,18 @@ func main() {
 		fmt.Println("Frexp", b(x), b(fr), e)
 		ip, fp := math.Modf(x)
 		fmt.Println("Modf", b(x), b(ip), b(fp))
+		fmt.Println("Sin", b(x), b(math.Sin(x)))
+		fmt.Println("Cos", b(x), b(math.Cos(x)))
+		fmt.Println("Tan", b(x), b(math.Tan(x)))
+		fmt.Println("Atan", b(x), b(math.Atan(x)))
+		fmt.Println("Asin", b(x/700), b(math.Asin(x/700)))
+		fmt.Println("Acos", b(x/700), b(math.Acos(x/700)))
+	}
+	for i := 0; i < 300; i++ {
+		x := math.Ldexp(r.Float64(), r.Intn(1100))
+		fmt.Println("Sin", b(x), b(math.Sin(x)))
+		fmt.Println("Cos", b(-x), b(math.Cos(-x)))
+		fmt.Println("Tan", b(x), b(math.Tan(x)))
 	}
 	for i := 0; i+1 < len(xs); i += 1 {
 		x, y := xs[i], xs[(i*7+3)%len(xs)]
@@ -56,6 +68,7 @@ func main() {
 		fmt.Println("Mod", b(x), b(y), b(math.Mod(x, y)))
 		fmt.Println("Max", b(x), b(y), b(math.Max(x, y)))
 		fmt.Println("Min", b(x), b(y), b(math.Min(x, y)))
+		fmt.Println("Atan2", b(x), b(y), b(math.Atan2(x, y)))
 		fmt.Println("Ldexp", b(x), int(y*10), b(math.Ldexp(x, int(y*10))))
 	}
 	sp := []float64{0, math.Copysign(0, -1), 1, -1, 2, -2, 0.5, -0.5, 3, -3, math.Inf(1), math.Inf(-1), math.NaN(), 1e300, -1e300, 1e-300, 1 << 63, -(1 << 63), 1 << 53, 1<<53 + 2}
@@ -65,6 +78,7 @@ func main() {
 			fmt.Println("Mod", b(x), b(y), b(math.Mod(x, y)))
 			fmt.Println("Max", b(x), b(y), b(math.Max(x, y)))
 			fmt.Println("Min", b(x), b(y), b(math.Min(x, y)))
+			fmt.Println("Atan2", b(x), b(y), b(math.Atan2(x, y)))
 		}
 	}
 	for _, e := range []int{-1080, -1075, -1074, -1050, -1022, -1, 0, 1, 1023, 1024, 5000, math.MinInt64, math.MaxInt64} {

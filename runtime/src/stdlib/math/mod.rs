@@ -3,12 +3,17 @@
 //! its FMA path when the CPU has AVX and FMA, as gc does), Pow, Frexp, Ldexp, Modf and
 //! Mod of Go's pure-Go code, and Max/Min with Go's NaN and signed-zero rules. Sqrt,
 //! Floor, Ceil, Trunc, Round and RoundToEven are exact in both, so Rust's serve.
+//! trig.rs has Sin, Cos, Tan, Atan, Asin, Acos and Atan2.
 //!
 //! Example: `pow(2.0, 0.5)` is `sqrt(2)`; `log(0.0)` is -Inf; `exp(1.0)` is
 //! 2.718281828459045 as gc prints it.
 
 // Constants are Go's literals, kept as written in its sources.
 #![allow(clippy::excessive_precision)]
+
+mod trig;
+
+pub use trig::{acos, asin, atan, atan2, cos, sin, tan};
 
 /// Go's math.NaN(): the bits 0x7FF8000000000001.
 pub fn nan() -> f64 {
