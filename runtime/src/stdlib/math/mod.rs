@@ -3,7 +3,8 @@
 //! its FMA path when the CPU has AVX and FMA, as gc does), Pow, Frexp, Ldexp, Modf and
 //! Mod of Go's pure-Go code, and Max/Min with Go's NaN and signed-zero rules. Sqrt,
 //! Floor, Ceil, Trunc, Round and RoundToEven are exact in both, so Rust's serve.
-//! trig.rs has Sin, Cos, Tan, Atan, Asin, Acos and Atan2.
+//! trig.rs has Sin, Cos, Tan, Atan, Asin, Acos and Atan2; extra.rs Hypot, Cbrt, Sinh,
+//! Cosh, Tanh, Log1p, Expm1 and Exp2.
 //!
 //! Example: `pow(2.0, 0.5)` is `sqrt(2)`; `log(0.0)` is -Inf; `exp(1.0)` is
 //! 2.718281828459045 as gc prints it.
@@ -11,8 +12,12 @@
 // Constants are Go's literals, kept as written in its sources.
 #![allow(clippy::excessive_precision)]
 
+use std::cell::Cell;
+
+mod extra;
 mod trig;
 
+pub use extra::{cbrt, cosh, exp2, expm1, hypot, log1p, sinh, tanh};
 pub use trig::{acos, asin, atan, atan2, cos, sin, tan};
 
 /// Go's math.NaN(): the bits 0x7FF8000000000001.
@@ -39,8 +44,8 @@ fn cvttsd2sq(x: f64) -> i64 {
     }
 }
 
-/// Whether gc's Exp takes its FMA path (internal/cpu: HasAVX && HasFMA).
-fn use_fma() -> bool {
+/// Whether gc's Exp takes its FMA path on this CPU (internal/cpu: HasAVX && HasFMA).
+pub fn use_fma() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         std::is_x86_feature_detected!("avx") && std::is_x86_feature_detected!("fma")
@@ -51,9 +56,23 @@ fn use_fma() -> bool {
     }
 }
 
+thread_local! {
+    /// Exp's path when set by [`with_exp_path`], instead of this CPU's.
+    static EXP_PATH: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with Exp (and Pow, Sinh, Cosh, Tanh through it) on the FMA path or not, as gc
+/// would on a machine with or without FMA: tests pin the path their gc data came from.
+pub fn with_exp_path<R>(fma: bool, f: impl FnOnce() -> R) -> R {
+    let old = EXP_PATH.with(|p| p.replace(Some(fma)));
+    let r = f();
+    EXP_PATH.with(|p| p.set(old));
+    r
+}
+
 /// Go's math.Exp (archExp of exp_amd64.s, step by step), on this CPU's path.
 pub fn exp(x: f64) -> f64 {
-    exp_fma(x, use_fma())
+    exp_fma(x, EXP_PATH.with(|p| p.get()).unwrap_or_else(use_fma))
 }
 
 /// Go's archExp with its FMA path chosen by `fma` (gc chooses by the CPU, so its output
@@ -269,13 +288,8 @@ fn is_odd_int(x: f64) -> bool {
     xf == 0.0 && cvttsd2sq(xi) & 1 == 1
 }
 
-/// Go's math.Pow, with Exp on this CPU's path.
+/// Go's math.Pow.
 pub fn pow(x: f64, y: f64) -> f64 {
-    pow_fma(x, y, use_fma())
-}
-
-/// Go's math.Pow with Exp's FMA path chosen by `fma` (see [`exp_fma`]).
-pub fn pow_fma(x: f64, y: f64, fma: bool) -> f64 {
     if y == 0.0 || x == 1.0 {
         return 1.0;
     }
@@ -306,7 +320,7 @@ pub fn pow_fma(x: f64, y: f64, fma: bool) -> f64 {
     }
     if x.is_infinite() {
         if x < 0.0 {
-            return pow_fma(1.0 / x, -y, fma); // Pow(-0, -y)
+            return pow(1.0 / x, -y); // Pow(-0, -y)
         }
         return if y < 0.0 { 0.0 } else { f64::INFINITY };
     }
@@ -338,7 +352,7 @@ pub fn pow_fma(x: f64, y: f64, fma: bool) -> f64 {
             yf -= 1.0;
             yi += 1.0;
         }
-        a1 = exp_fma(yf * log(x), fma);
+        a1 = exp(yf * log(x));
     }
     let (mut x1, xe) = frexp(x);
     let mut xe = i64::from(xe);

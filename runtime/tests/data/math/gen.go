@@ -2,7 +2,7 @@
 // on the CPU) for goscope's math tests (runtime/tests/stdlib_math.rs). Regenerate with
 //   /usr/lib/go-1.19/bin/go run gen.go > math.out
 // and Exp's other path (gc without FMA) with
-//   GODEBUG=cpu.fma=off /usr/lib/go-1.19/bin/go run gen.go | grep -E '^(Exp|Pow) ' > math_nofma.out
+//   GODEBUG=cpu.fma=off /usr/lib/go-1.19/bin/go run gen.go | grep -E '^(Exp|Pow|Sinh|Cosh|Tanh) ' > math_nofma.out
 // Lines: function, argument bits (hex), result bits (hex; Frexp/Modf give two results).
 package main
 
@@ -47,6 +47,16 @@ func main() {
 		fmt.Println("Atan", b(x), b(math.Atan(x)))
 		fmt.Println("Asin", b(x/700), b(math.Asin(x/700)))
 		fmt.Println("Acos", b(x/700), b(math.Acos(x/700)))
+		fmt.Println("Cbrt", b(x), b(math.Cbrt(x)))
+		fmt.Println("Sinh", b(x/10), b(math.Sinh(x/10)))
+		fmt.Println("Cosh", b(x/10), b(math.Cosh(x/10)))
+		fmt.Println("Tanh", b(x/10), b(math.Tanh(x/10)))
+		fmt.Println("Log1p", b(x), b(math.Log1p(x)))
+		fmt.Println("Log1p", b(x/1000), b(math.Log1p(x/1000)))
+		fmt.Println("Expm1", b(x), b(math.Expm1(x)))
+		fmt.Println("Expm1", b(x/1000), b(math.Expm1(x/1000)))
+		fmt.Println("Exp2", b(x), b(math.Exp2(x)))
+		fmt.Println("Exp2", b(x*1.5), b(math.Exp2(x*1.5)))
 	}
 	for i := 0; i < 300; i++ {
 		x := math.Ldexp(r.Float64(), r.Intn(1100))
@@ -69,6 +79,7 @@ func main() {
 		fmt.Println("Max", b(x), b(y), b(math.Max(x, y)))
 		fmt.Println("Min", b(x), b(y), b(math.Min(x, y)))
 		fmt.Println("Atan2", b(x), b(y), b(math.Atan2(x, y)))
+		fmt.Println("Hypot", b(x), b(y), b(math.Hypot(x, y)))
 		fmt.Println("Ldexp", b(x), int(y*10), b(math.Ldexp(x, int(y*10))))
 	}
 	sp := []float64{0, math.Copysign(0, -1), 1, -1, 2, -2, 0.5, -0.5, 3, -3, math.Inf(1), math.Inf(-1), math.NaN(), 1e300, -1e300, 1e-300, 1 << 63, -(1 << 63), 1 << 53, 1<<53 + 2}
@@ -79,6 +90,7 @@ func main() {
 			fmt.Println("Max", b(x), b(y), b(math.Max(x, y)))
 			fmt.Println("Min", b(x), b(y), b(math.Min(x, y)))
 			fmt.Println("Atan2", b(x), b(y), b(math.Atan2(x, y)))
+			fmt.Println("Hypot", b(x), b(y), b(math.Hypot(x, y)))
 		}
 	}
 	for _, e := range []int{-1080, -1075, -1074, -1050, -1022, -1, 0, 1, 1023, 1024, 5000, math.MinInt64, math.MaxInt64} {
