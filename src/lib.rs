@@ -3,6 +3,7 @@
 //! The front end: `syntax` (lexer, parser, tree), `types` (the checker),
 //! `diag` (diagnostics). See ARCHITECTURE.md for the code map.
 
+pub mod compile;
 pub mod diag;
 pub mod driver;
 pub mod escape;

@@ -15,6 +15,8 @@ commands:
   check --dump-ast FILE.go             print the syntax tree
   escape [-m=2] [--format=..] FILE.go  gc's escape-analysis report (go build -gcflags='-m -l');
                                        compile errors as check reports them
+  run FILE.go [args]                   compile and run a program (gc's output and exit status)
+  disasm FILE.go                       print the program's bytecode
   help                                 this text
 
 Diagnostics are printed in gc's one-line form (FILE:LINE:COL: message) when
@@ -79,6 +81,8 @@ fn run(args: Vec<String>) -> ExitCode {
     match cmd.as_str() {
         "check" => cmd_check(rest),
         "escape" => cmd_escape(rest),
+        "run" => cmd_run(rest, false),
+        "disasm" => cmd_run(rest, true),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -157,6 +161,52 @@ fn cmd_escape(args: &[String]) -> ExitCode {
     }
     let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS
+}
+
+/// `goscope run FILE.go` and `goscope disasm FILE.go`: check, escape
+/// analysis, compile; then run the program or print its bytecode. Compile
+/// errors are reported as `goscope check` reports them (exit 2); a
+/// construct goscope cannot run yet exits 3.
+fn cmd_run(args: &[String], disasm: bool) -> ExitCode {
+    let Some(path) = args.first() else {
+        eprintln!("goscope run: want FILE.go");
+        return ExitCode::from(2);
+    };
+    let src = match std::fs::read(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("goscope: open {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    // Tracebacks name the file by its absolute path, as gc's do.
+    let abs = std::fs::canonicalize(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.clone());
+    let (out, prog) = goscope::driver::check_source_with(path, &src, |file, checker| {
+        let esc = goscope::escape::analyze_level(&[file], checker, 0);
+        goscope::compile::compile(file, checker, &esc, &abs)
+    });
+    if !out.diags.is_empty() {
+        return print_errors(&out, Format::Auto);
+    }
+    let prog = match prog {
+        Some(Ok(p)) => p,
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(3);
+        }
+        None => return ExitCode::from(2),
+    };
+    if disasm {
+        print!("{}", goscope_runtime::vm::disasm::disasm(&prog));
+        return ExitCode::SUCCESS;
+    }
+    let mut vm = goscope_runtime::vm::Vm::new(&prog);
+    let goscope_runtime::vm::Exit::Code(code) = vm.run();
+    vm.flush();
+    // Exit now: the program's goroutines and heap are not freed one by one.
+    std::process::exit(code)
 }
 
 /// A position as gc's base.FmtPos prints it: cmd/internal/src keeps 8 bits

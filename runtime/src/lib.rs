@@ -14,9 +14,12 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mheap;
 pub mod mstats;
+pub mod print;
 pub mod sizeclasses;
 pub mod slice;
 pub mod stdlib;
 pub mod string;
+#[cfg(test)]
+pub(crate) mod testtypes;
 pub mod types;
 pub mod vm;

@@ -76,7 +76,7 @@ fn malloc_small(size: usize, typ: Option<&'static Type>, needzero: bool) -> u64 
         let off = idx * span.elemsize;
         let addr = span.base + off as u64;
         if needzero && span.needzero {
-            crate::mem::memclr(addr, span.elemsize);
+            crate::mem::memclr_small(addr, span.elemsize);
         }
         if let Some(t) = typ {
             heap_bits_set_type(&mut span.ptr_bits, off / 8, span.elemsize / 8, size, t);
@@ -116,13 +116,24 @@ fn malloc_large(size: usize, typ: Option<&'static Type>, needzero: bool) -> u64 
 /// of a span spanning `nwords` words, holding `size` bytes of `typ` (an
 /// array of typ when size > typ.size). Words past the data are cleared.
 fn heap_bits_set_type(bits: &mut [u64], word: usize, nwords: usize, size: usize, typ: &Type) {
-    clear_bits(bits, word, nwords);
     let elem_words = typ.size / 8;
+    let nelem = (size / typ.size.max(1)).max(1);
     if elem_words == 0 {
+        clear_bits(bits, word, nwords);
         return;
     }
+    if nwords <= 64 {
+        // Small objects: the whole object's bits as one u64 pattern.
+        let elem = type_ptr_mask(typ);
+        let mut pat = 0u64;
+        for e in 0..nelem.min(64 / elem_words) {
+            pat |= elem << (e * elem_words);
+        }
+        write_bits(bits, word, nwords, pat);
+        return;
+    }
+    clear_bits(bits, word, nwords);
     let ptr_words = typ.ptrdata.div_ceil(8);
-    let nelem = (size / typ.size).max(1);
     for e in 0..nelem {
         let first = word + e * elem_words;
         for (i, &b) in typ.gcdata.iter().enumerate() {
@@ -136,6 +147,32 @@ fn heap_bits_set_type(bits: &mut [u64], word: usize, nwords: usize, size: usize,
                 }
             }
         }
+    }
+}
+
+/// The pointer bits of the first 64 words of a value of `typ`.
+#[inline]
+fn type_ptr_mask(typ: &Type) -> u64 {
+    let mut m = 0u64;
+    for (i, &b) in typ.gcdata.iter().take(8).enumerate() {
+        m |= (b as u64) << (8 * i);
+    }
+    let ptr_words = typ.ptrdata.div_ceil(8);
+    if ptr_words < 64 {
+        m &= (1u64 << ptr_words) - 1;
+    }
+    m
+}
+
+/// Sets the `n` (at most 64) bits at bit `from` to the low bits of `pat`.
+#[inline]
+fn write_bits(bits: &mut [u64], from: usize, n: usize, pat: u64) {
+    let mask = if n == 64 { !0 } else { (1u64 << n) - 1 };
+    let (w, lo) = (from / 64, from % 64);
+    bits[w] = bits[w] & !(mask << lo) | (pat & mask) << lo;
+    if lo + n > 64 {
+        let hi = 64 - lo;
+        bits[w + 1] = bits[w + 1] & !(mask >> hi) | (pat & mask) >> hi;
     }
 }
 
@@ -193,4 +230,74 @@ pub fn stackfree(addr: u64, bytes: usize) {
         bytes.max(1).div_ceil(PAGE_SIZE)
     );
     h.free_span(sid);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{Kind, TypeExtra};
+
+    fn ty(size: usize, ptrs: &[usize]) -> Type {
+        let mut gcdata = vec![0u8; size.div_ceil(64)];
+        for &w in ptrs {
+            gcdata[w / 8] |= 1 << (w % 8);
+        }
+        Type {
+            size,
+            ptrdata: ptrs.iter().map(|&w| (w + 1) * 8).max().unwrap_or(0),
+            hash: 0,
+            tflag: 0,
+            align: 8,
+            field_align: 8,
+            kind: Kind::Struct,
+            gcdata: Box::leak(gcdata.into_boxed_slice()),
+            str: "T",
+            extra: TypeExtra::None,
+            uncommon: None,
+        }
+    }
+
+    /// The bits heapBitsSetType should leave, word by word.
+    fn naive(word: usize, nwords: usize, size: usize, t: &Type) -> Vec<bool> {
+        let mut v = vec![true; 300];
+        for b in v.iter_mut().skip(word).take(nwords) {
+            *b = false;
+        }
+        for e in 0..size / t.size {
+            for w in 0..t.size / 8 {
+                if t.word_is_pointer(w) {
+                    v[word + e * t.size / 8 + w] = true;
+                }
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn pointer_bits_repeat_per_element_and_clear_the_rest() {
+        let cases: [(usize, &[usize]); 5] = [
+            (8, &[0]),
+            (16, &[1]),
+            (24, &[0, 2]),
+            (72, &[0, 8]),
+            (520, &[3, 64]),
+        ];
+        for (tsize, ptrs) in cases {
+            let t = ty(tsize, ptrs);
+            for (word, nelem, slack) in [(0, 1, 0), (5, 3, 2), (60, 2, 1), (1, 40, 0)] {
+                let size = tsize * nelem;
+                let nwords = size / 8 + slack;
+                if word + nwords > 300 {
+                    continue;
+                }
+                let mut bits = vec![!0u64; 5];
+                heap_bits_set_type(&mut bits, word, nwords, size, &t);
+                let want = naive(word, nwords, size, &t);
+                for (i, &w) in want.iter().enumerate() {
+                    let got = bits[i / 64] & (1 << (i % 64)) != 0;
+                    assert_eq!(got, w, "type {tsize} word {word} nelem {nelem}: bit {i}");
+                }
+            }
+        }
+    }
 }

@@ -54,6 +54,18 @@ pub fn memclr(addr: u64, n: usize) {
     unsafe { std::ptr::write_bytes(addr as usize as *mut u8, 0, n) }
 }
 
+/// memclr for small objects (a multiple of 8 bytes, 8-aligned): word
+/// stores, cheaper than a memset call for a few words.
+#[inline]
+pub fn memclr_small(addr: u64, n: usize) {
+    if n > 128 {
+        return memclr(addr, n);
+    }
+    for i in 0..n / 8 {
+        store_u64(addr + 8 * i as u64, 0);
+    }
+}
+
 /// Whether `n` bytes at `a` and `b` are equal (memequal).
 #[inline]
 pub fn memequal(a: u64, b: u64, n: usize) -> bool {

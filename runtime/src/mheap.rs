@@ -149,6 +149,8 @@ pub struct MHeap {
     free_runs: BTreeMap<usize, usize>,
     /// Pages that may hold non-zero bytes.
     dirty: Vec<u64>,
+    /// Free pages that are clean (never used, or released to the OS).
+    free_clean: usize,
     /// Span ids of uncached spans with free objects, per span class
     /// (checked when taken: entries may be stale).
     pub central: Vec<Vec<u32>>,
@@ -195,6 +197,7 @@ impl MHeap {
             free_sids: Vec::new(),
             free_runs: BTreeMap::new(),
             dirty: Vec::new(),
+            free_clean: 0,
             central: vec![Vec::new(); NUM_SPAN_CLASSES],
             stats: HeapCounters::default(),
             pacer: crate::mgc::Pacer::from_env(),
@@ -257,6 +260,7 @@ impl MHeap {
             throw_oom(npages * PAGE_SIZE, self.stats.heap_alloc);
         }
         self.arena_used += bytes;
+        self.free_clean += grow;
         let pages = self.arena_used / PAGE_SIZE;
         self.pagetab.resize(pages, 0);
         self.dirty.resize(pages.div_ceil(64), 0);
@@ -302,7 +306,9 @@ impl MHeap {
     /// its memory may be dirty.
     pub fn alloc_span(&mut self, npages: usize, state: SpanState) -> (u32, bool) {
         let page = self.alloc_pages(npages);
-        let needzero = (page..page + npages).any(|p| self.is_dirty(p));
+        let clean = (page..page + npages).filter(|&p| !self.is_dirty(p)).count();
+        let needzero = clean < npages;
+        self.free_clean -= clean;
         self.set_dirty(page, npages, true);
         let sid = match self.free_sids.pop() {
             Some(s) => s,
@@ -393,13 +399,9 @@ impl MHeap {
 
     /// Pages in free runs, and how many of them are clean (released).
     pub fn free_page_counts(&self) -> (usize, usize) {
-        let mut free = 0;
-        let mut clean = 0;
-        for (&p, &n) in &self.free_runs {
-            free += n;
-            clean += (p..p + n).filter(|&q| !self.is_dirty(q)).count();
-        }
-        (free, clean)
+        let pages = self.arena_used / PAGE_SIZE;
+        let free = pages - self.stats.inuse_pages - self.stats.stack_pages;
+        (free, self.free_clean)
     }
 
     /// The scavenger (mgcscavenge.go), run after each sweep: releases dirty
@@ -409,6 +411,9 @@ impl MHeap {
         let (free, clean) = self.free_page_counts();
         let held = (self.stats.inuse_pages + self.stats.stack_pages + free - clean) * PAGE_SIZE;
         let mut excess = held.saturating_sub(retain) / PAGE_SIZE;
+        if excess == 0 {
+            return;
+        }
         let runs: Vec<(usize, usize)> =
             self.free_runs.iter().rev().map(|(&p, &n)| (p, n)).collect();
         for (p, n) in runs {
@@ -422,6 +427,7 @@ impl MHeap {
             let base = self.base + (p * PAGE_SIZE) as u64;
             mem::sys_unused(base, n * PAGE_SIZE);
             self.set_dirty(p, n, false);
+            self.free_clean += dirty;
             excess = excess.saturating_sub(dirty);
         }
     }
@@ -436,4 +442,49 @@ impl MHeap {
 pub fn reset_bits(v: &mut Vec<u64>, words: usize) {
     v.clear();
     v.resize(words, 0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Free and clean page counts recomputed from the runs and bits.
+    fn recount(h: &MHeap) -> (usize, usize) {
+        let mut free = 0;
+        let mut clean = 0;
+        for (&p, &n) in &h.free_runs {
+            free += n;
+            clean += (p..p + n).filter(|&q| !h.is_dirty(q)).count();
+        }
+        (free, clean)
+    }
+
+    #[test]
+    fn pages_coalesce_and_counters_agree() {
+        let mut h = MHeap::new();
+        let a = h.alloc_large_span(3, true).0;
+        let b = h.alloc_small_span(7);
+        let c = h.alloc_span(2, SpanState::Manual).0;
+        assert_eq!(h.free_page_counts(), recount(&h));
+        let (base_a, base_b) = (h.spans[a as usize].base, h.spans[b as usize].base);
+        assert_eq!(base_b, base_a + 3 * PAGE_SIZE as u64);
+        assert_eq!(h.span_of(base_b + 100), Some(b));
+        assert_eq!(h.span_of(base_a + 3 * PAGE_SIZE as u64 - 1), Some(a));
+        h.free_span(a);
+        h.free_span(b);
+        assert_eq!(h.span_of(base_a), None);
+        // a and b coalesced: a 4-page span fits where they were.
+        let (d, dirty) = h.alloc_large_span(4, false);
+        assert_eq!(h.spans[d as usize].base, base_a);
+        assert!(dirty);
+        assert_eq!(h.free_page_counts(), recount(&h));
+        h.free_span(d);
+        h.free_span(c);
+        h.scavenge(0);
+        let (free, clean) = h.free_page_counts();
+        assert_eq!((free, clean), recount(&h));
+        assert_eq!(free, clean, "everything free is released");
+        let (_, dirty) = h.alloc_large_span(4, false);
+        assert!(!dirty, "released pages are zero");
+    }
 }

@@ -348,8 +348,18 @@ fn small_allocation_cost() {
         }
     }
     let per = t.elapsed().as_nanos() as f64 / n as f64;
-    println!("mallocgc(24, noscan): {per:.1} ns/alloc (including collections)");
+    println!("mallocgc(24, noscan): {per:.1} ns/alloc (including collections) {x:#x}");
     assert!(per < 1000.0);
+    // The allocation path alone (no collection runs).
+    let old = mgc::set_gc_percent(-1);
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        x ^= newobject(node);
+    }
+    let per = t.elapsed().as_nanos() as f64 / n as f64;
+    println!("mallocgc(16, scan type), GOGC=off: {per:.1} ns/alloc {x:#x}");
+    mgc::set_gc_percent(old);
+    collect_with(&[]);
 }
 
 #[test]
@@ -388,4 +398,34 @@ fn threads_allocate_in_parallel_and_collections_see_every_cache() {
         }
         assert_eq!(i, 0);
     }
+}
+
+#[test]
+fn large_objects_scan_their_pointers_and_free_their_pages() {
+    let _g = serial();
+    collect_with(&[]);
+    let ptr = ty(8, &[0]);
+    let before = read_mem_stats();
+    // A 1 MB []*T (large, scan) holding 1000 small objects at odd indices.
+    let arr = newarray(ptr, 1 << 17).unwrap_or(0);
+    let mut objs = Vec::new();
+    for i in 0..1000u64 {
+        let o = mallocgc(32, None, true);
+        store_u64(o, i);
+        store_u64(arr + 8 * (2 * i + 1) * 50, o);
+        objs.push(o);
+    }
+    let mid = read_mem_stats();
+    assert!(mid.heap_inuse >= before.heap_inuse + (1 << 20));
+    collect_with(&[arr]);
+    let after = read_mem_stats();
+    assert_eq!(after.frees, mid.frees);
+    for (i, &o) in objs.iter().enumerate() {
+        assert_eq!(load_u64(o), i as u64);
+    }
+    collect_with(&[]);
+    let last = read_mem_stats();
+    assert_eq!(last.frees - after.frees, 1001);
+    assert!(last.heap_inuse < mid.heap_inuse - (1 << 20) + (64 << 10));
+    assert_eq!(last.heap_alloc, before.heap_alloc);
 }

@@ -1,0 +1,701 @@
+//! The interpreter loop: one `match` over [`Op`] per instruction, the
+//! current frame's slots reached through a raw base pointer (stack.rs).
+//!
+//! Stackless: a Go call pushes a [`Frame`] on the goroutine's call stack
+//! (a `Vec`) and switches `code`/`pc`/`base`; a return pops it. Rust's stack
+//! does not grow with Go's recursion.
+
+use std::io::Write;
+
+use super::fmtv::{self, kind};
+use super::opcode::Op;
+use super::program::Program;
+use super::shims;
+use super::stack::{copy_slots, reg, set_reg, slot_addr, window, zero_slots, Fit, Stack};
+use crate::error::RuntimeError;
+use crate::mem;
+use crate::print;
+
+/// A suspended caller: where it resumes and where its frame is.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub func: u32,
+    /// The pc after the call instruction.
+    pub pc: u32,
+    pub base: *mut u64,
+    /// The caller's segment.
+    pub seg: u32,
+    /// Where the caller's call window is (differs from the callee's base
+    /// when the callee started a new segment).
+    pub window: *mut u64,
+}
+
+/// How a run ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// main.main returned or os.Exit was called: the status.
+    Code(i32),
+}
+
+/// One running program (a single goroutine for now).
+pub struct Vm<'p> {
+    prog: &'p Program,
+    stack: Stack,
+    frames: Vec<Frame>,
+    /// The globals area (8-byte aligned).
+    globals: Vec<u64>,
+    /// Addresses of the static data.
+    statics: Vec<u64>,
+    /// Buffered stdout (fmt output).
+    out: std::io::BufWriter<std::io::Stdout>,
+    /// The print builtins' pending line.
+    errbuf: Vec<u8>,
+    /// fmt bridge buffer.
+    fmtbuf: Vec<u8>,
+}
+
+/// Nil: any address below 4096 (docs/vm.md section 1).
+const NIL_LIMIT: u64 = 4096;
+
+impl<'p> Vm<'p> {
+    pub fn new(prog: &'p Program) -> Vm<'p> {
+        let statics = prog
+            .statics
+            .iter()
+            .map(|d| {
+                let leaked: &'static mut [u8] = Box::leak(d.clone().into_boxed_slice());
+                leaked.as_ptr() as u64
+            })
+            .collect();
+        Vm {
+            prog,
+            stack: Stack::default(),
+            frames: Vec::with_capacity(64),
+            globals: vec![0u64; (prog.globals_size as usize).div_ceil(8) + 1],
+            statics,
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            errbuf: Vec::new(),
+            fmtbuf: Vec::new(),
+        }
+    }
+
+    /// Flushes the program's output (stdout buffer and pending print line).
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+        if !self.errbuf.is_empty() {
+            let _ = std::io::stderr().write_all(&self.errbuf);
+            self.errbuf.clear();
+        }
+    }
+
+    /// Runs the program's entry function to the end.
+    pub fn run(&mut self) -> Exit {
+        let r = self.execute();
+        self.flush();
+        r
+    }
+
+    /// The loop.
+    fn execute(&mut self) -> Exit {
+        let prog = self.prog;
+        let mut fid = prog.entry;
+        let mut func = &prog.funcs[fid as usize];
+        let mut code: &[Op] = &func.code;
+        let mut pc: usize = 0;
+        let mut base = self.stack.bottom();
+        if self.stack.fit(base, func.frame_size).is_none() {
+            return Exit::Code(2);
+        }
+        zero_slots(base, func.frame_size);
+        let globals = self.globals.as_mut_ptr() as u64;
+
+        macro_rules! r {
+            ($i:expr) => {
+                reg(base, $i)
+            };
+        }
+        macro_rules! w {
+            ($i:expr, $v:expr) => {{
+                let v = $v;
+                set_reg(base, $i, v)
+            }};
+        }
+        macro_rules! f64r {
+            ($i:expr) => {
+                f64::from_bits(reg(base, $i))
+            };
+        }
+        macro_rules! f32r {
+            ($i:expr) => {
+                f32::from_bits(reg(base, $i) as u32)
+            };
+        }
+        macro_rules! throw {
+            ($e:expr) => {{
+                let e: RuntimeError = $e;
+                return self.gopanic_runtime(e, fid, pc as u32);
+            }};
+        }
+        macro_rules! addr {
+            ($b:expr, $off:expr) => {{
+                let p = reg(base, $b);
+                if p < NIL_LIMIT {
+                    throw!(RuntimeError::nil_deref());
+                }
+                p.wrapping_add($off as u64)
+            }};
+        }
+        macro_rules! str2 {
+            ($i:expr) => {
+                (reg(base, $i), reg(base, $i + 1))
+            };
+        }
+
+        loop {
+            let op = code[pc];
+            pc += 1;
+            match op {
+                Op::Nop {} => {}
+                Op::Move { a, b } => w!(a, r!(b)),
+                Op::MoveN { a, b, n } => copy_slots(window(base, a), window(base, b), n),
+                Op::LoadK { a, k } => w!(a, prog.consts[k as usize]),
+                Op::LoadI { a, i } => w!(a, i as i32 as i64 as u64),
+                Op::Zero { a, n } => zero_slots(window(base, a), n),
+                Op::AddI { a, b, c } => w!(a, r!(b).wrapping_add(r!(c))),
+                Op::AddIK { a, b, i } => w!(a, r!(b).wrapping_add(i as i32 as i64 as u64)),
+                Op::SubI { a, b, c } => w!(a, r!(b).wrapping_sub(r!(c))),
+                Op::MulI { a, b, c } => w!(a, r!(b).wrapping_mul(r!(c))),
+                Op::DivS { a, b, c } => {
+                    let d = r!(c) as i64;
+                    if d == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    w!(a, (r!(b) as i64).wrapping_div(d) as u64)
+                }
+                Op::DivU { a, b, c } => {
+                    let d = r!(c);
+                    if d == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    w!(a, r!(b) / d)
+                }
+                Op::RemS { a, b, c } => {
+                    let d = r!(c) as i64;
+                    if d == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    w!(a, (r!(b) as i64).wrapping_rem(d) as u64)
+                }
+                Op::RemU { a, b, c } => {
+                    let d = r!(c);
+                    if d == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    w!(a, r!(b) % d)
+                }
+                Op::And { a, b, c } => w!(a, r!(b) & r!(c)),
+                Op::Or { a, b, c } => w!(a, r!(b) | r!(c)),
+                Op::Xor { a, b, c } => w!(a, r!(b) ^ r!(c)),
+                Op::AndNot { a, b, c } => w!(a, r!(b) & !r!(c)),
+                Op::Shl { a, b, c } => {
+                    let s = r!(c);
+                    w!(a, if s >= 64 { 0 } else { r!(b) << s })
+                }
+                Op::ShrS { a, b, c } => {
+                    let s = r!(c).min(63);
+                    w!(a, ((r!(b) as i64) >> s) as u64)
+                }
+                Op::ShrU { a, b, c } => {
+                    let s = r!(c);
+                    w!(a, if s >= 64 { 0 } else { r!(b) >> s })
+                }
+                Op::ShiftCheck { a } => {
+                    if (r!(a) as i64) < 0 {
+                        throw!(RuntimeError::error_string("negative shift amount"));
+                    }
+                }
+                Op::NegI { a, b } => w!(a, r!(b).wrapping_neg()),
+                Op::Com { a, b } => w!(a, !r!(b)),
+                Op::Not { a, b } => w!(a, r!(b) ^ 1),
+                Op::SExt8 { a, b } => w!(a, r!(b) as i8 as i64 as u64),
+                Op::SExt16 { a, b } => w!(a, r!(b) as i16 as i64 as u64),
+                Op::SExt32 { a, b } => w!(a, r!(b) as i32 as i64 as u64),
+                Op::ZExt8 { a, b } => w!(a, r!(b) as u8 as u64),
+                Op::ZExt16 { a, b } => w!(a, r!(b) as u16 as u64),
+                Op::ZExt32 { a, b } => w!(a, r!(b) as u32 as u64),
+                Op::EqI { a, b, c } => w!(a, (r!(b) == r!(c)) as u64),
+                Op::NeI { a, b, c } => w!(a, (r!(b) != r!(c)) as u64),
+                Op::LtS { a, b, c } => w!(a, ((r!(b) as i64) < (r!(c) as i64)) as u64),
+                Op::LeS { a, b, c } => w!(a, ((r!(b) as i64) <= (r!(c) as i64)) as u64),
+                Op::LtU { a, b, c } => w!(a, (r!(b) < r!(c)) as u64),
+                Op::LeU { a, b, c } => w!(a, (r!(b) <= r!(c)) as u64),
+                Op::AddF { a, b, c } => w!(a, (f64r!(b) + f64r!(c)).to_bits()),
+                Op::SubF { a, b, c } => w!(a, (f64r!(b) - f64r!(c)).to_bits()),
+                Op::MulF { a, b, c } => w!(a, (f64r!(b) * f64r!(c)).to_bits()),
+                Op::DivF { a, b, c } => w!(a, (f64r!(b) / f64r!(c)).to_bits()),
+                Op::NegF { a, b } => w!(a, (-f64r!(b)).to_bits()),
+                Op::EqF { a, b, c } => w!(a, (f64r!(b) == f64r!(c)) as u64),
+                Op::NeF { a, b, c } => w!(a, (f64r!(b) != f64r!(c)) as u64),
+                Op::LtF { a, b, c } => w!(a, (f64r!(b) < f64r!(c)) as u64),
+                Op::LeF { a, b, c } => w!(a, (f64r!(b) <= f64r!(c)) as u64),
+                Op::AddF32 { a, b, c } => w!(a, (f32r!(b) + f32r!(c)).to_bits() as u64),
+                Op::SubF32 { a, b, c } => w!(a, (f32r!(b) - f32r!(c)).to_bits() as u64),
+                Op::MulF32 { a, b, c } => w!(a, (f32r!(b) * f32r!(c)).to_bits() as u64),
+                Op::DivF32 { a, b, c } => w!(a, (f32r!(b) / f32r!(c)).to_bits() as u64),
+                Op::NegF32 { a, b } => w!(a, (-f32r!(b)).to_bits() as u64),
+                Op::EqF32 { a, b, c } => w!(a, (f32r!(b) == f32r!(c)) as u64),
+                Op::NeF32 { a, b, c } => w!(a, (f32r!(b) != f32r!(c)) as u64),
+                Op::LtF32 { a, b, c } => w!(a, (f32r!(b) < f32r!(c)) as u64),
+                Op::LeF32 { a, b, c } => w!(a, (f32r!(b) <= f32r!(c)) as u64),
+                Op::CvtS2F { a, b } => w!(a, (r!(b) as i64 as f64).to_bits()),
+                Op::CvtU2F { a, b } => w!(a, (r!(b) as f64).to_bits()),
+                Op::CvtF2S { a, b } => w!(a, f2s(f64r!(b)) as u64),
+                Op::CvtF2U { a, b } => w!(a, f2u(f64r!(b))),
+                Op::CvtS2F32 { a, b } => w!(a, (r!(b) as i64 as f32).to_bits() as u64),
+                Op::CvtU2F32 { a, b } => w!(a, (r!(b) as f32).to_bits() as u64),
+                Op::CvtF322S { a, b } => w!(a, f2s(f32r!(b) as f64) as u64),
+                Op::CvtF322U { a, b } => w!(a, f2u(f32r!(b) as f64)),
+                Op::CvtF2F32 { a, b } => w!(a, (f64r!(b) as f32).to_bits() as u64),
+                Op::CvtF322F { a, b } => w!(a, (f32r!(b) as f64).to_bits()),
+                Op::Jmp { t } => pc = t as usize,
+                Op::JmpIf { a, t } => {
+                    if r!(a) != 0 {
+                        pc = t as usize
+                    }
+                }
+                Op::JmpIfNot { a, t } => {
+                    if r!(a) == 0 {
+                        pc = t as usize
+                    }
+                }
+                Op::JEq { a, b, t } => {
+                    if r!(a) == r!(b) {
+                        pc = t as usize
+                    }
+                }
+                Op::JNe { a, b, t } => {
+                    if r!(a) != r!(b) {
+                        pc = t as usize
+                    }
+                }
+                Op::JLtS { a, b, t } => {
+                    if (r!(a) as i64) < (r!(b) as i64) {
+                        pc = t as usize
+                    }
+                }
+                Op::JLeS { a, b, t } => {
+                    if (r!(a) as i64) <= (r!(b) as i64) {
+                        pc = t as usize
+                    }
+                }
+                Op::JLtU { a, b, t } => {
+                    if r!(a) < r!(b) {
+                        pc = t as usize
+                    }
+                }
+                Op::JLeU { a, b, t } => {
+                    if r!(a) <= r!(b) {
+                        pc = t as usize
+                    }
+                }
+                Op::JLtSK { a, i, t } => {
+                    if (r!(a) as i64) < (i as i32 as i64) {
+                        pc = t as usize
+                    }
+                }
+                Op::JGeSK { a, i, t } => {
+                    if (r!(a) as i64) >= (i as i32 as i64) {
+                        pc = t as usize
+                    }
+                }
+                Op::Call { a, f } => {
+                    let callee = &prog.funcs[f as usize];
+                    let win = window(base, a);
+                    let seg = self.stack.cur as u32;
+                    let newbase = match self.stack.fit(win, callee.frame_size) {
+                        Some(Fit::Here) => win,
+                        Some(Fit::NewSegment(_, p)) => {
+                            copy_slots(p, win, callee.param_slots);
+                            p
+                        }
+                        None => {
+                            self.frames.push(Frame {
+                                func: fid,
+                                pc: pc as u32,
+                                base,
+                                seg,
+                                window: win,
+                            });
+                            return self.stack_overflow(f);
+                        }
+                    };
+                    self.frames.push(Frame {
+                        func: fid,
+                        pc: pc as u32,
+                        base,
+                        seg,
+                        window: win,
+                    });
+                    zero_slots(
+                        window(newbase, callee.param_slots),
+                        callee.frame_size - callee.param_slots,
+                    );
+                    fid = f;
+                    func = callee;
+                    code = &func.code;
+                    pc = 0;
+                    base = newbase;
+                }
+                Op::Ret {} => {
+                    let Some(fr) = self.frames.pop() else {
+                        return Exit::Code(0);
+                    };
+                    if fr.window != base {
+                        copy_slots(
+                            window(fr.window, func.param_slots),
+                            window(base, func.param_slots),
+                            func.result_slots,
+                        );
+                        self.stack.back_to(fr.seg as usize);
+                    }
+                    fid = fr.func;
+                    func = &prog.funcs[fid as usize];
+                    code = &func.code;
+                    pc = fr.pc as usize;
+                    base = fr.base;
+                }
+                Op::FrameAddr { a, b } => w!(a, slot_addr(base, b)),
+                Op::GlobalAddr { a, off } => w!(a, globals + off as u64),
+                Op::StaticAddr { a, k } => {
+                    w!(a, self.statics[prog.consts[k as usize] as usize])
+                }
+                Op::NilCheck { a } => {
+                    if r!(a) < NIL_LIMIT {
+                        throw!(RuntimeError::nil_deref());
+                    }
+                }
+                Op::Load8S { a, b, off } => w!(a, mem::load_u8(addr!(b, off)) as i8 as i64 as u64),
+                Op::Load8U { a, b, off } => w!(a, mem::load_u8(addr!(b, off)) as u64),
+                Op::Load16S { a, b, off } => {
+                    w!(a, mem::load_u16(addr!(b, off)) as i16 as i64 as u64)
+                }
+                Op::Load16U { a, b, off } => w!(a, mem::load_u16(addr!(b, off)) as u64),
+                Op::Load32S { a, b, off } => {
+                    w!(a, mem::load_u32(addr!(b, off)) as i32 as i64 as u64)
+                }
+                Op::Load32U { a, b, off } => w!(a, mem::load_u32(addr!(b, off)) as u64),
+                Op::Load64 { a, b, off } => w!(a, mem::load_u64(addr!(b, off))),
+                Op::LoadN { a, b, n } => {
+                    let p = addr!(b, 0);
+                    mem::memmove(slot_addr(base, a), p, n as usize * 8);
+                }
+                Op::Store8 { a, off, b } => mem::store_u8(addr!(a, off), r!(b) as u8),
+                Op::Store16 { a, off, b } => mem::store_u16(addr!(a, off), r!(b) as u16),
+                Op::Store32 { a, off, b } => mem::store_u32(addr!(a, off), r!(b) as u32),
+                Op::Store64 { a, off, b } => mem::store_u64(addr!(a, off), r!(b)),
+                Op::StoreN { a, b, n } => {
+                    let p = addr!(a, 0);
+                    mem::memmove(p, slot_addr(base, b), n as usize * 8);
+                }
+                Op::CopyMem { a, b, n } => {
+                    let d = addr!(a, 0);
+                    let s = addr!(b, 0);
+                    mem::memmove(d, s, n as usize);
+                }
+                Op::ZeroMem { a, n } => {
+                    let d = addr!(a, 0);
+                    mem::memclr(d, n as usize);
+                }
+                Op::IndexAddr { a, b, n } => {
+                    w!(a, r!(a).wrapping_add(r!(b).wrapping_mul(n as u64)))
+                }
+                Op::Newobject { a, k } => {
+                    let et = prog.elem_types[prog.consts[k as usize] as usize];
+                    w!(a, crate::malloc::mallocgc(et.size as usize, None, true))
+                }
+                Op::BoundsCheck { a, b } => {
+                    if r!(a) >= r!(b) {
+                        throw!(shims::index_error(r!(a) as i64, r!(b) as i64));
+                    }
+                }
+                Op::SliceCheck { a, b, c } => {
+                    if let Some(e) =
+                        shims::slice_error(r!(a) as i64, r!(b) as i64, r!(c) as i64, true)
+                    {
+                        throw!(e);
+                    }
+                }
+                Op::SliceCheckLen { a, b, c } => {
+                    if let Some(e) =
+                        shims::slice_error(r!(a) as i64, r!(b) as i64, r!(c) as i64, false)
+                    {
+                        throw!(e);
+                    }
+                }
+                Op::SliceCheck3 { a } => {
+                    let v = |i| r!(a + i) as i64;
+                    if let Some(e) = shims::slice3_error(v(0), v(1), v(2), v(3)) {
+                        throw!(e);
+                    }
+                }
+                Op::Concatstrings { a, b, n } => {
+                    let parts: Vec<(u64, u64)> = (0..n).map(|i| str2!(b + 2 * i)).collect();
+                    let (p, l) = shims::concatstrings(&parts);
+                    w!(a, p);
+                    w!(a + 1, l);
+                }
+                Op::CmpString { a, b, c } => {
+                    w!(a, shims::cmpstring(str2!(b), str2!(c)) as u64)
+                }
+                Op::EqString { a, b, c } => {
+                    let (x, y) = (str2!(b), str2!(c));
+                    let eq = x.1 == y.1 && (x.0 == y.0 || mem::memequal(x.0, y.0, x.1 as usize));
+                    w!(a, eq as u64)
+                }
+                Op::MakeSlice { a, b, k } => {
+                    let et = prog.elem_types[prog.consts[k as usize] as usize];
+                    let (len, cap) = (r!(b) as i64, r!(b + 1) as i64);
+                    match shims::makeslice(et.size as u64, len, cap, et.has_pointers) {
+                        Ok(p) => {
+                            w!(a, p);
+                            w!(a + 1, len as u64);
+                            w!(a + 2, cap as u64);
+                        }
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::GrowSlice { a, b, k } => {
+                    let et = prog.elem_types[prog.consts[k as usize] as usize];
+                    let newlen = r!(b);
+                    if newlen > r!(a + 2) {
+                        let (p, cap) =
+                            shims::growslice((r!(a), r!(a + 1), r!(a + 2)), newlen, et.size as u64);
+                        w!(a, p);
+                        w!(a + 2, cap);
+                    }
+                    w!(a + 1, newlen);
+                }
+                Op::SliceCopy { a, b, n } => {
+                    let (dp, dl) = (r!(b), r!(b + 1));
+                    let (sp, sl) = (r!(b + 3), r!(b + 4));
+                    let m = dl.min(sl);
+                    mem::memmove(dp, sp, (m * n as u64) as usize);
+                    w!(a, m);
+                }
+                Op::StringToBytes { a, b } => {
+                    let (p, l, c) = shims::stringtoslicebyte(str2!(b));
+                    w!(a, p);
+                    w!(a + 1, l);
+                    w!(a + 2, c);
+                }
+                Op::BytesToString { a, b } => {
+                    let (p, l) = shims::slicebytetostring(r!(b), r!(b + 1));
+                    w!(a, p);
+                    w!(a + 1, l);
+                }
+                Op::RuneToString { a, b } => {
+                    let (p, l) = shims::intstring(r!(b) as i64);
+                    w!(a, p);
+                    w!(a + 1, l);
+                }
+                Op::StringToRunes { a, b } => {
+                    let (p, l, c) = shims::stringtoslicerune(str2!(b));
+                    w!(a, p);
+                    w!(a + 1, l);
+                    w!(a + 2, c);
+                }
+                Op::RunesToString { a, b } => {
+                    let (p, l) = shims::slicerunetostring(r!(b), r!(b + 1));
+                    w!(a, p);
+                    w!(a + 1, l);
+                }
+                Op::DecodeRune { a, b, c } => {
+                    let s = str2!(b);
+                    let k = r!(c) as usize;
+                    let bytes = mem::bytes(s.0, s.1 as usize);
+                    let b0 = bytes.get(k).copied().unwrap_or(0);
+                    let (rn, next) = if b0 < 0x80 {
+                        (b0 as i64, k + 1)
+                    } else {
+                        shims::decoderune(bytes, k)
+                    };
+                    w!(a, rn as u64);
+                    w!(a + 1, next as u64);
+                }
+                Op::PrintInt { a } => print::printint(&mut self.errbuf, r!(a) as i64),
+                Op::PrintUint { a } => print::printuint(&mut self.errbuf, r!(a)),
+                Op::PrintFloat { a } => print::printfloat(&mut self.errbuf, f64r!(a)),
+                Op::PrintComplex { a } => {
+                    print::printcomplex(&mut self.errbuf, f64r!(a), f64r!(a + 1))
+                }
+                Op::PrintBool { a } => print::printbool(&mut self.errbuf, r!(a) != 0),
+                Op::PrintPointer { a } => print::printhex(&mut self.errbuf, r!(a)),
+                Op::PrintString { a } => {
+                    let (p, l) = str2!(a);
+                    self.errbuf.extend_from_slice(mem::bytes(p, l as usize));
+                }
+                Op::PrintSlice { a } => {
+                    print::printslice(&mut self.errbuf, r!(a), r!(a + 1) as i64, r!(a + 2) as i64)
+                }
+                Op::PrintEface { a } => print::printeface(&mut self.errbuf, r!(a), r!(a + 1)),
+                Op::PrintSp {} => self.errbuf.push(b' '),
+                Op::PrintNl {} => {
+                    self.errbuf.push(b'\n');
+                    let _ = self.out.flush();
+                    let _ = std::io::stderr().write_all(&self.errbuf);
+                    self.errbuf.clear();
+                }
+                Op::FmtValue { a, k } => {
+                    let kd = prog.consts[k as usize];
+                    fmt_value(&mut self.fmtbuf, kd, |i| r!(a + i));
+                }
+                Op::FmtSp {} => self.fmtbuf.push(b' '),
+                Op::FmtFlush { n } => {
+                    if n != 0 {
+                        self.fmtbuf.push(b'\n');
+                    }
+                    let _ = self.out.write_all(&self.fmtbuf);
+                    self.fmtbuf.clear();
+                }
+                Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
+                Op::PanicVal { a, k } => {
+                    let kd = prog.consts[k as usize];
+                    let mut text = Vec::new();
+                    fmt_value(&mut text, kd & 0xff, |i| r!(a + i));
+                    let tname = (kd >> 8) as usize;
+                    let msg = if tname == 0 {
+                        String::from_utf8_lossy(&text).into_owned()
+                    } else {
+                        let name = prog.strings.get(tname).map_or("", |s| s.as_str());
+                        if kd & 0xff == kind::STRING {
+                            format!("{name}({:?})", String::from_utf8_lossy(&text))
+                        } else {
+                            format!("{name}({})", String::from_utf8_lossy(&text))
+                        }
+                    };
+                    return self.gopanic_text(msg, false, fid, pc as u32);
+                }
+                Op::PanicMsg { k } => {
+                    let s = prog.strings[prog.consts[k as usize] as usize].clone();
+                    throw!(RuntimeError::error_string(s));
+                }
+            }
+        }
+    }
+
+    /// gopanic of a runtime error (no defers yet: unrecovered).
+    #[cold]
+    fn gopanic_runtime(&mut self, e: RuntimeError, fid: u32, pc: u32) -> Exit {
+        let sig = e.sigsegv;
+        let text = format!("{e}");
+        let text = if matches!(e.kind, crate::error::RuntimeErrorKind::PlainError) {
+            text
+        } else {
+            // printpanicval of a runtime.Error prints its Error() text.
+            text
+        };
+        self.gopanic_text(text, sig, fid, pc)
+    }
+
+    /// Prints an unrecovered panic as gc does and ends the run (exit 2).
+    #[cold]
+    fn gopanic_text(&mut self, text: String, sigsegv: bool, fid: u32, pc: u32) -> Exit {
+        self.flush();
+        let mut s = format!("panic: {text}");
+        if sigsegv {
+            s.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+        }
+        s.push_str("\n\ngoroutine 1 [running]:\n");
+        s.push_str(&self.traceback(fid, pc));
+        let _ = std::io::stderr().write_all(s.as_bytes());
+        Exit::Code(2)
+    }
+
+    /// The goroutine's frames, innermost first, as gc's traceback prints
+    /// them (arguments elided).
+    fn traceback(&self, fid: u32, pc: u32) -> String {
+        let mut s = String::new();
+        let mut at = vec![(fid, pc)];
+        at.extend(self.frames.iter().rev().map(|f| (f.func, f.pc)));
+        for (f, pc) in at {
+            let func = &self.prog.funcs[f as usize];
+            if func.name.starts_with("runtime.") {
+                continue;
+            }
+            let line = func
+                .lines
+                .get(pc.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or(0);
+            let args = if func.param_slots == 0 { "" } else { "..." };
+            s.push_str(&format!(
+                "{}({args})\n\t{}:{} +0x0\n",
+                func.name, func.file, line
+            ));
+        }
+        s
+    }
+
+    #[cold]
+    fn stack_overflow(&mut self, _f: u32) -> Exit {
+        self.flush();
+        let _ = std::io::stderr().write_all(
+            b"runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n",
+        );
+        Exit::Code(2)
+    }
+}
+
+/// Go's float-to-int conversion for out-of-range values (amd64's CVTTSD2SQ
+/// gives the "integer indefinite" 0x8000000000000000).
+fn f2s(v: f64) -> i64 {
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    if v.is_nan() || !(-TWO63..TWO63).contains(&v) {
+        i64::MIN
+    } else {
+        v as i64
+    }
+}
+
+/// float to uint64 as gc compiles it on amd64.
+fn f2u(v: f64) -> u64 {
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    if v < TWO63 {
+        f2s(v) as u64
+    } else {
+        (f2s(v - TWO63) as u64) ^ 0x8000_0000_0000_0000
+    }
+}
+
+/// Appends `%v` of a value of basic kind `kd` whose slots `get` reads.
+fn fmt_value(out: &mut Vec<u8>, kd: u64, get: impl Fn(u32) -> u64) {
+    match kd {
+        kind::INT => {
+            let _ = write!(out, "{}", get(0) as i64);
+        }
+        kind::UINT => {
+            let _ = write!(out, "{}", get(0));
+        }
+        kind::FLOAT64 => fmtv::fmt_float(out, f64::from_bits(get(0)), false),
+        kind::FLOAT32 => fmtv::fmt_float(out, f32::from_bits(get(0) as u32) as f64, true),
+        kind::BOOL => out.extend_from_slice(if get(0) != 0 { b"true" } else { b"false" }),
+        kind::STRING => out.extend_from_slice(mem::bytes(get(0), get(1) as usize)),
+        kind::POINTER => {
+            if get(0) == 0 {
+                out.extend_from_slice(b"<nil>");
+            } else {
+                let _ = write!(out, "{:#x}", get(0));
+            }
+        }
+        kind::COMPLEX128 => {
+            fmtv::fmt_complex(out, f64::from_bits(get(0)), f64::from_bits(get(1)), false)
+        }
+        kind::COMPLEX64 => {
+            let w = get(0);
+            let re = f32::from_bits(w as u32) as f64;
+            let im = f32::from_bits((w >> 32) as u32) as f64;
+            fmtv::fmt_complex(out, re, im, true)
+        }
+        _ => out.extend_from_slice(b"<nil>"),
+    }
+}

@@ -1,0 +1,142 @@
+//! A compiled program (docs/vm.md section 3): functions, constants, static
+//! data, globals, and what runs first.
+//!
+//! The compiler builds a [`Program`]; [`Program::validate`] checks that
+//! every slot operand lies inside its function's frame and every jump and
+//! function id exists, which is what lets the interpreter access slots
+//! without bounds checks.
+
+use super::opcode::{Op, Opnd};
+
+/// Function ids index [`Program::funcs`].
+pub type FuncId = u32;
+
+/// One compiled function.
+#[derive(Debug, Clone, Default)]
+pub struct Func {
+    /// The name as gc's tracebacks print it: `main.f`, `main.(*T).M`,
+    /// `main.main.func1`.
+    pub name: String,
+    pub code: Vec<Op>,
+    /// Slots the frame needs: parameters, results, locals and temporaries,
+    /// and the call windows above them.
+    pub frame_size: u32,
+    /// Slots of the parameters (receiver first), at the frame's start.
+    pub param_slots: u32,
+    /// Slots of the results, right after the parameters.
+    pub result_slots: u32,
+    /// One bit per slot that may hold a pointer (docs/vm.md section 2).
+    pub ptrmap: Vec<u64>,
+    /// The source line of each instruction.
+    pub lines: Vec<u32>,
+    /// The source file, as tracebacks print it.
+    pub file: String,
+}
+
+/// A datum that lives for the whole run: a string literal's bytes.
+pub type StaticData = Vec<u8>;
+
+/// The whole program.
+#[derive(Debug, Clone, Default)]
+pub struct Program {
+    pub funcs: Vec<Func>,
+    /// The constant pool: 64-bit words (integers, float bits, indexes of
+    /// static data or strings for ops that take them).
+    pub consts: Vec<u64>,
+    /// Strings the ops name by constant index (panic messages).
+    pub strings: Vec<String>,
+    /// Static data (string literal bytes); `StaticAddr` yields its address.
+    pub statics: Vec<StaticData>,
+    /// Size in bytes of the globals area.
+    pub globals_size: u32,
+    /// The function to run: it initializes the package and calls main.main.
+    pub entry: FuncId,
+    /// Element sizes and pointer-ness for slices the ops allocate
+    /// (`MakeSlice`, `GrowSlice` name an entry by constant index).
+    pub elem_types: Vec<ElemType>,
+}
+
+/// What the runtime needs of an element type for allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ElemType {
+    pub size: u32,
+    pub has_pointers: bool,
+}
+
+impl Program {
+    /// Checks the invariants the interpreter relies on: slot operands
+    /// inside their frame (a `MoveN`/`LoadN`/`Zero` range included), jump
+    /// targets and function ids valid, constant indexes in range.
+    pub fn validate(&self) -> Result<(), String> {
+        for f in &self.funcs {
+            if f.param_slots + f.result_slots > f.frame_size {
+                return Err(format!("{}: parameters exceed the frame", f.name));
+            }
+            if f.lines.len() != f.code.len() {
+                return Err(format!("{}: line table length", f.name));
+            }
+            for (pc, op) in f.code.iter().enumerate() {
+                let width = slot_width(op);
+                let mut err = None;
+                let mut op = *op;
+                op.visit(&mut |k, v| {
+                    let bad = match k {
+                        Opnd::Slot => (*v as u64) + width as u64 > f.frame_size as u64,
+                        Opnd::Jump => *v as usize > f.code.len(),
+                        Opnd::Func => *v as usize >= self.funcs.len(),
+                        Opnd::Konst => *v as usize >= self.consts.len(),
+                        Opnd::Imm | Opnd::Num => false,
+                    };
+                    if bad && err.is_none() {
+                        err = Some(format!("{}: pc {pc}: bad operand {v} ({k:?})", f.name));
+                    }
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                if let Op::Call { a, f: callee } = op {
+                    let c = &self.funcs[callee as usize];
+                    if a as u64 + (c.param_slots + c.result_slots) as u64 > f.frame_size as u64 {
+                        return Err(format!("{}: pc {pc}: call window outside frame", f.name));
+                    }
+                }
+            }
+        }
+        if self.entry as usize >= self.funcs.len() {
+            return Err("no entry function".into());
+        }
+        Ok(())
+    }
+}
+
+/// How many consecutive slots, starting at each slot operand, the op may
+/// touch (the widest of its operands; a conservative bound).
+fn slot_width(op: &Op) -> u32 {
+    match *op {
+        Op::MoveN { n, .. } | Op::Zero { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => {
+            n.max(1)
+        }
+        Op::Concatstrings { n, .. } => 2 * n.max(1),
+        Op::SliceCopy { .. } => 6,
+        Op::SliceCheck3 { .. } => 4,
+        Op::MakeSlice { .. }
+        | Op::GrowSlice { .. }
+        | Op::StringToBytes { .. }
+        | Op::StringToRunes { .. }
+        | Op::PrintSlice { .. }
+        | Op::BytesToString { .. }
+        | Op::RunesToString { .. } => 3,
+        Op::CmpString { .. }
+        | Op::EqString { .. }
+        | Op::RuneToString { .. }
+        | Op::DecodeRune { .. }
+        | Op::PrintString { .. }
+        | Op::PrintComplex { .. }
+        | Op::PrintEface { .. }
+        | Op::PanicVal { .. } => 2,
+        Op::FmtValue { .. } => 3,
+        // The window is checked against the callee's parameters and results.
+        Op::Call { .. } => 0,
+        _ => 1,
+    }
+}

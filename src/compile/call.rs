@@ -1,0 +1,681 @@
+//! Calls: Go functions through call windows, builtins, conversions, and
+//! the few std functions the VM provides directly (os.Exit, the minimal
+//! fmt bridge).
+
+use goscope_runtime::vm::fmtv::kind as fk;
+use goscope_runtime::vm::Op;
+
+use super::func::WIN;
+use super::layout::K;
+use super::{CResult, Compiler};
+use crate::syntax::ast::{Expr, ExprKind};
+use crate::types::builtins::BuiltinId;
+use crate::types::object::ObjKind;
+use crate::types::ty::{Type, TypeId};
+
+impl<'c, 'a> Compiler<'c, 'a> {
+    /// Compiles a call expression; returns the first slot of its results
+    /// (in the call window for Go calls: read them before the next call).
+    pub(super) fn call(&mut self, e: &Expr) -> CResult<u32> {
+        let e = e.unparen();
+        let ExprKind::Call {
+            fun,
+            args,
+            has_dots,
+        } = &e.kind
+        else {
+            return self.expr(e);
+        };
+        let fun = fun.unparen();
+        if self.c.info.type_of(fun.id).is_some_and(|t| t.is_type()) {
+            return self.conversion(e, &args[0]);
+        }
+        if let Some(obj) = fun.as_name().and_then(|_| self.c.info.use_of(fun.id)) {
+            match &self.c.obj(obj).kind {
+                ObjKind::Builtin(b) => return self.builtin(e, *b, args, *has_dots),
+                ObjKind::Func { .. } => {
+                    if let Some(&id) = self.funcs.get(&obj) {
+                        let t = self.c.obj_type(obj);
+                        return self.go_call(e, id, t, args, *has_dots);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let ExprKind::Selector { x, sel } = &fun.kind {
+            let name = sel.sym.as_str();
+            if self.is_pkg(x, "os") && name == "Exit" {
+                let v = self.expr(&args[0])?;
+                self.set_line(e.pos);
+                self.f.emit(Op::Exit { a: v });
+                return Ok(0);
+            }
+            if self.is_pkg(x, "fmt") && matches!(name, "Println" | "Print") {
+                return self.fmt_print(e, args, name == "Println");
+            }
+        }
+        Err(self.unsupported(e.pos, "this call"))
+    }
+
+    /// A call of a Go function compiled in this program.
+    fn go_call(
+        &mut self,
+        e: &Expr,
+        id: u32,
+        fty: TypeId,
+        args: &[Expr],
+        dots: bool,
+    ) -> CResult<u32> {
+        let sig = self
+            .c
+            .types
+            .signature(self.lay.under(fty))
+            .cloned()
+            .ok_or_else(|| self.unsupported(e.pos, "call"))?;
+        if sig.variadic && !dots {
+            return Err(self.unsupported(e.pos, "variadic calls"));
+        }
+        let params = self.c.types.tuple_vars(sig.params).to_vec();
+        let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        let rslots = self.lay.slots(sig.results);
+        let mut offs = Vec::new();
+        let mut at = 0;
+        for t in &ptypes {
+            offs.push(at);
+            at += self.lay.slots(*t);
+        }
+        self.f.use_window(at + rslots);
+        // A multi-value call as the arguments: f(g()).
+        if args.len() == 1 && ptypes.len() > 1 {
+            let r = self.call(&args[0])?;
+            let tmp = self.f.alloc(at, true);
+            self.mov(tmp, r, at);
+            self.mov(WIN, tmp, at);
+        } else if args.iter().any(super::walk::has_call) {
+            let mut tmps = Vec::new();
+            for (a, t) in args.iter().zip(&ptypes) {
+                tmps.push(self.arg_value(a, *t)?);
+            }
+            for ((tmp, t), off) in tmps.into_iter().zip(&ptypes).zip(&offs) {
+                let n = self.lay.slots(*t);
+                self.mov(WIN + off, tmp, n);
+            }
+        } else {
+            for ((a, t), off) in args.iter().zip(&ptypes).zip(&offs) {
+                self.arg_to(a, *t, WIN + off)?;
+            }
+        }
+        self.set_line(e.pos);
+        self.f.emit(Op::Call { a: WIN, f: id });
+        Ok(WIN + at)
+    }
+
+    /// An argument converted to its parameter type, in fresh slots.
+    fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
+        let d = self.temp(t);
+        self.arg_to(a, t, d)?;
+        Ok(d)
+    }
+
+    fn arg_to(&mut self, a: &Expr, t: TypeId, d: u32) -> CResult<()> {
+        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
+            return Err(self.unsupported(a.pos, "interfaces"));
+        }
+        self.expr_to(a, d)
+    }
+
+    /// A conversion `T(x)`.
+    fn conversion(&mut self, e: &Expr, x: &Expr) -> CResult<u32> {
+        let to = self.ty(e);
+        let from = self.ty(x);
+        let (kt, kf) = (self.lay.kind(to), self.lay.kind(from));
+        let d = self.temp(to);
+        let ut = self.lay.under(to);
+        let uf = self.lay.under(from);
+        let v = self.expr(x)?;
+        let op = match (kf, kt) {
+            (K::Int { .. }, K::Int { .. }) => {
+                self.mov(d, v, 1);
+                self.ext(kt, d);
+                return Ok(d);
+            }
+            (K::Int { signed: true, .. }, K::F64) => Op::CvtS2F { a: d, b: v },
+            (K::Int { signed: false, .. }, K::F64) => Op::CvtU2F { a: d, b: v },
+            (K::Int { signed: true, .. }, K::F32) => Op::CvtS2F32 { a: d, b: v },
+            (K::Int { signed: false, .. }, K::F32) => Op::CvtU2F32 { a: d, b: v },
+            (K::F64, K::Int { signed: true, .. }) => Op::CvtF2S { a: d, b: v },
+            (K::F64, K::Int { signed: false, .. }) => Op::CvtF2U { a: d, b: v },
+            (K::F32, K::Int { signed: true, .. }) => Op::CvtF322S { a: d, b: v },
+            (K::F32, K::Int { signed: false, .. }) => Op::CvtF322U { a: d, b: v },
+            (K::F64, K::F32) => Op::CvtF2F32 { a: d, b: v },
+            (K::F32, K::F64) => Op::CvtF322F { a: d, b: v },
+            (K::Int { .. }, K::Str) => Op::RuneToString { a: d, b: v },
+            (K::Slice, K::Str) => {
+                if self.is_elem_bits(uf, 8) {
+                    Op::BytesToString { a: d, b: v }
+                } else {
+                    Op::RunesToString { a: d, b: v }
+                }
+            }
+            (K::Str, K::Slice) => {
+                if self.is_elem_bits(ut, 8) {
+                    Op::StringToBytes { a: d, b: v }
+                } else {
+                    Op::StringToRunes { a: d, b: v }
+                }
+            }
+            _ if kf == kt && kf != K::Iface => {
+                let n = self.lay.slots(to);
+                self.mov(d, v, n);
+                return Ok(d);
+            }
+            _ => return Err(self.unsupported(e.pos, "this conversion")),
+        };
+        self.f.emit(op);
+        if matches!(kt, K::Int { .. }) {
+            self.ext(kt, d);
+        }
+        Ok(d)
+    }
+
+    fn is_elem_bits(&self, slice: TypeId, bits: u8) -> bool {
+        match self.c.types.get(slice) {
+            Type::Slice(elem) => {
+                matches!(self.lay.kind(*elem), K::Int { bits: b, .. } if b == bits)
+            }
+            _ => false,
+        }
+    }
+
+    fn builtin(&mut self, e: &Expr, b: BuiltinId, args: &[Expr], dots: bool) -> CResult<u32> {
+        self.set_line(e.pos);
+        match b {
+            BuiltinId::Print | BuiltinId::Println => {
+                let ln = b == BuiltinId::Println;
+                let mut vals = Vec::new();
+                for a in args {
+                    let t = self.ty(a);
+                    vals.push((self.expr(a)?, self.lay.kind(t)));
+                }
+                for (i, (v, k)) in vals.into_iter().enumerate() {
+                    if ln && i > 0 {
+                        self.f.emit(Op::PrintSp {});
+                    }
+                    let op = match k {
+                        K::Bool => Op::PrintBool { a: v },
+                        K::Int { signed: true, .. } => Op::PrintInt { a: v },
+                        K::Int { signed: false, .. } => Op::PrintUint { a: v },
+                        K::F64 => Op::PrintFloat { a: v },
+                        K::F32 => {
+                            let d = self.f.alloc(1, false);
+                            self.f.emit(Op::CvtF322F { a: d, b: v });
+                            Op::PrintFloat { a: d }
+                        }
+                        K::C128 => Op::PrintComplex { a: v },
+                        K::Str => Op::PrintString { a: v },
+                        K::Ptr => Op::PrintPointer { a: v },
+                        K::Slice => Op::PrintSlice { a: v },
+                        K::Iface => Op::PrintEface { a: v },
+                        _ => return Err(self.unsupported(e.pos, "print of this type")),
+                    };
+                    self.f.emit(op);
+                }
+                if ln {
+                    self.f.emit(Op::PrintNl {});
+                }
+                Ok(0)
+            }
+            BuiltinId::Len | BuiltinId::Cap => {
+                let t = self.ty(&args[0]);
+                let d = self.f.alloc(1, false);
+                match self.c.types.get(self.lay.under(t)).clone() {
+                    Type::Array { len, .. } => self.load_word(d, len as u64),
+                    Type::Pointer(base) => {
+                        let Type::Array { len, .. } =
+                            self.c.types.get(self.lay.under(base)).clone()
+                        else {
+                            return Err(self.unsupported(e.pos, "len"));
+                        };
+                        self.load_word(d, len as u64)
+                    }
+                    Type::Slice(_) | Type::Basic { .. } => {
+                        let v = self.expr(&args[0])?;
+                        let w = if b == BuiltinId::Len { 1 } else { 2 };
+                        self.f.emit(Op::Move { a: d, b: v + w });
+                    }
+                    _ => return Err(self.unsupported(e.pos, "len of maps and channels")),
+                }
+                Ok(d)
+            }
+            BuiltinId::Panic => {
+                let a = &args[0];
+                let t = self.ty(a);
+                let k = self.lay.kind(t);
+                let code = match k {
+                    K::Int { signed: true, .. } => fk::INT,
+                    K::Int { signed: false, .. } => fk::UINT,
+                    K::Str => fk::STRING,
+                    K::Bool => fk::BOOL,
+                    K::F64 => fk::FLOAT64,
+                    _ => return Err(self.unsupported(e.pos, "panic with this value")),
+                };
+                let v = self.expr(a)?;
+                let tname = match self.c.types.named(t) {
+                    Some(n) => {
+                        let name = format!("main.{}", self.c.obj(n.obj).name.as_str());
+                        self.prog.strings.push(name);
+                        ((self.prog.strings.len() - 1) as u64) << 8
+                    }
+                    None => 0,
+                };
+                let k = self.konst(code | tname);
+                self.set_line(e.pos);
+                self.f.emit(Op::PanicVal { a: v, k });
+                Ok(0)
+            }
+            BuiltinId::New => {
+                let t = self.ty(e);
+                let elem = self.c.types.pointer_base(self.lay.under(t)).unwrap_or(t);
+                Ok(self.new_cell(elem))
+            }
+            BuiltinId::Make => {
+                let t = self.ty(e);
+                let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
+                    return Err(self.unsupported(e.pos, "make of maps and channels"));
+                };
+                let lc = self.f.alloc(2, false);
+                self.expr_to(&args[1], lc)?;
+                if args.len() > 2 {
+                    self.expr_to(&args[2], lc + 1)?;
+                } else {
+                    self.f.emit(Op::Move { a: lc + 1, b: lc });
+                }
+                let k = self.elem_konst(elem);
+                let d = self.f.alloc(3, true);
+                self.set_line(e.pos);
+                self.f.emit(Op::MakeSlice { a: d, b: lc, k });
+                Ok(d)
+            }
+            BuiltinId::Append => self.append(e, args, dots),
+            BuiltinId::Copy => {
+                let t = self.ty(&args[0]);
+                let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
+                    return Err(self.unsupported(e.pos, "copy"));
+                };
+                let two = self.f.alloc(6, true);
+                self.expr_to(&args[0], two)?;
+                // A string source has no cap word; SliceCopy reads only len.
+                self.expr_to(&args[1], two + 3)?;
+                let d = self.f.alloc(1, false);
+                let n = self.lay.size(elem) as u32;
+                self.f.emit(Op::SliceCopy { a: d, b: two, n });
+                Ok(d)
+            }
+            _ => Err(self.unsupported(e.pos, "this builtin")),
+        }
+    }
+
+    /// append(s, x...) / append(s, xs...).
+    fn append(&mut self, e: &Expr, args: &[Expr], dots: bool) -> CResult<u32> {
+        let t = self.ty(e);
+        let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
+            return Err(self.unsupported(e.pos, "append"));
+        };
+        let esize = self.lay.size(elem) as u32;
+        let k = self.elem_konst(elem);
+        let s = self.f.alloc(3, true);
+        self.expr_to(&args[0], s)?;
+        if dots {
+            // append(s, t...): t a slice or a string.
+            let src = self.f.alloc(3, true);
+            self.expr_to(&args[1], src)?;
+            if self.lay.kind(self.ty(&args[1])) == K::Str {
+                self.f.emit(Op::Move {
+                    a: src + 2,
+                    b: src + 1,
+                });
+            }
+            let oldlen = self.f.alloc(1, false);
+            self.f.emit(Op::Move {
+                a: oldlen,
+                b: s + 1,
+            });
+            let newlen = self.f.alloc(1, false);
+            self.f.emit(Op::AddI {
+                a: newlen,
+                b: s + 1,
+                c: src + 1,
+            });
+            self.f.emit(Op::GrowSlice { a: s, b: newlen, k });
+            // copy(s[oldlen:], src)
+            let two = self.f.alloc(6, true);
+            self.f.emit(Op::Move { a: two, b: s });
+            self.f.emit(Op::IndexAddr {
+                a: two,
+                b: oldlen,
+                n: esize,
+            });
+            self.f.emit(Op::Move {
+                a: two + 1,
+                b: src + 1,
+            });
+            self.f.emit(Op::MoveN {
+                a: two + 3,
+                b: src,
+                n: 3,
+            });
+            let d = self.f.alloc(1, false);
+            self.f.emit(Op::SliceCopy {
+                a: d,
+                b: two,
+                n: esize,
+            });
+            return Ok(s);
+        }
+        let n = (args.len() - 1) as u32;
+        if n == 0 {
+            return Ok(s);
+        }
+        let mut vals = Vec::new();
+        for a in &args[1..] {
+            vals.push(self.expr_copy_pub(a)?);
+        }
+        let oldlen = self.f.alloc(1, false);
+        self.f.emit(Op::Move {
+            a: oldlen,
+            b: s + 1,
+        });
+        let newlen = self.f.alloc(1, false);
+        self.f.emit(Op::AddIK {
+            a: newlen,
+            b: s + 1,
+            i: n,
+        });
+        self.set_line(e.pos);
+        self.f.emit(Op::GrowSlice { a: s, b: newlen, k });
+        let p = self.f.alloc(1, true);
+        for (i, v) in vals.into_iter().enumerate() {
+            self.f.emit(Op::Move { a: p, b: s });
+            self.f.emit(Op::IndexAddr {
+                a: p,
+                b: oldlen,
+                n: esize,
+            });
+            self.store_mem(p, i as u32 * esize, v, elem);
+        }
+        Ok(s)
+    }
+
+    pub(super) fn expr_copy_pub(&mut self, e: &Expr) -> CResult<u32> {
+        let t = self.ty(e);
+        let d = self.temp(t);
+        self.expr_to(e, d)?;
+        Ok(d)
+    }
+
+    /// fmt.Println / fmt.Print of basic values (the minimal fmt bridge).
+    fn fmt_print(&mut self, e: &Expr, args: &[Expr], ln: bool) -> CResult<u32> {
+        let mut vals = Vec::new();
+        for a in args {
+            let t = self.ty(a);
+            let code = if self.is_nil_name(a) {
+                fk::NIL
+            } else {
+                match self.lay.kind(t) {
+                    K::Int { signed: true, .. } => fk::INT,
+                    K::Int { signed: false, .. } => fk::UINT,
+                    K::F64 => fk::FLOAT64,
+                    K::F32 => fk::FLOAT32,
+                    K::Bool => fk::BOOL,
+                    K::Str => fk::STRING,
+                    K::C128 => fk::COMPLEX128,
+                    K::C64 => fk::COMPLEX64,
+                    K::Ptr if matches!(self.c.types.get(self.lay.under(t)), Type::Pointer(_)) => {
+                        fk::POINTER
+                    }
+                    _ => return Err(self.unsupported(a.pos, "fmt of this type")),
+                }
+            };
+            let v = if code == fk::NIL { 0 } else { self.expr(a)? };
+            vals.push((v, code));
+        }
+        for (i, (v, code)) in vals.iter().enumerate() {
+            if i > 0 {
+                let space = ln || (vals[i - 1].1 != fk::STRING && *code != fk::STRING);
+                if space {
+                    self.f.emit(Op::FmtSp {});
+                }
+            }
+            let k = self.konst(*code);
+            self.f.emit(Op::FmtValue { a: *v, k });
+        }
+        self.set_line(e.pos);
+        self.f.emit(Op::FmtFlush { n: ln as u32 });
+        // (n int, err error) results: not materialized.
+        let d = self.f.alloc(3, true);
+        self.f.emit(Op::Zero { a: d, n: 3 });
+        Ok(d)
+    }
+
+    fn is_nil_name(&self, e: &Expr) -> bool {
+        let e = e.unparen();
+        e.as_name().is_some()
+            && self
+                .c
+                .info
+                .use_of(e.id)
+                .is_some_and(|o| matches!(self.c.obj(o).kind, ObjKind::Nil))
+    }
+
+    /// `x[lo:hi]` and `x[lo:hi:max]`.
+    pub(super) fn slice_expr(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let ExprKind::Slice { x, index, full } = &e.kind else {
+            return Err(self.unsupported(e.pos, "slice"));
+        };
+        let xt = self.ty(x);
+        let u = self.lay.under(xt);
+        // base pointer, len, cap of the operand
+        let hdr = self.f.alloc(3, true);
+        let (esize, is_str, is_slice) = match self.c.types.get(u).clone() {
+            Type::Slice(elem) => {
+                self.expr_to(x, hdr)?;
+                (self.lay.size(elem) as u32, false, true)
+            }
+            Type::Basic { .. } => {
+                self.expr_to(x, hdr)?;
+                self.f.emit(Op::Move {
+                    a: hdr + 2,
+                    b: hdr + 1,
+                });
+                (1, true, false)
+            }
+            Type::Array { len, elem } => {
+                let (p, off) = self.addr_of(x)?;
+                self.f.emit(Op::AddIK {
+                    a: hdr,
+                    b: p,
+                    i: off,
+                });
+                self.load_word(hdr + 1, len as u64);
+                self.load_word(hdr + 2, len as u64);
+                (self.lay.size(elem) as u32, false, false)
+            }
+            Type::Pointer(base) => {
+                let Type::Array { len, elem } = self.c.types.get(self.lay.under(base)).clone()
+                else {
+                    return Err(self.unsupported(e.pos, "slice"));
+                };
+                self.expr_to(x, hdr)?;
+                self.f.emit(Op::NilCheck { a: hdr });
+                self.load_word(hdr + 1, len as u64);
+                self.load_word(hdr + 2, len as u64);
+                (self.lay.size(elem) as u32, false, false)
+            }
+            _ => return Err(self.unsupported(e.pos, "slice")),
+        };
+        let b = self.f.alloc(4, false);
+        match &index[0] {
+            Some(lo) => self.expr_to(lo, b)?,
+            None => self.f.emit(Op::LoadI { a: b, i: 0 }),
+        }
+        match &index[1] {
+            Some(hi) => self.expr_to(hi, b + 1)?,
+            None => self.f.emit(Op::Move {
+                a: b + 1,
+                b: hdr + 1,
+            }),
+        }
+        self.set_line(e.pos);
+        if *full {
+            if let Some(m) = &index[2] {
+                self.expr_to(m, b + 2)?;
+            }
+            self.f.emit(Op::Move {
+                a: b + 3,
+                b: hdr + 2,
+            });
+            self.f.emit(Op::SliceCheck3 { a: b });
+        } else {
+            self.f.emit(Op::Move {
+                a: b + 2,
+                b: hdr + 2,
+            });
+            if is_slice {
+                self.f.emit(Op::SliceCheck {
+                    a: b,
+                    b: b + 1,
+                    c: b + 2,
+                });
+            } else {
+                let lim = if is_str { hdr + 1 } else { hdr + 2 };
+                self.f.emit(Op::SliceCheckLen {
+                    a: b,
+                    b: b + 1,
+                    c: lim,
+                });
+            }
+        }
+        // ptr += lo*esize (only when the result is non-empty, as gc: a
+        // zero-cap result keeps the base so it cannot point past the end).
+        let p = self.f.alloc(1, true);
+        self.f.emit(Op::Move { a: p, b: hdr });
+        self.f.emit(Op::IndexAddr { a: p, b, n: esize });
+        self.f.emit(Op::Move { a: d, b: p });
+        self.f.emit(Op::SubI {
+            a: d + 1,
+            b: b + 1,
+            c: b,
+        });
+        if !is_str {
+            self.f.emit(Op::SubI {
+                a: d + 2,
+                b: b + 2,
+                c: b,
+            });
+        }
+        Ok(())
+    }
+
+    /// Composite literals of arrays, structs and slices.
+    pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+            return Err(self.unsupported(e.pos, "literal"));
+        };
+        let t = self.ty(e);
+        let u = self.lay.under(t);
+        match self.c.types.get(u).clone() {
+            Type::Struct(st) => {
+                let n = self.lay.slots(t);
+                if n > 0 {
+                    self.f.emit(Op::Zero { a: d, n });
+                }
+                let offs = self.lay.offsets(t);
+                let p = self.f.alloc(1, true);
+                self.f.emit(Op::FrameAddr { a: p, b: d });
+                for (i, el) in elems.iter().enumerate() {
+                    let (fi, v) = match &el.kind {
+                        ExprKind::KeyValue { key, value } => {
+                            let name = key
+                                .as_name()
+                                .map(|s| s.as_str().to_string())
+                                .unwrap_or_default();
+                            let fi = st
+                                .fields
+                                .iter()
+                                .position(|f| self.c.obj(*f).name.as_str() == name)
+                                .unwrap_or(0);
+                            (fi, &**value)
+                        }
+                        _ => (i, el),
+                    };
+                    let ft = self.c.obj_type(st.fields[fi]);
+                    let val = self.expr(v)?;
+                    self.store_mem(p, offs[fi] as u32, val, ft);
+                }
+                Ok(())
+            }
+            Type::Array { elem, .. } => {
+                let n = self.lay.slots(t);
+                if n > 0 {
+                    self.f.emit(Op::Zero { a: d, n });
+                }
+                let p = self.f.alloc(1, true);
+                self.f.emit(Op::FrameAddr { a: p, b: d });
+                self.fill_elems(e, elems, elem, p)
+            }
+            Type::Slice(elem) => {
+                let len = self.literal_len(elems)?;
+                let k = self.elem_konst(elem);
+                let lc = self.f.alloc(2, false);
+                self.load_word(lc, len);
+                self.load_word(lc + 1, len);
+                self.f.emit(Op::MakeSlice { a: d, b: lc, k });
+                let p = self.f.alloc(1, true);
+                self.f.emit(Op::Move { a: p, b: d });
+                self.fill_elems(e, elems, elem, p)
+            }
+            _ => Err(self.unsupported(e.pos, "map literals")),
+        }
+    }
+
+    fn literal_len(&self, elems: &[Expr]) -> CResult<u64> {
+        let mut i = 0u64;
+        let mut max = 0u64;
+        for el in elems {
+            if let ExprKind::KeyValue { key, .. } = &el.kind {
+                i = self
+                    .c
+                    .info
+                    .value_of(key.id)
+                    .map(|v| v.int64_val().0 as u64)
+                    .unwrap_or(i);
+            }
+            i += 1;
+            max = max.max(i);
+        }
+        Ok(max)
+    }
+
+    fn fill_elems(&mut self, _e: &Expr, elems: &[Expr], elem: TypeId, p: u32) -> CResult<()> {
+        let esize = self.lay.size(elem) as u32;
+        let mut i = 0u64;
+        for el in elems {
+            let v = match &el.kind {
+                ExprKind::KeyValue { key, value } => {
+                    i = self
+                        .c
+                        .info
+                        .value_of(key.id)
+                        .map(|v| v.int64_val().0 as u64)
+                        .unwrap_or(i);
+                    &**value
+                }
+                _ => el,
+            };
+            let val = self.expr(v)?;
+            self.store_mem(p, (i as u32) * esize, val, elem);
+            i += 1;
+        }
+        Ok(())
+    }
+}

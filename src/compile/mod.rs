@@ -1,0 +1,403 @@
+//! The bytecode compiler: typed syntax tree -> [`Program`] (docs/vm.md).
+//!
+//! It reads the checker's side tables (types of expressions, the objects
+//! names define and use, selections) and escape analysis's decisions
+//! (frame or heap for each variable) and never recomputes them. Files
+//! mirror the tree: stmt.rs for statements, expr.rs for expressions,
+//! call.rs for calls and builtins; func.rs is one function's code and
+//! slots, layout.rs sizes and kinds of types.
+//!
+//! Architecture Invariant: every construct the compiler does not support
+//! yet is reported as an error (`goscope: not supported yet: ...`), never
+//! compiled to something that runs differently from gc.
+
+mod call;
+mod expr;
+mod func;
+mod layout;
+mod stmt;
+mod walk;
+
+use std::collections::HashMap;
+
+use goscope_runtime::vm::{ElemType, Op, Program};
+
+use crate::escape::EscapeInfo;
+use crate::syntax::ast::{Decl, Expr, File, FuncDecl};
+use crate::syntax::pos::Pos;
+use crate::types::object::{ObjId, ObjKind};
+use crate::types::ty::TypeId;
+use crate::types::Checker;
+use func::{FnBuilder, Loc};
+use layout::Layout;
+
+/// A compile error: a construct goscope cannot run yet, at a position.
+pub type CResult<T> = Result<T, String>;
+
+pub struct Compiler<'c, 'a> {
+    c: &'c Checker<'a>,
+    esc: &'c EscapeInfo,
+    lay: Layout<'c, 'a>,
+    prog: Program,
+    funcs: HashMap<ObjId, u32>,
+    globals: HashMap<ObjId, u32>,
+    file: String,
+    f: FnBuilder,
+    kcache: HashMap<u64, u32>,
+    statics: HashMap<Vec<u8>, u32>,
+    elems: HashMap<(u32, bool), u32>,
+    /// Variables whose address is taken (`&x`, `&x.f`, `x[:]` of an array).
+    taken: std::collections::HashSet<ObjId>,
+    file_ref: &'a File,
+}
+
+/// Compiles a checked, error-free program. `path` is the file name as
+/// tracebacks print it.
+pub fn compile<'a>(
+    file: &'a File,
+    c: &Checker<'a>,
+    esc: &EscapeInfo,
+    path: &str,
+) -> CResult<Program> {
+    let mut k = Compiler {
+        c,
+        esc,
+        lay: Layout::new(c),
+        prog: Program::default(),
+        funcs: HashMap::new(),
+        globals: HashMap::new(),
+        file: path.to_string(),
+        f: FnBuilder::new(String::new()),
+        kcache: HashMap::new(),
+        statics: HashMap::new(),
+        elems: HashMap::new(),
+        taken: Default::default(),
+        file_ref: file,
+    };
+    k.find_taken(file);
+    k.prog.strings.push(String::new());
+    k.prog.funcs.push(Default::default()); // the entry, filled last
+    let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();
+    let mut inits = Vec::new();
+    let mut main = None;
+    for d in &file.decls {
+        match d {
+            Decl::Func(fd) => {
+                if fd.body.is_none() {
+                    continue;
+                }
+                let id = k.prog.funcs.len() as u32;
+                k.prog.funcs.push(Default::default());
+                let name = fd.name.sym.as_str();
+                if fd.recv.is_some() {
+                    return Err(k.unsupported(fd.pos, "methods"));
+                }
+                if !fd.tparams.is_empty() {
+                    return Err(k.unsupported(fd.pos, "generic functions"));
+                }
+                if name == "init" {
+                    inits.push(id);
+                } else if let Some(Some(obj)) = c.info.def_of(fd.name.id) {
+                    k.funcs.insert(obj, id);
+                }
+                if name == "main" {
+                    main = Some(id);
+                }
+                bodies.push((fd, id));
+            }
+            Decl::Var(vd) => {
+                for n in &vd.names {
+                    if let Some(Some(obj)) = c.info.def_of(n.id) {
+                        let (size, align) = k.lay.size_align(c.obj_type(obj));
+                        let off =
+                            crate::types::sizes::rnd(k.prog.globals_size as i64, align.max(1));
+                        k.globals.insert(obj, off as u32);
+                        k.prog.globals_size = (off + size) as u32;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut ninit = 0;
+    for (fd, id) in &bodies {
+        let name = if fd.name.sym.as_str() == "init" {
+            ninit += 1;
+            format!("main.init.{}", ninit - 1)
+        } else {
+            format!("main.{}", fd.name.sym.as_str())
+        };
+        let func = k.func_decl(fd, name)?;
+        k.prog.funcs[*id as usize] = func;
+    }
+    let entry = k.entry(&inits, main)?;
+    k.prog.funcs[0] = entry;
+    k.prog.entry = 0;
+    k.prog
+        .validate()
+        .map_err(|e| format!("goscope: internal error: {e}"))?;
+    Ok(k.prog)
+}
+
+impl<'c, 'a> Compiler<'c, 'a> {
+    fn unsupported(&self, pos: Pos, what: &str) -> String {
+        let p = self.c.sources.position(pos);
+        format!(
+            "{}:{}:{}: goscope: not supported yet: {what}",
+            p.file, p.line, p.col
+        )
+    }
+
+    fn line_of(&self, pos: Pos) -> u32 {
+        self.c.sources.position(pos).line
+    }
+
+    fn set_line(&mut self, pos: Pos) {
+        if pos.is_known() {
+            self.f.line = self.line_of(pos);
+        }
+    }
+
+    /// The type recorded for an expression.
+    fn ty(&self, e: &Expr) -> TypeId {
+        self.c
+            .info
+            .type_of(e.id)
+            .map(|t| t.ty)
+            .unwrap_or(TypeId::INVALID)
+    }
+
+    /// A constant-pool index for the word `v`.
+    fn konst(&mut self, v: u64) -> u32 {
+        if let Some(k) = self.kcache.get(&v) {
+            return *k;
+        }
+        let k = self.prog.consts.len() as u32;
+        self.prog.consts.push(v);
+        self.kcache.insert(v, k);
+        k
+    }
+
+    /// The static datum holding `bytes` (deduplicated).
+    fn static_data(&mut self, bytes: &[u8]) -> u32 {
+        if let Some(i) = self.statics.get(bytes) {
+            return *i;
+        }
+        let i = self.prog.statics.len() as u32;
+        self.prog.statics.push(bytes.to_vec());
+        self.statics.insert(bytes.to_vec(), i);
+        i
+    }
+
+    /// A constant naming an element type entry (size, pointers).
+    fn elem_konst(&mut self, t: TypeId) -> u32 {
+        let size = self.lay.size(t) as u32;
+        let ptrs = self.lay.has_pointers(t);
+        let idx = match self.elems.get(&(size, ptrs)) {
+            Some(i) => *i,
+            None => {
+                let i = self.prog.elem_types.len() as u32;
+                self.prog.elem_types.push(ElemType {
+                    size,
+                    has_pointers: ptrs,
+                });
+                self.elems.insert((size, ptrs), i);
+                i
+            }
+        };
+        self.konst(idx as u64)
+    }
+
+    /// The entry function: package variable initializers in the checker's
+    /// order, init functions, then main.main.
+    fn entry(&mut self, inits: &[u32], main: Option<u32>) -> CResult<goscope_runtime::vm::Func> {
+        self.f = FnBuilder::new("runtime.main".into());
+        let order = self.c.info.init_order.clone();
+        for init in &order {
+            let mark = self.f.next;
+            self.init_global(init)?;
+            self.f.next = mark;
+        }
+        for id in inits.iter().copied().chain(main) {
+            self.f.emit(Op::Call {
+                a: func::WIN,
+                f: id,
+            });
+        }
+        self.f.emit(Op::Ret {});
+        let f = std::mem::replace(&mut self.f, FnBuilder::new(String::new()));
+        f.finish(&self.file)
+    }
+
+    fn func_decl(&mut self, fd: &FuncDecl, name: String) -> CResult<goscope_runtime::vm::Func> {
+        self.f = FnBuilder::new(name);
+        self.set_line(fd.pos);
+        let Some(Some(fobj)) = self.c.info.def_of(fd.name.id) else {
+            return Err(self.unsupported(fd.pos, "function without object"));
+        };
+        let sig = self
+            .c
+            .types
+            .signature(self.c.obj_type(fobj))
+            .cloned()
+            .ok_or_else(|| self.unsupported(fd.pos, "function type"))?;
+        self.params(&sig)?;
+        if let Some(body) = &fd.body {
+            self.block(&body.stmts)?;
+            self.set_line(body.rbrace);
+        }
+        self.emit_return()?;
+        let f = std::mem::replace(&mut self.f, FnBuilder::new(String::new()));
+        f.finish(&self.file)
+    }
+
+    /// Lays out the parameters and results at the frame's start; escaping
+    /// ones are moved to heap cells at entry.
+    fn params(&mut self, sig: &crate::types::ty::Signature) -> CResult<()> {
+        let params = self.c.types.tuple_vars(sig.params).to_vec();
+        let results = self.c.types.tuple_vars(sig.results).to_vec();
+        let mut at = Vec::new();
+        for p in &params {
+            let t = self.c.obj_type(*p);
+            let n = self.lay.slots(t);
+            let s = self.f.alloc(n, self.lay.has_pointers(t));
+            at.push((*p, s));
+        }
+        self.f.param_slots = self.f.next;
+        for r in &results {
+            let t = self.c.obj_type(*r);
+            let n = self.lay.slots(t);
+            let s = self.f.alloc(n, self.lay.has_pointers(t));
+            self.f.results.push((*r, s));
+        }
+        self.f.result_slots = self.f.next - self.f.param_slots;
+        for (obj, s) in at.into_iter().chain(self.f.results.clone()) {
+            self.bind_existing(obj, s)?;
+        }
+        Ok(())
+    }
+
+    /// Binds a parameter or result to its slots, or moves it to a heap
+    /// cell if escape analysis says so.
+    fn bind_existing(&mut self, obj: ObjId, s: u32) -> CResult<()> {
+        if self.needs_cell(obj) {
+            let t = self.c.obj_type(obj);
+            let p = self.new_cell(t);
+            self.store_mem(p, 0, s, t);
+            self.f.vars.insert(obj, Loc::Ind(p));
+        } else {
+            self.f.vars.insert(obj, Loc::Reg(s));
+        }
+        Ok(())
+    }
+
+    /// Whether a variable lives behind a pointer: escape analysis moved it
+    /// to the heap. (Variables whose address is taken but that stay in the
+    /// frame get heap cells too for now: their frame memory would have to
+    /// outlive the block that declares them.)
+    fn needs_cell(&self, obj: ObjId) -> bool {
+        self.esc.var(obj) == crate::escape::Storage::Heap || self.addr_taken(obj)
+    }
+
+    fn addr_taken(&self, obj: ObjId) -> bool {
+        // Escape analysis reports every variable; a frame variable never
+        // needs a cell unless its address is taken, which the compiler
+        // finds when it compiles `&x`: see expr::addr_of (it asks
+        // `needs_cell` before the variable is declared through a pre-pass).
+        self.taken.contains(&obj)
+    }
+
+    /// A new zeroed heap cell for a value of type `t`; returns the slot
+    /// holding its address.
+    fn new_cell(&mut self, t: TypeId) -> u32 {
+        let k = self.elem_konst(t);
+        let p = self.f.alloc(1, true);
+        self.f.emit(Op::Newobject { a: p, k });
+        p
+    }
+
+    /// The package-level expression with this id (an initializer).
+    fn find_expr(&self, id: crate::syntax::ast::NodeId) -> Option<&'a Expr> {
+        for d in &self.file_ref.decls {
+            if let Decl::Var(v) = d {
+                if let Some(vals) = &v.values {
+                    for e in vals.unpack_list() {
+                        if e.id == id {
+                            return Some(e);
+                        }
+                    }
+                    if vals.id == id {
+                        return Some(vals);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The pre-pass filling `taken`.
+    fn find_taken(&mut self, file: &File) {
+        use crate::syntax::ast::{ExprKind, Operator};
+        let mut taken = std::collections::HashSet::new();
+        let info = &self.c.info;
+        let lay = &self.lay;
+        for d in &file.decls {
+            let Decl::Func(fd) = d else { continue };
+            let Some(body) = &fd.body else { continue };
+            walk::stmts(&body.stmts, &mut |e| {
+                let root = match &e.kind {
+                    ExprKind::Operation {
+                        op: Operator::And,
+                        x,
+                        y: None,
+                    } => x,
+                    ExprKind::Slice { x, .. }
+                        if lay
+                            .kind(info.type_of(x.id).map(|t| t.ty).unwrap_or(TypeId::INVALID))
+                            == layout::K::Agg =>
+                    {
+                        x
+                    }
+                    _ => return,
+                };
+                let mut r = root.unparen();
+                loop {
+                    match &r.kind {
+                        ExprKind::Selector { x, .. }
+                            if info.selections.get(&r.id).is_some_and(|s| !s.indirect) =>
+                        {
+                            r = x.unparen()
+                        }
+                        ExprKind::Index { x, .. }
+                            if matches!(
+                                lay.kind(
+                                    info.type_of(x.id).map(|t| t.ty).unwrap_or(TypeId::INVALID)
+                                ),
+                                layout::K::Agg
+                            ) =>
+                        {
+                            r = x.unparen()
+                        }
+                        _ => break,
+                    }
+                }
+                if r.as_name().is_some() {
+                    if let Some(obj) = info.use_of(r.id) {
+                        taken.insert(obj);
+                    }
+                }
+            });
+        }
+        self.taken = taken;
+    }
+
+    fn is_pkg(&self, e: &Expr, path: &str) -> bool {
+        let Some(obj) = e.as_name().and_then(|_| self.c.info.use_of(e.id)) else {
+            return false;
+        };
+        match &self.c.obj(obj).kind {
+            ObjKind::PkgName { imported, .. } => self.c.package(*imported).path == path,
+            _ => false,
+        }
+    }
+}

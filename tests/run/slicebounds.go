@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := "hello"
+	j := 9
+	println(s[2:j])
+}
