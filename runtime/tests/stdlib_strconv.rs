@@ -40,6 +40,23 @@ fn check_line(f: &[&str]) -> String {
             };
             format!("{:x}\t{}", v.to_bits(), err_hex(e.as_ref()))
         }
+        "ctoa" => {
+            let re = f64::from_bits(u64::from_str_radix(f[1], 16).unwrap());
+            let im = f64::from_bits(u64::from_str_radix(f[2], 16).unwrap());
+            format_complex(re, im, f[3].as_bytes()[0], -1, n(4) as u32)
+        }
+        "atoc" => {
+            let ((re, im), e) = match parse_complex(&unhex(f[1]), n(2)) {
+                Ok(v) => (v, None),
+                Err((v, e)) => (v, Some(e)),
+            };
+            format!(
+                "{:x}\t{:x}\t{}",
+                re.to_bits(),
+                im.to_bits(),
+                err_hex(e.as_ref())
+            )
+        }
         "itoa" => {
             let v = n(1);
             let b = n(2) as u32;
@@ -124,6 +141,8 @@ fn strconv_matches_gc() {
         "atof" => 2,
         "bool" | "Atoi" | "quote" | "qrune" | "unquote" | "isprint" | "isgraphic" => 1,
         "atoi" => 3,
+        "ctoa" => 4,
+        "atoc" => 2,
         "itoa" => 2,
         _ => panic!("unknown op {op}"),
     };
