@@ -35,8 +35,8 @@ pub fn cbrt(x: f64) -> f64 {
         return x;
     }
     let sign = x < 0.0;
-    let x = x.abs();
-    // Rough cbrt to 5 bits.
+    let x = if sign { -x } else { x }; // keeps -0, as Go
+                                       // Rough cbrt to 5 bits.
     let mut t = f64::from_bits(x.to_bits() / 3 + (B1 << 32));
     if x < SMALLEST_NORMAL {
         // Subnormal number.
@@ -365,4 +365,161 @@ fn expmulti(hi: f64, lo: f64, k: i64) -> f64 {
     let c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
     let y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
     ldexp(y, k)
+}
+
+/// Go's math.Remainder: IEEE 754 x REM y.
+pub fn remainder(x: f64, y: f64) -> f64 {
+    const TINY: f64 = 4.45014771701440276618e-308;
+    const HALF_MAX: f64 = f64::MAX / 2.0;
+    if x.is_nan() || y.is_nan() || x.is_infinite() || y == 0.0 {
+        return nan();
+    }
+    if y.is_infinite() {
+        return x;
+    }
+    let sign = x < 0.0;
+    let mut x = if sign { -x } else { x }; // keeps -0, as Go
+    let y = y.abs();
+    if x == y {
+        return if sign { -0.0 } else { 0.0 };
+    }
+    if y <= HALF_MAX {
+        x = super::fmod(x, y + y); // now x < 2y
+    }
+    if y < TINY {
+        if x + x > y {
+            x -= y;
+            if x + x >= y {
+                x -= y;
+            }
+        }
+    } else {
+        let y_half = 0.5 * y;
+        if x > y_half {
+            x -= y;
+            if x >= y_half {
+                x -= y;
+            }
+        }
+    }
+    if sign {
+        -x
+    } else {
+        x
+    }
+}
+
+/// Go's math.Asinh.
+pub fn asinh(x: f64) -> f64 {
+    #[allow(clippy::approx_constant)] // Go's literal, kept as written
+    const LN2: f64 = 6.93147180559945286227e-01;
+    const NEAR_ZERO: f64 = 1.0 / (1u64 << 28) as f64;
+    const LARGE: f64 = (1u64 << 28) as f64;
+    if x.is_nan() || x.is_infinite() {
+        return x;
+    }
+    let sign = x < 0.0;
+    let x = if sign { -x } else { x }; // keeps -0, as Go
+    let temp = if x > LARGE {
+        super::log(x) + LN2
+    } else if x > 2.0 {
+        super::log(2.0 * x + 1.0 / ((x * x + 1.0).sqrt() + x))
+    } else if x < NEAR_ZERO {
+        x
+    } else {
+        log1p(x + x * x / (1.0 + (1.0 + x * x).sqrt()))
+    };
+    if sign {
+        -temp
+    } else {
+        temp
+    }
+}
+
+/// Go's math.Acosh.
+pub fn acosh(x: f64) -> f64 {
+    const LARGE: f64 = (1u64 << 28) as f64;
+    if x < 1.0 || x.is_nan() {
+        return nan();
+    }
+    if x == 1.0 {
+        return 0.0;
+    }
+    if x >= LARGE {
+        return super::log(x) + std::f64::consts::LN_2;
+    }
+    if x > 2.0 {
+        return super::log(2.0 * x - 1.0 / (x + (x * x - 1.0).sqrt()));
+    }
+    let t = x - 1.0;
+    log1p(t + (2.0 * t + t * t).sqrt())
+}
+
+/// Go's math.Atanh.
+pub fn atanh(x: f64) -> f64 {
+    const NEAR_ZERO: f64 = 1.0 / (1u64 << 28) as f64;
+    if !(-1.0..=1.0).contains(&x) {
+        return nan(); // also NaN
+    }
+    if x == 1.0 {
+        return f64::INFINITY;
+    }
+    if x == -1.0 {
+        return f64::NEG_INFINITY;
+    }
+    let sign = x < 0.0;
+    let x = if sign { -x } else { x }; // keeps -0, as Go
+    let temp = if x < NEAR_ZERO {
+        x
+    } else if x < 0.5 {
+        let t = x + x;
+        0.5 * log1p(t + t * x / (1.0 - x))
+    } else {
+        0.5 * log1p((x + x) / (1.0 - x))
+    };
+    if sign {
+        -temp
+    } else {
+        temp
+    }
+}
+
+/// Go's math.Nextafter: the next float after x towards y.
+pub fn nextafter(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        nan()
+    } else if x == y {
+        x
+    } else if x == 0.0 {
+        f64::from_bits(1).copysign(y)
+    } else if (y > x) == (x > 0.0) {
+        f64::from_bits(x.to_bits() + 1)
+    } else {
+        f64::from_bits(x.to_bits() - 1)
+    }
+}
+
+/// Go's math.Nextafter32.
+pub fn nextafter32(x: f32, y: f32) -> f32 {
+    if x.is_nan() || y.is_nan() {
+        nan() as f32
+    } else if x == y {
+        x
+    } else if x == 0.0 {
+        f32::from_bits(1).copysign(y)
+    } else if (y > x) == (x > 0.0) {
+        f32::from_bits(x.to_bits() + 1)
+    } else {
+        f32::from_bits(x.to_bits() - 1)
+    }
+}
+
+/// Go's math.Dim: max(x-y, 0), NaN from the subtraction.
+pub fn dim(x: f64, y: f64) -> f64 {
+    let v = x - y;
+    if v <= 0.0 {
+        0.0
+    } else {
+        v
+    }
 }

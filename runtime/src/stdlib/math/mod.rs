@@ -17,7 +17,10 @@ use std::cell::Cell;
 mod extra;
 mod trig;
 
-pub use extra::{cbrt, cosh, exp2, expm1, hypot, log1p, sinh, tanh};
+pub use extra::{
+    acosh, asinh, atanh, cbrt, cosh, dim, exp2, expm1, hypot, log1p, nextafter, nextafter32,
+    remainder, sinh, tanh,
+};
 pub use trig::{acos, asin, atan, atan2, cos, sin, tan};
 
 /// Go's math.NaN(): the bits 0x7FF8000000000001.

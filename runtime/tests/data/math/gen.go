@@ -57,6 +57,12 @@ func main() {
 		fmt.Println("Expm1", b(x/1000), b(math.Expm1(x/1000)))
 		fmt.Println("Exp2", b(x), b(math.Exp2(x)))
 		fmt.Println("Exp2", b(x*1.5), b(math.Exp2(x*1.5)))
+		fmt.Println("Asinh", b(x), b(math.Asinh(x)))
+		fmt.Println("Acosh", b(x), b(math.Acosh(x)))
+		fmt.Println("Atanh", b(x/700), b(math.Atanh(x/700)))
+		for _, f := range []func(float64) float64{math.Sqrt, math.Floor, math.Ceil, math.Trunc, math.Round, math.RoundToEven, math.Abs} {
+			fmt.Println("Exact", b(x), b(f(x)))
+		}
 	}
 	for i := 0; i < 300; i++ {
 		x := math.Ldexp(r.Float64(), r.Intn(1100))
@@ -80,6 +86,10 @@ func main() {
 		fmt.Println("Min", b(x), b(y), b(math.Min(x, y)))
 		fmt.Println("Atan2", b(x), b(y), b(math.Atan2(x, y)))
 		fmt.Println("Hypot", b(x), b(y), b(math.Hypot(x, y)))
+		fmt.Println("Remainder", b(x), b(y), b(math.Remainder(x, y)))
+		fmt.Println("Nextafter", b(x), b(y), b(math.Nextafter(x, y)))
+		fmt.Println("Nextafter32", b(x), b(y), b(float64(math.Nextafter32(float32(x), float32(y)))))
+		fmt.Println("Dim", b(x), b(y), b(math.Dim(x, y)))
 		fmt.Println("Ldexp", b(x), int(y*10), b(math.Ldexp(x, int(y*10))))
 	}
 	sp := []float64{0, math.Copysign(0, -1), 1, -1, 2, -2, 0.5, -0.5, 3, -3, math.Inf(1), math.Inf(-1), math.NaN(), 1e300, -1e300, 1e-300, 1 << 63, -(1 << 63), 1 << 53, 1<<53 + 2}
@@ -91,6 +101,10 @@ func main() {
 			fmt.Println("Min", b(x), b(y), b(math.Min(x, y)))
 			fmt.Println("Atan2", b(x), b(y), b(math.Atan2(x, y)))
 			fmt.Println("Hypot", b(x), b(y), b(math.Hypot(x, y)))
+			fmt.Println("Remainder", b(x), b(y), b(math.Remainder(x, y)))
+			fmt.Println("Nextafter", b(x), b(y), b(math.Nextafter(x, y)))
+			fmt.Println("Nextafter32", b(x), b(y), b(float64(math.Nextafter32(float32(x), float32(y)))))
+			fmt.Println("Dim", b(x), b(y), b(math.Dim(x, y)))
 		}
 	}
 	for _, e := range []int{-1080, -1075, -1074, -1050, -1022, -1, 0, 1, 1023, 1024, 5000, math.MinInt64, math.MaxInt64} {
