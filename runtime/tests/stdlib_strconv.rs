@@ -166,3 +166,37 @@ fn strconv_matches_gc() {
         failures[..failures.len().min(30)].join("\n")
     );
 }
+
+/// Go's TestFtoaRandom: the Ryū paths give the digits the multiprecision decimal gives
+/// (the decimal path is itself checked against gc above), over random floats.
+#[test]
+fn ryu_agrees_with_decimal() {
+    let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    let mut checked = 0;
+    for i in 0..40_000 {
+        let r = next();
+        let (x, bits) = if i % 3 == 0 {
+            (f64::from(f32::from_bits(r as u32)), 32)
+        } else {
+            (f64::from_bits(r), 64)
+        };
+        for (fmt, prec) in [
+            (b'e', -1),
+            (b'g', -1),
+            (b'e', (i % 18) as i32),
+            (b'g', (i % 19) as i32),
+        ] {
+            let fast = format_float(x, fmt, prec, bits);
+            let slow = format_float_decimal(x, fmt, prec, bits);
+            assert_eq!(fast, slow, "{x:e} {} {prec} {bits}", fmt as char);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 160_000);
+}
