@@ -40,6 +40,23 @@ fn check_line(f: &[&str]) -> String {
             };
             format!("{:x}\t{}", v.to_bits(), err_hex(e.as_ref()))
         }
+        "ctoa" => {
+            let re = f64::from_bits(u64::from_str_radix(f[1], 16).unwrap());
+            let im = f64::from_bits(u64::from_str_radix(f[2], 16).unwrap());
+            format_complex(re, im, f[3].as_bytes()[0], -1, n(4) as u32)
+        }
+        "atoc" => {
+            let ((re, im), e) = match parse_complex(&unhex(f[1]), n(2)) {
+                Ok(v) => (v, None),
+                Err((v, e)) => (v, Some(e)),
+            };
+            format!(
+                "{:x}\t{:x}\t{}",
+                re.to_bits(),
+                im.to_bits(),
+                err_hex(e.as_ref())
+            )
+        }
         "itoa" => {
             let v = n(1);
             let b = n(2) as u32;
@@ -124,6 +141,8 @@ fn strconv_matches_gc() {
         "atof" => 2,
         "bool" | "Atoi" | "quote" | "qrune" | "unquote" | "isprint" | "isgraphic" => 1,
         "atoi" => 3,
+        "ctoa" => 4,
+        "atoc" => 2,
         "itoa" => 2,
         _ => panic!("unknown op {op}"),
     };
@@ -146,4 +165,38 @@ fn strconv_matches_gc() {
         failures.len(),
         failures[..failures.len().min(30)].join("\n")
     );
+}
+
+/// Go's TestFtoaRandom: the Ryū paths give the digits the multiprecision decimal gives
+/// (the decimal path is itself checked against gc above), over random floats.
+#[test]
+fn ryu_agrees_with_decimal() {
+    let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    let mut checked = 0;
+    for i in 0..40_000 {
+        let r = next();
+        let (x, bits) = if i % 3 == 0 {
+            (f64::from(f32::from_bits(r as u32)), 32)
+        } else {
+            (f64::from_bits(r), 64)
+        };
+        for (fmt, prec) in [
+            (b'e', -1),
+            (b'g', -1),
+            (b'e', (i % 18) as i32),
+            (b'g', (i % 19) as i32),
+        ] {
+            let fast = format_float(x, fmt, prec, bits);
+            let slow = format_float_decimal(x, fmt, prec, bits);
+            assert_eq!(fast, slow, "{x:e} {} {prec} {bits}", fmt as char);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 160_000);
 }

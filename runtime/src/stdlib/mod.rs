@@ -2,7 +2,9 @@
 //! (docs/vm.md section 3, "Natives").
 
 pub mod fmtcore;
+pub mod math;
 pub mod rand;
 pub mod strconv;
+pub mod strings;
 pub mod unicode;
 pub mod utf8;

@@ -34,6 +34,43 @@ pub struct Flags {
     pub sharp_v: bool,
 }
 
+impl Flags {
+    /// The flags as one word for a native's argument window: bit 0 wid_present, 1
+    /// prec_present, 2 minus, 3 plus, 4 sharp, 5 space, 6 zero, 7 plus_v, 8 sharp_v.
+    pub fn to_bits(self) -> u32 {
+        [
+            self.wid_present,
+            self.prec_present,
+            self.minus,
+            self.plus,
+            self.sharp,
+            self.space,
+            self.zero,
+            self.plus_v,
+            self.sharp_v,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |acc, (i, &b)| acc | (u32::from(b) << i))
+    }
+
+    /// The inverse of [`Flags::to_bits`].
+    pub fn from_bits(bits: u32) -> Flags {
+        let b = |i: u32| bits & (1 << i) != 0;
+        Flags {
+            wid_present: b(0),
+            prec_present: b(1),
+            minus: b(2),
+            plus: b(3),
+            sharp: b(4),
+            space: b(5),
+            zero: b(6),
+            plus_v: b(7),
+            sharp_v: b(8),
+        }
+    }
+}
+
 /// Go's `fmt`: flags, width and precision, writing into `buf`.
 #[derive(Debug, Default)]
 pub struct Fmt {
@@ -44,6 +81,17 @@ pub struct Fmt {
 }
 
 impl Fmt {
+    /// A `fmt` in the state a Printf directive left it: for a native that formats one
+    /// operand for Go code (flags as [`Flags::to_bits`]).
+    pub fn with_flags(flags: u32, wid: i64, prec: i64) -> Fmt {
+        Fmt {
+            buf: Vec::new(),
+            flags: Flags::from_bits(flags),
+            wid,
+            prec,
+        }
+    }
+
     /// Go's clearflags.
     pub fn clear_flags(&mut self) {
         self.flags = Flags::default();
@@ -396,5 +444,23 @@ impl Fmt {
             digits -= 1;
         }
         num.extend_from_slice(&tail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flags;
+
+    #[test]
+    fn flags_round_trip_through_bits() {
+        for bits in 0..1u32 << 9 {
+            assert_eq!(Flags::from_bits(bits).to_bits(), bits);
+        }
+        let f = Flags {
+            minus: true,
+            sharp_v: true,
+            ..Flags::default()
+        };
+        assert_eq!(f.to_bits(), 1 << 2 | 1 << 8);
     }
 }

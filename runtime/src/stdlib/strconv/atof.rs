@@ -233,7 +233,7 @@ fn atof_hex(r: &ReadFloat, flt: &FloatInfo) -> (f64, bool) {
 
 /// Go's parseFloatPrefix: the value, the bytes consumed and whether it overflowed, or
 /// None on a syntax error.
-fn parse_float_prefix(s: &[u8], bit_size: i64) -> Option<(f64, usize, bool)> {
+pub(crate) fn parse_float_prefix(s: &[u8], bit_size: i64) -> Option<(f64, usize, bool)> {
     if let Some((f, n)) = special(s) {
         // atof32 narrows its special value: NaN loses Go's payload bit.
         let f = if bit_size == 32 {

@@ -1,7 +1,6 @@
 //! strconv's multiprecision decimal (Go's strconv/decimal.go): a float's exact binary value
-//! shifted into up to 800 decimal digits, then rounded. FormatFloat uses it for every
-//! precision; Go's Ryū paths (ftoaryu.go) are an optimisation whose results Go's own tests
-//! check equal to this one's, so porting only this path keeps gc's output.
+//! shifted into up to 800 decimal digits, then rounded. FormatFloat uses it where Go
+//! does: %f with a precision, and more digits than Ryū (ryu.rs) gives.
 //!
 //! Example: 0.1f64 has mant 0x1999999999999a, exp -56; `assign(mant)` then `shift(-56)`
 //! holds "1000000000000000055511151231257827021181583404541015625" with dp 0.

@@ -1,13 +1,15 @@
 //! FormatFloat and AppendFloat (Go's strconv/ftoa.go): a float's bits split into sign,
-//! mantissa and exponent, its exact value expanded in a [`Decimal`], rounded to the
-//! shortest round-tripping digits (precision -1) or to the asked digits, then laid out by
-//! fmtE, fmtF, fmtB or fmtX as Go does.
+//! mantissa and exponent, its digits found by Ryū (ryu.rs: the shortest round-tripping
+//! digits, or up to 18 digits) or by expanding its exact value in a [`Decimal`] (more
+//! digits, and %f with a precision), as Go chooses, then laid out by fmtE, fmtF, fmtB or
+//! fmtX as Go does.
 //!
 //! Example: `format_float(1e21, b'g', -1, 64)` is "1e+21"; `format_float(0.1, b'f', 20, 64)`
 //! is "0.10000000000000000555".
 
 use super::decimal::Decimal;
 use super::itoa::format_bits;
+use super::ryu::{ryu_ftoa_fixed32, ryu_ftoa_fixed64, ryu_ftoa_shortest, DecSlice};
 
 /// Go's floatInfo: mantissa bits, exponent bits, bias.
 pub(crate) struct FloatInfo {
@@ -66,8 +68,88 @@ pub fn append_float(dst: &mut Vec<u8>, val: f64, fmt: u8, prec: i32, bit_size: u
     match fmt {
         b'b' => fmt_b(dst, neg, mant, exp, flt),
         b'x' | b'X' => fmt_x(dst, prec, fmt, neg, mant, exp, flt),
-        _ => big_ftoa(dst, prec, fmt, neg, mant, exp, flt),
+        _ => ryu_ftoa(dst, prec, fmt, neg, mant, exp, flt, bit_size),
     }
+}
+
+/// genericFtoa's choice: Ryū for the shortest digits or for at most 18 (9 for float32)
+/// %e/%g digits, the multiprecision decimal otherwise (and always for %f with a
+/// precision).
+#[allow(clippy::too_many_arguments)]
+fn ryu_ftoa(
+    dst: &mut Vec<u8>,
+    mut prec: i32,
+    fmt: u8,
+    neg: bool,
+    mant: u64,
+    exp: i32,
+    flt: &FloatInfo,
+    bit_size: u32,
+) {
+    let mut digs = DecSlice::new();
+    let shortest = prec < 0;
+    let e2 = exp - flt.mantbits as i32;
+    if shortest {
+        ryu_ftoa_shortest(&mut digs, mant, e2, flt);
+        prec = match fmt {
+            b'e' | b'E' => (digs.nd - 1).max(0),
+            b'f' => (digs.nd - digs.dp).max(0),
+            b'g' | b'G' => digs.nd,
+            _ => prec,
+        };
+    } else if fmt != b'f' {
+        // Fixed number of digits.
+        let digits = match fmt {
+            b'e' | b'E' => prec + 1,
+            b'g' | b'G' => {
+                if prec == 0 {
+                    prec = 1;
+                }
+                prec
+            }
+            _ => 1,
+        };
+        if bit_size == 32 && digits <= 9 {
+            ryu_ftoa_fixed32(&mut digs, mant as u32, e2, digits);
+        } else if digits <= 18 {
+            ryu_ftoa_fixed64(&mut digs, mant, e2, digits);
+        } else {
+            return big_ftoa(dst, prec, fmt, neg, mant, exp, flt);
+        }
+    } else {
+        return big_ftoa(dst, prec, fmt, neg, mant, exp, flt);
+    }
+    let d = Digits {
+        d: digs.digits(),
+        nd: digs.nd,
+        dp: digs.dp,
+    };
+    format_digits(dst, shortest, neg, &d, prec, fmt);
+}
+
+/// FormatFloat by the multiprecision decimal only (Go's `optimize = false`), for tests
+/// that check the Ryū paths against it as Go's TestFtoaRandom does.
+#[doc(hidden)]
+pub fn format_float_decimal(f: f64, fmt: u8, prec: i32, bit_size: u32) -> String {
+    let (bits, flt) = if bit_size == 32 {
+        (u64::from((f as f32).to_bits()), &FLOAT32INFO)
+    } else {
+        (f.to_bits(), &FLOAT64INFO)
+    };
+    let neg = bits >> (flt.expbits + flt.mantbits) != 0;
+    let mut exp = ((bits >> flt.mantbits) & ((1 << flt.expbits) - 1)) as i32;
+    let mut mant = bits & ((1u64 << flt.mantbits) - 1);
+    if exp == (1 << flt.expbits) - 1 || !matches!(fmt, b'e' | b'E' | b'f' | b'g' | b'G') {
+        return format_float(f, fmt, prec, bit_size);
+    }
+    if exp == 0 {
+        exp += 1;
+    } else {
+        mant |= 1u64 << flt.mantbits;
+    }
+    let mut dst = Vec::new();
+    big_ftoa(&mut dst, prec, fmt, neg, mant, exp + flt.bias, flt);
+    String::from_utf8_lossy(&dst).into_owned()
 }
 
 /// The digits of a rounded decimal, Go's decimalSlice: value 0.d[..nd] × 10^dp.

@@ -96,6 +96,25 @@ func main() {
 		}
 	}
 
+	// Complex numbers.
+	for i := 0; i+1 < len(floats); i += 7 {
+		for _, c := range []byte{'g', 'e', 'f'} {
+			for _, bs := range []int{64, 128} {
+				v := complex(floats[i], floats[i+1])
+				fmt.Printf("ctoa\t%x\t%x\t%c\t%d\t%s\n", math.Float64bits(real(v)), math.Float64bits(imag(v)), c, bs, strconv.FormatComplex(v, c, -1, bs))
+			}
+		}
+	}
+	cins := []string{"", "1", "(1)", "i", "2i", "(2i)", "1+2i", "(1+2i)", "1-2i", "-1-2i", "1+i", "1++2i", "1+-2i", "(1+2i", "1+2", "1+2j",
+		"inf+infi", "-Inf-NaNi", "NaN+NaNi", "+infi", "1e400+1i", "1+1e400i", "1e400", "1e400+xi", "0x1p2+0x1p-2i", "1_0+2_0i", "3.5e-2-1.25e+3i",
+		"(1+2i)x", "((1+2i))", "1e40+1e40i", "infinityi", "1+Infinityi", "-0-0i"}
+	for _, s := range cins {
+		for _, bs := range []int{64, 128} {
+			v, err := strconv.ParseComplex(s, bs)
+			fmt.Printf("atoc\t%s\t%d\t%x\t%x\t%s\n", h(s), bs, math.Float64bits(real(v)), math.Float64bits(imag(v)), errs(err))
+		}
+	}
+
 	// Integers.
 	ints := []int64{0, 1, -1, 7, -8, 10, 35, 36, 255, -255, 1 << 31, -1 << 31, 1<<63 - 1, -1 << 63, 1234567890123}
 	for i := 0; i < 100; i++ {
