@@ -65,10 +65,28 @@ fn descriptors_match_gc() {
                 let StmtKind::Expr(e) = &st.kind else {
                     continue;
                 };
-                let ExprKind::Call { args, .. } = &e.kind else {
+                let ExprKind::Call { fun, args, .. } = &e.kind else {
                     continue;
                 };
                 let t = c.info.type_of(args[0].id).expect("typed argument").ty;
+                if fun.as_name().map(|n| n.as_str()) == Some("names") {
+                    // reflect's NumMethod/Method: the exported methods.
+                    let line = match b.rtype(t) {
+                        Ok(d) => {
+                            let ms: String = d
+                                .uncommon
+                                .iter()
+                                .flat_map(|u| u.methods.iter())
+                                .filter(|m| m.pkgpath.is_empty())
+                                .map(|m| format!(" {}", m.name))
+                                .collect();
+                            format!("methods {}:{ms}", d.str)
+                        }
+                        Err(e) => e,
+                    };
+                    out.push(line);
+                    continue;
+                }
                 out.push(match b.rtype(t) {
                     Ok(d) => {
                         descs.push(d);

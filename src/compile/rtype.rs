@@ -499,7 +499,7 @@ impl RtypeBuilder<'_, '_> {
     }
 
     /// The declared methods of a named type (for an instance, its
-    /// generic type's), and whether each has a pointer receiver.
+    /// generic type's).
     fn declared_methods(&self, named: TypeId) -> Vec<ObjId> {
         let Some(n) = self.c.types.named(named) else {
             return Vec::new();
@@ -508,37 +508,101 @@ impl RtypeBuilder<'_, '_> {
         n.methods.iter().flatten().copied().collect()
     }
 
+    /// The method set of `t` (`ptr`: of `*t`), promoted methods included:
+    /// a breadth-first walk over embedded fields where a name found at a
+    /// shallower depth (field or method) hides deeper ones and a name
+    /// found twice at one depth is ambiguous and left out (the spec's
+    /// selector rules). Value receivers only unless reached through a
+    /// pointer.
+    fn method_set(&self, t: TypeId, ptr: bool) -> Vec<ObjId> {
+        let mut out = Vec::new();
+        let mut decided: HashSet<&'static str> = HashSet::new();
+        let mut visited = HashSet::new();
+        let mut level = vec![(t, ptr)];
+        for _ in 0..64 {
+            if level.is_empty() {
+                break;
+            }
+            // name -> candidates (Some(method in the set) / None: a field,
+            // or a method the receiver's shape excludes)
+            let mut found: Vec<(&'static str, Option<ObjId>)> = Vec::new();
+            let mut next = Vec::new();
+            for (ty, indirect) in level {
+                if self.c.types.is_named(ty) {
+                    if !visited.insert(ty) {
+                        continue;
+                    }
+                    for m in self.declared_methods(ty) {
+                        let ok = indirect || !self.c.func_has_ptr_recv(m);
+                        found.push((self.c.obj(m).name.as_str(), ok.then_some(m)));
+                    }
+                }
+                let u = self.under(ty);
+                if self.c.types.interface(u).is_some() && ty != t {
+                    for m in self.iface_methods(u) {
+                        found.push((self.c.obj(m).name.as_str(), Some(m)));
+                    }
+                }
+                let Some(st) = self.c.types.struct_type(u) else {
+                    continue;
+                };
+                for &f in &st.fields {
+                    let o = self.c.obj(f);
+                    found.push((o.name.as_str(), None));
+                    if matches!(
+                        o.kind,
+                        crate::types::object::ObjKind::Var { embedded: true, .. }
+                    ) {
+                        let (base, isptr) = self.c.types.deref(self.c.obj_type(f));
+                        next.push((base, indirect || isptr));
+                    }
+                }
+            }
+            let mut names: Vec<&'static str> = found.iter().map(|f| f.0).collect();
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                if !decided.insert(name) {
+                    continue;
+                }
+                let mut c = found.iter().filter(|f| f.0 == name);
+                if let (Some((_, Some(m))), None) = (c.next(), c.next()) {
+                    out.push(*m);
+                }
+            }
+            level = next;
+        }
+        out
+    }
+
     /// The method set of `t` (T: value receivers; *T: all) sorted by
     /// gc's Sym.Less, and the package path for the uncommon part.
     fn uncommon(&mut self, t: TypeId) -> CResult<Option<Uncommon>> {
-        let (named, ptr) = match self.c.types.get(t) {
-            CType::Named(_) => (Some(t), false),
-            CType::Pointer(e) if self.c.types.is_named(*e) => (Some(*e), true),
+        let is_struct = |x: TypeId| matches!(self.c.types.get(x), CType::Struct(_));
+        let (base, ptr) = match self.c.types.get(t) {
+            CType::Named(_) => (t, false),
+            CType::Struct(_) => (t, false),
+            CType::Pointer(e) if self.c.types.is_named(*e) || is_struct(*e) => (*e, true),
             CType::Basic { .. } => {
                 return Ok(Some(Uncommon {
                     pkgpath: "",
                     methods: &[],
                 }))
             }
-            _ => (None, false),
+            _ => return Ok(None),
         };
-        let Some(named) = named else { return Ok(None) };
-        if self.c.types.interface(self.under(named)).is_some() && ptr {
-            return Ok(None);
-        }
-        let mut ms: Vec<ObjId> = self
-            .declared_methods(named)
-            .into_iter()
-            .filter(|&m| ptr || !self.c.func_has_ptr_recv(m))
-            .collect();
-        if self.c.types.interface(self.under(named)).is_some() {
-            ms.clear();
-        }
+        // An interface's methods are in its TypeExtra, not here.
+        let mut ms = if self.c.types.interface(self.under(base)).is_some() {
+            Vec::new()
+        } else {
+            self.method_set(base, ptr)
+        };
         ms.sort_by(|&a, &b| sym_less(self.c.obj(a).name.as_str(), self.c.obj(b).name.as_str()));
-        if ptr && ms.is_empty() {
+        let named = self.c.types.is_named(t);
+        if !named && ms.is_empty() {
             return Ok(None);
         }
-        let obj = self.c.types.named(named).map(|n| n.obj);
+        let obj = self.c.types.named(base).map(|n| n.obj);
         let pkgpath = obj.map_or("", |o| self.pkg_path(o));
         let mut methods = Vec::new();
         for m in ms {
@@ -555,7 +619,7 @@ impl RtypeBuilder<'_, '_> {
             });
         }
         Ok(Some(Uncommon {
-            pkgpath: if ptr { "" } else { pkgpath },
+            pkgpath: if named { pkgpath } else { "" },
             methods: leak_slice(methods),
         }))
     }

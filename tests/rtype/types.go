@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"reflect"
 	"unsafe"
 )
 
@@ -99,6 +100,16 @@ func show(v any) {
 	fmt.Println()
 }
 
+// names prints the exported method set of v's type as reflect sees it.
+func names(v any) {
+	t := reflect.TypeOf(v)
+	fmt.Print("methods ", t.String(), ":")
+	for i := 0; i < t.NumMethod(); i++ {
+		fmt.Print(" ", t.Method(i).Name)
+	}
+	fmt.Println()
+}
+
 func main() {
 	show(int(0))
 	show(int8(0))
@@ -184,4 +195,13 @@ func main() {
 	}{})
 	show([]any{})
 	show(Big{})
+	show(struct{ *MyInt }{})
+	show(struct{ MyInt }{})
+	names(E{})
+	names(&E{})
+	names(struct{ *MyInt }{})
+	names(struct{ MyInt }{})
+	names(&struct{ MyInt }{})
+	names(MyInt(0))
+	names(new(MyInt))
 }
