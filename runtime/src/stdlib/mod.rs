@@ -13,7 +13,8 @@
 //!   [`fmtcore::Arg`] trait.
 //! - [`rand`]: math/rand's generator and derived functions; `Rand::new(1)` is the
 //!   package-level source of Go 1.19.
-//! - [`math`]: the functions whose last bit differs between libms, as gc computes them.
+//! - [`math`]: the functions whose last bit differs between libms, as gc computes them;
+//!   [`bits`]: math/bits on uint64.
 //! - [`unicode`], [`utf8`], [`strings`]: Go 1.19's Unicode 13 tables and the string
 //!   functions built on them.
 //!
@@ -21,6 +22,7 @@
 //! `strings::RepeatError`) or documented as the caller's check; no function here panics
 //! on any input.
 
+pub mod bits;
 pub mod fmtcore;
 pub mod math;
 pub mod rand;
