@@ -91,6 +91,7 @@ fn malloc_large(size: usize, typ: Option<&'static Type>, needzero: bool) -> u64 
         Some(s) if size <= MAX_ALLOC => s / PAGE_SIZE,
         _ => throw_oom(size, lock_heap().stats.heap_alloc),
     };
+    crate::mcache::check_not_in_gc();
     let mut h = lock_heap();
     let (sid, dirty) = h.alloc_large_span(npages, typ.is_none());
     let s = &mut h.spans[sid as usize];
@@ -141,8 +142,8 @@ fn heap_bits_set_type(bits: &mut [u64], word: usize, nwords: usize, size: usize,
             while b != 0 {
                 let w = i * 8 + b.trailing_zeros() as usize;
                 b &= b - 1;
-                if w < ptr_words {
-                    let bit = first + w;
+                let bit = first + w;
+                if w < ptr_words && bit < word + nwords {
                     bits[bit / 64] |= 1 << (bit % 64);
                 }
             }
@@ -213,6 +214,7 @@ pub fn newarray(typ: &'static Type, n: usize) -> Result<u64, RuntimeError> {
 /// not zeroed.
 pub fn stackalloc(bytes: usize) -> u64 {
     let npages = bytes.max(1).div_ceil(PAGE_SIZE);
+    crate::mcache::check_not_in_gc();
     let mut h = lock_heap();
     let (sid, _) = h.alloc_span(npages, SpanState::Manual);
     h.spans[sid as usize].base

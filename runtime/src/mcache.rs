@@ -80,6 +80,7 @@ impl MCache {
 
     /// Replaces the cached span of class `spc` by one with a free slot.
     pub fn refill(&mut self, spc: usize) -> &mut CachedSpan {
+        check_not_in_gc();
         let mut h = lock_heap();
         if let Some(c) = self.alloc[spc].take() {
             uncache(&mut h, c);
@@ -178,16 +179,44 @@ thread_local! {
 /// from thread-local destructors).
 static FALLBACK: LazyLock<Arc<Mutex<MCache>>> = LazyLock::new(register);
 
+thread_local! {
+    /// Set while this thread runs a collection (its roots callback must
+    /// not allocate: every cache is locked).
+    static IN_GC: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Runs `f` with the calling thread's cache locked.
 #[inline]
 pub fn with_mcache<R>(f: impl FnOnce(&mut MCache) -> R) -> R {
     let mut f = Some(f);
-    if let Ok(Some(r)) = MCACHE.try_with(|c| f.take().map(|f| f(&mut lock_cache(c)))) {
+    if let Ok(Some(r)) = MCACHE.try_with(|c| f.take().map(|f| f(&mut acquire(c)))) {
         return r;
     }
     match f.take() {
-        Some(f) => f(&mut lock_cache(&FALLBACK)),
+        Some(f) => f(&mut acquire(&FALLBACK)),
         None => unreachable!("goscope: internal error: mcache closure ran without a result"),
+    }
+}
+
+/// Reports allocation from inside a collection (the heap and every cache
+/// are locked by this thread: going on would deadlock).
+pub fn check_not_in_gc() {
+    if IN_GC.with(|g| g.get()) {
+        panic!("goscope: internal error: mallocgc called during a collection");
+    }
+}
+
+/// Locks a cache for allocation: blocks while another thread collects,
+/// and reports allocation from inside a collection (which would deadlock).
+#[inline]
+fn acquire(c: &Mutex<MCache>) -> MutexGuard<'_, MCache> {
+    match c.try_lock() {
+        Ok(g) => g,
+        Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => {
+            check_not_in_gc();
+            lock_cache(c)
+        }
     }
 }
 
@@ -205,6 +234,15 @@ pub fn with_world_stopped<R>(f: impl FnOnce(&mut MHeap) -> R) -> R {
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
+    /// Clears IN_GC however the collection ends.
+    struct InGc;
+    impl Drop for InGc {
+        fn drop(&mut self) {
+            IN_GC.with(|g| g.set(false));
+        }
+    }
+    IN_GC.with(|g| g.set(true));
+    let in_gc = InGc;
     let r = {
         let mut guards: Vec<_> = caches.iter().map(|c| lock_cache(c)).collect();
         let mut h = lock_heap();
@@ -213,6 +251,7 @@ pub fn with_world_stopped<R>(f: impl FnOnce(&mut MHeap) -> R) -> R {
         }
         f(&mut h)
     };
+    drop(in_gc);
     drop(caches);
     MCACHES
         .lock()

@@ -175,6 +175,13 @@ pub fn gc(roots: &mut dyn FnMut(&mut Marker)) {
     gc_cycle(roots, true);
 }
 
+/// debug.FreeOSMemory: a forced collection, then every free page goes
+/// back to the OS.
+pub fn free_os_memory(roots: &mut dyn FnMut(&mut Marker)) {
+    gc_cycle(roots, true);
+    with_world_stopped(|h| h.scavenge(0));
+}
+
 /// Phase end times of one cycle, for gctrace.
 struct Cycle {
     start: Instant,

@@ -9,9 +9,11 @@
 //! (static data, stack segments, small integers, nil) are ignored, so the
 //! VM may hand over any slot its pointer map marks.
 //!
-//! Example: a root slot holding 0xc000002020, the second word of a
-//! 16-byte object at 0xc000002018... its span's bitmaps find object 1 and
-//! mark it; a stack segment address finds a Manual span and is ignored.
+//! Example: a root slot holding 0xc000002028 falls in page 1 of the heap,
+//! whose span of 16-byte objects starts at 0xc000002000: objIndex(0x28)
+//! is 2, so the object at 0xc000002020 is marked (if allocated) and its
+//! pointer words are scanned later. A stack segment address finds a
+//! Manual span and is ignored.
 
 use crate::mem;
 use crate::mheap::{MHeap, SpanState};
@@ -46,7 +48,8 @@ impl<'a> Marker<'a> {
         if s.state != SpanState::InUse {
             return;
         }
-        let idx = ((word - s.base) as usize) / s.elemsize;
+        // A large span's one object covers the whole span.
+        let idx = s.obj_index((word - s.base) as usize);
         if idx >= s.nelems {
             return;
         }

@@ -57,6 +57,9 @@ pub struct MSpan {
     /// size class << 1 | noscan (class 0: one large object).
     pub spanclass: u8,
     pub elemsize: usize,
+    /// divMul: `off * div_mul >> 32` is `off / elemsize` for offsets in
+    /// the span (mksizeclasses.go checks this for every class).
+    pub div_mul: u32,
     pub nelems: usize,
     /// Allocated objects (as of the last return from an mcache or sweep).
     pub alloc_count: usize,
@@ -77,6 +80,7 @@ impl MSpan {
             state: SpanState::Dead,
             spanclass: 0,
             elemsize: 0,
+            div_mul: 0,
             nelems: 0,
             alloc_count: 0,
             alloc_bits: Vec::new(),
@@ -93,6 +97,12 @@ impl MSpan {
 
     pub fn sizeclass(&self) -> usize {
         (self.spanclass >> 1) as usize
+    }
+
+    /// objIndex: the number of the object at byte `off` of the span.
+    #[inline]
+    pub fn obj_index(&self, off: usize) -> usize {
+        ((off as u64 * self.div_mul as u64) >> 32) as usize
     }
 
     pub fn bytes(&self) -> usize {
@@ -343,6 +353,7 @@ impl MHeap {
         let s = &mut self.spans[sid as usize];
         s.spanclass = spc as u8;
         s.elemsize = CLASS_TO_SIZE[class] as usize;
+        s.div_mul = (u32::MAX / s.elemsize as u32).wrapping_add(1);
         s.nelems = npages * PAGE_SIZE / s.elemsize;
         let words = s.nelems.div_ceil(64);
         reset_bits(&mut s.alloc_bits, words);
@@ -361,6 +372,7 @@ impl MHeap {
         let s = &mut self.spans[sid as usize];
         s.spanclass = noscan as u8;
         s.elemsize = npages * PAGE_SIZE;
+        s.div_mul = 0;
         s.nelems = 1;
         s.alloc_count = 1;
         reset_bits(&mut s.alloc_bits, 1);
@@ -469,6 +481,19 @@ mod tests {
         let (base_a, base_b) = (h.spans[a as usize].base, h.spans[b as usize].base);
         assert_eq!(base_b, base_a + 3 * PAGE_SIZE as u64);
         assert_eq!(h.span_of(base_b + 100), Some(b));
+        // divMul gives exact object numbers in every class.
+        for class in 1..NUM_SIZE_CLASSES {
+            let sid = h.alloc_small_span(class << 1 | 1);
+            let s = &h.spans[sid as usize];
+            for off in 0..s.bytes() {
+                assert_eq!(
+                    s.obj_index(off),
+                    off / s.elemsize,
+                    "class {class} offset {off}"
+                );
+            }
+            h.free_span(sid);
+        }
         assert_eq!(h.span_of(base_a + 3 * PAGE_SIZE as u64 - 1), Some(a));
         h.free_span(a);
         h.free_span(b);

@@ -2,10 +2,7 @@
 //! values gc's compiler gives them (sizes, tflags, map bucket layout and
 //! maptype flags as cmd/compile/internal/reflectdata computes them).
 
-use crate::map::{
-    FLAG_HASH_MIGHT_PANIC, FLAG_INDIRECT_ELEM, FLAG_INDIRECT_KEY, FLAG_NEED_KEY_UPDATE,
-    FLAG_REFLEXIVE_KEY, MAX_ELEM_SIZE, MAX_KEY_SIZE,
-};
+use crate::map::{add_ptrmask as add_mask, bucket_layout, ptrdata_of};
 use crate::types::{tflag, IMethod, Kind, StructField, Type, TypeExtra};
 
 pub fn leak<T>(v: T) -> &'static T {
@@ -148,26 +145,6 @@ pub fn interface(with_method: bool) -> &'static Type {
     )
 }
 
-/// Sets the pointer bits of a value of type `t` at byte `off` in `mask`.
-fn add_mask(mask: &mut Vec<u8>, t: &Type, off: usize) {
-    for w in 0..t.ptrdata.div_ceil(8) {
-        if t.word_is_pointer(w) {
-            let bit = off / 8 + w;
-            if mask.len() <= bit / 8 {
-                mask.resize(bit / 8 + 1, 0);
-            }
-            mask[bit / 8] |= 1 << (bit % 8);
-        }
-    }
-}
-
-fn ptrdata_of(mask: &[u8]) -> usize {
-    (0..mask.len() * 8)
-        .rev()
-        .find(|&b| mask[b / 8] & (1 << (b % 8)) != 0)
-        .map_or(0, |b| (b + 1) * 8)
-}
-
 /// `[len]elem`.
 pub fn array(elem: &'static Type, len: usize) -> &'static Type {
     let mut mask = vec![];
@@ -240,75 +217,15 @@ pub fn structure(fields: &[(&'static str, &'static Type)]) -> &'static Type {
     )
 }
 
-/// Whether `k == k` for every value (no floats or interfaces inside).
-fn is_reflexive(t: &Type) -> bool {
-    match (&t.extra, t.kind) {
-        (_, Kind::Float32 | Kind::Float64 | Kind::Complex64 | Kind::Complex128) => false,
-        (_, Kind::Interface) => false,
-        (TypeExtra::Array { elem, .. }, _) => is_reflexive(elem),
-        (TypeExtra::Struct { fields, .. }, _) => fields.iter().all(|f| is_reflexive(f.typ)),
-        _ => true,
-    }
-}
-
-/// Whether assigning an equal key must overwrite the stored one.
-fn need_key_update(t: &Type) -> bool {
-    match (&t.extra, t.kind) {
-        (
-            _,
-            Kind::Float32
-            | Kind::Float64
-            | Kind::Complex64
-            | Kind::Complex128
-            | Kind::Interface
-            | Kind::String,
-        ) => true,
-        (TypeExtra::Array { elem, .. }, _) => need_key_update(elem),
-        (TypeExtra::Struct { fields, .. }, _) => fields.iter().any(|f| need_key_update(f.typ)),
-        _ => false,
-    }
-}
-
-/// Whether hashing may panic (an interface inside).
-fn hash_might_panic(t: &Type) -> bool {
-    match (&t.extra, t.kind) {
-        (_, Kind::Interface) => true,
-        (TypeExtra::Array { elem, .. }, _) => hash_might_panic(elem),
-        (TypeExtra::Struct { fields, .. }, _) => fields.iter().any(|f| hash_might_panic(f.typ)),
-        _ => false,
-    }
-}
-
 /// `map[key]elem` with gc's bucket type and maptype flags.
 pub fn map(key: &'static Type, elem: &'static Type) -> &'static Type {
-    let kslot = if key.size > MAX_KEY_SIZE {
-        pointer(key)
-    } else {
-        key
-    };
-    let eslot = if elem.size > MAX_ELEM_SIZE {
-        pointer(elem)
-    } else {
-        elem
-    };
-    let mut mask = vec![];
-    for i in 0..8 {
-        add_mask(&mut mask, kslot, 8 + i * kslot.size);
-        add_mask(&mut mask, eslot, 8 + 8 * kslot.size + i * eslot.size);
-    }
-    let ovf_off = (8 + 8 * kslot.size + 8 * eslot.size).next_multiple_of(8);
-    if kslot.has_pointers() || eslot.has_pointers() {
-        let ovf = pointer(int());
-        add_mask(&mut mask, ovf, ovf_off);
-    }
-    let bucketsize = ovf_off + 8;
-    let ptrdata = ptrdata_of(&mask);
+    let l = bucket_layout(key, elem);
     let bucket = mk(
         Kind::Struct,
-        bucketsize,
+        l.bucketsize,
         8,
-        mask,
-        ptrdata,
+        l.gcdata,
+        l.ptrdata,
         0,
         format!("map.bucket[{}]{}", key.str, elem.str),
         TypeExtra::Struct {
@@ -316,22 +233,6 @@ pub fn map(key: &'static Type, elem: &'static Type) -> &'static Type {
             fields: &[],
         },
     );
-    let mut flags = 0;
-    if key.size > MAX_KEY_SIZE {
-        flags |= FLAG_INDIRECT_KEY;
-    }
-    if elem.size > MAX_ELEM_SIZE {
-        flags |= FLAG_INDIRECT_ELEM;
-    }
-    if is_reflexive(key) {
-        flags |= FLAG_REFLEXIVE_KEY;
-    }
-    if need_key_update(key) {
-        flags |= FLAG_NEED_KEY_UPDATE;
-    }
-    if hash_might_panic(key) {
-        flags |= FLAG_HASH_MIGHT_PANIC;
-    }
     mk(
         Kind::Map,
         8,
@@ -344,10 +245,10 @@ pub fn map(key: &'static Type, elem: &'static Type) -> &'static Type {
             key,
             elem,
             bucket,
-            keysize: kslot.size as u8,
-            elemsize: eslot.size as u8,
-            bucketsize: bucketsize as u16,
-            flags,
+            keysize: l.keysize as u8,
+            elemsize: l.elemsize as u8,
+            bucketsize: l.bucketsize as u16,
+            flags: l.flags,
         },
     )
 }

@@ -9,6 +9,7 @@ fn gcstress_makes_every_allocation_ask_for_a_collection() {
     // Set before the runtime first reads its environment; this binary has
     // no other test, so nothing reads it concurrently.
     std::env::set_var("GOSCOPE_GCSTRESS", "1");
+    std::env::set_var("GODEBUG", "gctrace=1");
     for _ in 0..100 {
         mallocgc(8, None, true);
         assert!(mgc::gc_pending());

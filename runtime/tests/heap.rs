@@ -15,8 +15,12 @@ use goscope_runtime::types::{tflag, Kind, Type, TypeExtra};
 
 static LOCK: Mutex<()> = Mutex::new(());
 
+/// Waits for the other tests, then frees their garbage so counts start
+/// from a heap holding nothing unreachable.
 fn serial() -> MutexGuard<'static, ()> {
-    LOCK.lock().unwrap_or_else(PoisonError::into_inner)
+    let g = LOCK.lock().unwrap_or_else(PoisonError::into_inner);
+    collect_with(&[]);
+    g
 }
 
 /// A struct type of `size` bytes whose words `ptrs` are pointers.
@@ -172,7 +176,6 @@ fn arrays_of_pointers_are_scanned_per_element() {
 #[test]
 fn noscan_objects_do_not_retain() {
     let _g = serial();
-    collect_with(&[]);
     let target = mallocgc(32, None, true);
     let holder = mallocgc(32, None, true); // noscan: its words are data
     store_u64(holder, target);
@@ -185,7 +188,6 @@ fn noscan_objects_do_not_retain() {
 #[test]
 fn typed_roots_and_pointer_bitmaps() {
     let _g = serial();
-    collect_with(&[]);
     let rootty = ty(32, &[0, 2]); // {p *T; n int; q *T; m int}
     let mut area = [0u64; 4];
     let a = mallocgc(8, None, true);
@@ -208,7 +210,6 @@ fn typed_roots_and_pointer_bitmaps() {
 #[test]
 fn freed_slots_and_pages_are_reused() {
     let _g = serial();
-    collect_with(&[]);
     let a = mallocgc(40_000, None, true);
     store_u64(a, 9);
     collect_with(&[]);
@@ -227,7 +228,6 @@ fn freed_slots_and_pages_are_reused() {
 #[test]
 fn stack_segments_are_neither_scanned_nor_freed() {
     let _g = serial();
-    collect_with(&[]);
     let st = stackalloc(8192);
     let obj = mallocgc(16, None, true);
     store_u64(st, obj); // a frame slot: the VM scans it, not the collector
@@ -365,7 +365,6 @@ fn small_allocation_cost() {
 #[test]
 fn threads_allocate_in_parallel_and_collections_see_every_cache() {
     let _g = serial();
-    collect_with(&[]);
     let node = ty(16, &[0]);
     let before = read_mem_stats();
     let heads: Vec<u64> = (0..4u64)
@@ -403,7 +402,6 @@ fn threads_allocate_in_parallel_and_collections_see_every_cache() {
 #[test]
 fn large_objects_scan_their_pointers_and_free_their_pages() {
     let _g = serial();
-    collect_with(&[]);
     let ptr = ty(8, &[0]);
     let before = read_mem_stats();
     // A 1 MB []*T (large, scan) holding 1000 small objects at odd indices.
@@ -428,4 +426,71 @@ fn large_objects_scan_their_pointers_and_free_their_pages() {
     assert_eq!(last.frees - after.frees, 1001);
     assert!(last.heap_inuse < mid.heap_inuse - (1 << 20) + (64 << 10));
     assert_eq!(last.heap_alloc, before.heap_alloc);
+}
+
+/// bench/public/bintree.go's allocation pattern: short-lived binary trees
+/// of 24-byte nodes next to one long-lived tree, collecting between trees
+/// (the only points where every live pointer is a root).
+#[test]
+fn bintree_workload() {
+    let _g = serial();
+    let node = ty(24, &[0, 1]); // struct { left, right *Node; val int }
+    fn build(t: &'static Type, depth: u32, val: u64) -> u64 {
+        let n = newobject(t);
+        store_u64(n + 16, val);
+        if depth > 0 {
+            store_u64(n, build(t, depth - 1, 2 * val));
+            store_u64(n + 8, build(t, depth - 1, 2 * val + 1));
+        }
+        n
+    }
+    fn count(n: u64) -> u64 {
+        if load_u64(n) == 0 {
+            return 1;
+        }
+        count(load_u64(n)) + count(load_u64(n + 8)) + 1
+    }
+    collect_with(&[]);
+    let before = read_mem_stats();
+    let t = std::time::Instant::now();
+    let long_lived = build(node, 14, 1);
+    let mut nodes = 0;
+    for d in (4..=14).step_by(2) {
+        for i in 0..1u64 << (14 - d + 4) {
+            nodes += count(build(node, d, i));
+            if mgc::gc_pending() {
+                collect_with(&[long_lived]);
+            }
+        }
+    }
+    assert_eq!(count(long_lived), (1 << 15) - 1);
+    let s = read_mem_stats();
+    println!(
+        "bintree: {nodes} nodes in {:?}, {} collections, pause total {} us, max HeapSys {} KB",
+        t.elapsed(),
+        s.num_gc - before.num_gc,
+        (s.pause_total_ns - before.pause_total_ns) / 1000,
+        s.heap_sys >> 10
+    );
+    assert!(s.heap_sys < 16 << 20);
+}
+
+#[test]
+fn allocating_inside_a_collection_is_an_internal_error() {
+    let _g = serial();
+    let r = std::panic::catch_unwind(|| {
+        mgc::collect(&mut |_| {
+            mallocgc(8, None, true);
+        })
+    });
+    let msg = r
+        .err()
+        .and_then(|e| e.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default();
+    assert!(msg.contains("internal error"), "{msg}");
+    // The heap still works afterwards.
+    let a = mallocgc(8, None, true);
+    store_u64(a, 1);
+    collect_with(&[a]);
+    assert_eq!(load_u64(a), 1);
 }

@@ -15,6 +15,7 @@ mod call;
 mod expr;
 mod func;
 mod layout;
+pub mod rtype;
 mod stmt;
 mod walk;
 

@@ -52,11 +52,13 @@
 mod access;
 mod grow;
 mod iter;
+mod layout;
 
 pub use access::{
     makemap, mapaccess1, mapaccess2, mapaccess_k, mapassign, mapclear, mapdelete, maplen,
 };
 pub use iter::{mapiterinit, mapiternext, HIter, HITER_PTRMASK, HITER_SIZE};
+pub use layout::{add_ptrmask, bucket_layout, ptrdata_of, set_ptrbit, BucketLayout};
 
 use crate::error::RuntimeError;
 use crate::malloc::mallocgc;
