@@ -6,11 +6,12 @@
 //!
 //! A Rand over a user-defined Source (rand.New(mySource)) calls Go methods; the VM's Go
 //! code for that case can reuse the derivations, which take the 63-bit draws as given.
-//! NormFloat64 and ExpFloat64 call Rust's ln/exp in their rare tail branches where Go
-//! calls math.Log/math.Exp; those may differ in the last bit.
+//! NormFloat64 and ExpFloat64 use goscope's ports of gc's math.Log and math.Exp.
 
 mod cooked;
 mod ziggurat;
+
+use super::math::{exp, log};
 
 use cooked::RNG_COOKED;
 use ziggurat::{FE, FN, KE, KN, WE, WN};
@@ -307,15 +308,15 @@ impl Rand {
             }
             if i == 0 {
                 loop {
-                    x = -self.float64().ln() * (1.0 / RN);
-                    let y = -self.float64().ln();
+                    x = -log(self.float64()) * (1.0 / RN);
+                    let y = -log(self.float64());
                     if y + y >= x * x {
                         break;
                     }
                 }
                 return if j > 0 { RN + x } else { -RN - x };
             }
-            if FN[i] + (self.float64() as f32) * (FN[i - 1] - FN[i]) < (-0.5 * x * x).exp() as f32 {
+            if FN[i] + (self.float64() as f32) * (FN[i - 1] - FN[i]) < exp(-0.5 * x * x) as f32 {
                 return x;
             }
         }
@@ -333,9 +334,9 @@ impl Rand {
                 return x;
             }
             if i == 0 {
-                return RE - self.float64().ln();
+                return RE - log(self.float64());
             }
-            if FE[i] + (self.float64() as f32) * (FE[i - 1] - FE[i]) < (-x).exp() as f32 {
+            if FE[i] + (self.float64() as f32) * (FE[i - 1] - FE[i]) < exp(-x) as f32 {
                 return x;
             }
         }

@@ -33,14 +33,16 @@ pub(crate) const FLOAT64INFO: FloatInfo = FloatInfo {
 /// "strconv: illegal AppendFloat/FormatFloat bitSize" otherwise; here 32 means 32 and
 /// anything else 64, and the VM raises the panic before calling).
 pub fn format_float(f: f64, fmt: u8, prec: i32, bit_size: u32) -> String {
-    let mut dst = Vec::with_capacity((prec + 4).max(24) as usize);
+    let mut dst = Vec::with_capacity(prec.clamp(0, 1 << 20) as usize + 24);
     append_float(&mut dst, f, fmt, prec, bit_size);
     // Every byte appended is ASCII.
     String::from_utf8_lossy(&dst).into_owned()
 }
 
-/// Go's strconv.AppendFloat: appends to `dst`.
+/// Go's strconv.AppendFloat: appends to `dst`. Precisions above 2^30 digits are cut to
+/// 2^30 (gc would run out of memory) so that index arithmetic cannot overflow.
 pub fn append_float(dst: &mut Vec<u8>, val: f64, fmt: u8, prec: i32, bit_size: u32) {
+    let prec = prec.min(1 << 30);
     let (bits, flt) = if bit_size == 32 {
         (u64::from((val as f32).to_bits()), &FLOAT32INFO)
     } else {
