@@ -54,6 +54,18 @@ pub fn memclr(addr: u64, n: usize) {
     unsafe { std::ptr::write_bytes(addr as usize as *mut u8, 0, n) }
 }
 
+/// memclr for small objects (a multiple of 8 bytes, 8-aligned): word
+/// stores, cheaper than a memset call for a few words.
+#[inline]
+pub fn memclr_small(addr: u64, n: usize) {
+    if n > 128 {
+        return memclr(addr, n);
+    }
+    for i in 0..n / 8 {
+        store_u64(addr + 8 * i as u64, 0);
+    }
+}
+
 /// Whether `n` bytes at `a` and `b` are equal (memequal).
 #[inline]
 pub fn memequal(a: u64, b: u64, n: usize) -> bool {
@@ -82,6 +94,76 @@ pub fn bytes_mut<'a>(addr: u64, n: usize) -> &'a mut [u8] {
     // SAFETY: `addr..addr+n` is live, writable Go memory that the caller
     // owns for the duration of the borrow (a fresh allocation).
     unsafe { std::slice::from_raw_parts_mut(addr as usize as *mut u8, n) }
+}
+
+/// sysReserve (mem_linux.go): reserves `bytes` of address space for the
+/// heap, readable and writable, backed by zero pages the OS supplies on
+/// first touch (so untouched heap costs no RSS). Tries gc's arena hint
+/// 0xc000000000 first, so heap addresses look like gc's. Returns the base
+/// address, or None when the OS refuses the reservation.
+#[cfg(all(target_os = "linux", not(miri)))]
+pub fn sys_reserve(bytes: usize) -> Option<u64> {
+    const PROT_READ: i32 = 1;
+    const PROT_WRITE: i32 = 2;
+    const MAP_PRIVATE: i32 = 2;
+    const MAP_ANONYMOUS: i32 = 0x20;
+    const MAP_NORESERVE: i32 = 0x4000;
+    extern "C" {
+        fn mmap(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut u8;
+    }
+    let hint = 0x00c0_0000_0000usize as *mut u8;
+    // SAFETY: an anonymous private mapping without MAP_FIXED never replaces
+    // an existing mapping; the kernel picks a free range (the hint if free).
+    let p = unsafe {
+        mmap(
+            hint,
+            bytes,
+            PROT_READ | PROT_WRITE,
+            MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p as isize == -1 || p.is_null() {
+        return None;
+    }
+    Some(p as u64)
+}
+
+/// sysReserve where mmap is unavailable (and under Miri): a zeroed
+/// allocation from Rust's allocator, never freed.
+#[cfg(not(all(target_os = "linux", not(miri))))]
+pub fn sys_reserve(bytes: usize) -> Option<u64> {
+    let layout = std::alloc::Layout::from_size_align(bytes, 1 << 13).ok()?;
+    // SAFETY: the layout has non-zero size (the heap never reserves 0).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) };
+    (!p.is_null()).then_some(p as u64)
+}
+
+/// sysUnused (mem_linux.go): gives the physical pages of `addr..addr+n`
+/// (page-aligned, inside the reservation, holding no live object) back to
+/// the OS. The range reads as zeros afterwards, which the heap relies on
+/// to skip zeroing released pages.
+#[cfg(all(target_os = "linux", not(miri)))]
+pub fn sys_unused(addr: u64, n: usize) {
+    const MADV_DONTNEED: i32 = 4;
+    extern "C" {
+        fn madvise(addr: *mut u8, len: usize, advice: i32) -> i32;
+    }
+    // SAFETY: the range lies inside the heap's private anonymous mapping
+    // and holds no live object (the caller's contract); DONTNEED on such
+    // a mapping only drops its contents, which then read as zeros.
+    let r = unsafe { madvise(addr as usize as *mut u8, n, MADV_DONTNEED) };
+    if r != 0 {
+        // The pages stay resident: zero them so they still read as zeros.
+        memclr(addr, n);
+    }
+}
+
+/// sysUnused without madvise: zeroes the range (no memory is returned).
+#[cfg(not(all(target_os = "linux", not(miri))))]
+pub fn sys_unused(addr: u64, n: usize) {
+    memclr(addr, n);
 }
 
 #[cfg(test)]

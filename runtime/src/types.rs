@@ -224,6 +224,27 @@ impl Type {
     }
 }
 
+/// The descriptor whose address is `addr` (a type word of an eface, an
+/// itab's `_type`, a maptype stored in a map iterator); None for 0.
+///
+/// Type words are only ever written from `Type::addr` of a leaked
+/// (`&'static`) descriptor, by the runtime or the compiler's static data.
+pub fn type_from_addr(addr: u64) -> Option<&'static Type> {
+    if addr == 0 {
+        return None;
+    }
+    // SAFETY: a non-zero type word is the address of a `&'static Type`
+    // (the invariant above), so it is valid, aligned and lives forever.
+    Some(unsafe { &*(addr as usize as *const Type) })
+}
+
+impl Type {
+    /// The descriptor's address: what a type word holds.
+    pub fn addr(&'static self) -> u64 {
+        self as *const Type as u64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

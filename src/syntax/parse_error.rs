@@ -44,10 +44,54 @@ pub struct ErrorContext {
 /// error token is looked up here by position.
 const HISTORY: usize = 512;
 
+/// The context of one token as [`Track`] remembers it: a third of an
+/// [`ErrorContext`]'s size, because it is written for every token of the
+/// file and read only when there is a syntax error.
+#[derive(Clone, Copy, Debug)]
+struct Snapshot {
+    pos: Pos,
+    prev: Option<Tok>,
+    /// Bits 0-1: the innermost brace (0 none, 1 struct, 2 interface,
+    /// 3 other); bits 2-4: the header keyword (0 none, 1 `if`, 2 `for`,
+    /// 3 `switch`, 4 `select`); bit 5: `after_bodiless_func`.
+    bits: u8,
+}
+
+impl Snapshot {
+    const NONE: Snapshot = Snapshot {
+        pos: Pos::NONE,
+        prev: None,
+        bits: 0,
+    };
+
+    fn context(self) -> ErrorContext {
+        let brace = match self.bits & 3 {
+            0 => None,
+            1 => Some(BraceKind::Struct),
+            2 => Some(BraceKind::Interface),
+            _ => Some(BraceKind::Other),
+        };
+        let header = match (self.bits >> 2) & 7 {
+            1 => Some(Tok::If),
+            2 => Some(Tok::For),
+            3 => Some(Tok::Switch),
+            4 => Some(Tok::Select),
+            _ => None,
+        };
+        ErrorContext {
+            brace,
+            header,
+            after_bodiless_func: self.bits & 32 != 0,
+            top_level: brace.is_none(),
+            prev: self.prev,
+        }
+    }
+}
+
 /// What the lexer tracks for error messages, updated at every token.
 #[derive(Debug)]
 pub struct Track {
-    history: Box<[(Pos, ErrorContext); HISTORY]>,
+    history: Box<[Snapshot; HISTORY]>,
     next: usize,
     braces: Vec<BraceKind>,
     header: Option<(Tok, u32)>,
@@ -68,7 +112,7 @@ impl Default for Track {
 impl Track {
     pub fn new() -> Track {
         Track {
-            history: Box::new([(Pos::NONE, ErrorContext::default()); HISTORY]),
+            history: Box::new([Snapshot::NONE; HISTORY]),
             next: 0,
             braces: Vec::new(),
             header: None,
@@ -81,8 +125,7 @@ impl Track {
 
     /// Notes a token the lexer hands out at `pos`.
     pub fn token(&mut self, pos: Pos, tok: &Tok) {
-        let ctx = self.context();
-        self.history[self.next % HISTORY] = (pos, ctx);
+        self.history[self.next % HISTORY] = self.snapshot(pos);
         self.next += 1;
         match tok {
             Tok::Lbrace => {
@@ -129,13 +172,35 @@ impl Track {
         }
     }
 
+    /// [`Track::context`], packed, for the token at `pos`.
+    fn snapshot(&self, pos: Pos) -> Snapshot {
+        let brace = match self.braces.last() {
+            None => 0,
+            Some(BraceKind::Struct) => 1,
+            Some(BraceKind::Interface) => 2,
+            Some(BraceKind::Other) => 3,
+        };
+        let header = match self.header {
+            Some((Tok::If, _)) => 1,
+            Some((Tok::For, _)) => 2,
+            Some((Tok::Switch, _)) => 3,
+            Some((Tok::Select, _)) => 4,
+            _ => 0,
+        };
+        Snapshot {
+            pos,
+            prev: self.prev,
+            bits: brace | header << 2 | u8::from(self.after_bodiless_func) << 5,
+        }
+    }
+
     /// The context just before the token at `pos`, if it is recent.
     pub fn context_at(&self, pos: Pos) -> ErrorContext {
         let n = self.next.min(HISTORY);
         (0..n)
             .map(|i| &self.history[(self.next - 1 - i) % HISTORY])
-            .find(|(p, _)| *p == pos)
-            .map_or_else(|| self.context(), |(_, c)| *c)
+            .find(|snap| snap.pos == pos)
+            .map_or_else(|| self.context(), |snap| snap.context())
     }
 }
 
@@ -305,6 +370,48 @@ mod tests {
 
     fn ex(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| format!("\"{s}\"")).collect()
+    }
+
+    #[test]
+    fn token_history_keeps_each_context() {
+        let name = Tok::Name(Symbol::intern("x"));
+        let toks = [
+            Tok::Type,
+            name,
+            Tok::Struct,
+            Tok::Lbrace,
+            name,
+            Tok::Interface,
+            Tok::Lbrace,
+            Tok::Rbrace,
+            Tok::Rbrace,
+            Tok::Func,
+            name,
+            Tok::Lbrace,
+            Tok::If,
+            name,
+            Tok::Lbrace,
+            Tok::For,
+            Tok::Lparen,
+            Tok::Switch,
+            Tok::Select,
+            Tok::Rparen,
+            Tok::Rbrace,
+        ];
+        let mut t = Track::new();
+        let mut want = Vec::new();
+        for (i, tok) in toks.iter().enumerate() {
+            t.after_bodiless_func = i % 3 == 0;
+            want.push(format!("{:?}", t.context()));
+            t.token(Pos(10 + i as u32), tok);
+        }
+        for (i, w) in want.iter().enumerate() {
+            assert_eq!(
+                &format!("{:?}", t.context_at(Pos(10 + i as u32))),
+                w,
+                "token {i}"
+            );
+        }
     }
 
     #[test]

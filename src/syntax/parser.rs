@@ -112,3 +112,27 @@ pub(crate) fn run(ctx: &ParseCtx, src: &std::rc::Rc<str>, base: u32) -> Option<s
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The parser's stack holds `(Pos, symbol, Pos)` entries whose symbol is
+    /// as large as the largest value a grammar rule produces; every shift
+    /// and reduction moves them. These are the sizes that set it today
+    /// (an `Expr` and LALRPOP's `ErrorRecovery`, 72 bytes each), so that a
+    /// change that makes every parser step slower is noticed.
+    #[test]
+    fn parser_stack_values_stay_small() {
+        use crate::syntax::ast::{Block, Expr, Field, FuncType, Ident};
+        use crate::syntax::pos::Pos;
+        use crate::syntax::token::Tok;
+        use lalrpop_util::ErrorRecovery;
+        use std::mem::size_of;
+        assert!(size_of::<Expr>() <= 72);
+        assert!(size_of::<ErrorRecovery<Pos, Tok, super::LexError>>() <= 72);
+        assert!(size_of::<FuncType>() <= 72);
+        assert!(size_of::<Block>() <= 32);
+        assert!(size_of::<Field>() <= 32);
+        assert!(size_of::<Ident>() <= 16);
+        assert!(size_of::<Tok>() <= 16);
+    }
+}

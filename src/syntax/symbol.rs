@@ -39,18 +39,29 @@ thread_local! {
 
 /// The cache slot of a text: a multiplicative hash of its length and of
 /// its first and last (up to) eight bytes, which tells identifiers apart
-/// well enough for a cache and costs a few instructions.
+/// well enough for a cache and costs a few instructions. The bytes are
+/// read with fixed-size (possibly overlapping) loads, not a copy of
+/// variable length, which would be a call to memcpy.
 fn cache_slot(b: &[u8]) -> usize {
-    fn word(b: &[u8]) -> u64 {
+    fn load8(b: &[u8]) -> u64 {
         let mut w = [0u8; 8];
-        w[..b.len()].copy_from_slice(b);
+        w.copy_from_slice(&b[..8]);
         u64::from_le_bytes(w)
     }
+    fn load4(b: &[u8]) -> u64 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[..4]);
+        u64::from(u32::from_le_bytes(w))
+    }
     let n = b.len();
-    let (head, tail) = if n <= 8 {
-        (word(b), 0)
-    } else {
-        (word(&b[..8]), word(&b[n - 8..]))
+    let (head, tail) = match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        ),
+        4..=7 => (load4(b), load4(&b[n - 4..])),
+        _ => (load8(b), load8(&b[n - 8..])),
     };
     let h = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> 52) as usize % CACHE_SLOTS

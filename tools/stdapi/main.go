@@ -84,7 +84,7 @@ var requested = []string{
 	"encoding/json", "encoding/xml", "encoding/hex", "encoding/base64", "crypto/md5",
 	"container/heap", "container/list", "container/ring", "flag", "math/big",
 	"runtime/pprof", "html/template", "text/template", "go/ast", "go/token", "hash",
-	"hash/crc32", "hash/fnv",
+	"hash/crc32", "hash/fnv", "hash/maphash",
 }
 
 const (
