@@ -856,8 +856,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 .info
                 .use_of(e.id)
                 .or(self.c.info.def_of(e.id).flatten());
-            if let Some(Loc::Reg(s)) = obj.and_then(|o| self.var_loc(o)) {
-                return Ok(LV::Reg(s, t));
+            // A name on the left of := has no recorded type: use its
+            // variable's.
+            let t = obj.map_or(t, |o| self.c.obj_type(o));
+            match obj.and_then(|o| self.var_loc(o)) {
+                Some(Loc::Reg(s)) => return Ok(LV::Reg(s, t)),
+                Some(Loc::Ind(p)) => return Ok(LV::Mem { p, off: 0, t }),
+                _ => {}
             }
         }
         let (p, off) = self.addr_of(e)?;
