@@ -823,7 +823,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let next = self.f.alloc(2, false); // rune, next index (strings)
         self.f.emit(Op::LoadI { a: idx, i: 0 });
         // Loop variables: one per loop (Go 1.19 semantics).
-        let kv = self.range_vars(&lhs, def)?;
+        // Declared variables exist once per loop (Go 1.19); assigned places
+        // (`for a[f()] = range x`) are evaluated on every iteration.
+        let kv_def = if def {
+            Some(self.range_vars(&lhs, true)?)
+        } else {
+            None
+        };
         let top = self.f.new_label();
         let test = self.f.new_label();
         let cont = self.f.new_label();
@@ -837,6 +843,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 c: idx,
             });
         }
+        let kv = match kv_def {
+            Some(kv) => kv,
+            None => self.range_vars(&lhs, false)?,
+        };
         if let Some(k) = kv.0 {
             self.store(k, idx);
         }
