@@ -32,7 +32,7 @@ use super::ctx::{Directive, ParseCtx};
 use super::pos::Pos;
 use super::symbol::Symbol;
 use super::token::{keyword, Lit, RawTok, SemiKind, Tok};
-use super::unicode_tables::{DIGIT, LETTER, PRINT};
+use goscope_runtime::stdlib::{strconv, unicode};
 
 /// Errors recorded by the logos callbacks: (byte offset in the file, message).
 #[derive(Default)]
@@ -84,27 +84,12 @@ pub fn sanitize(src: &[u8], errors: &mut Vec<(u32, String)>) -> String {
     out
 }
 
-fn in_table(table: &[(u32, u32)], c: char) -> bool {
-    let c = c as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
 /// Go's `unicode.IsLetter`.
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        in_table(LETTER, c)
+        unicode::is_letter(c as i32)
     }
 }
 
@@ -113,7 +98,7 @@ pub fn is_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
-        in_table(DIGIT, c)
+        unicode::is_digit(c as i32)
     }
 }
 
@@ -122,7 +107,7 @@ pub fn is_print(c: char) -> bool {
     if c.is_ascii() {
         (' '..='~').contains(&c)
     } else {
-        in_table(PRINT, c)
+        strconv::is_print(c as i32)
     }
 }
 

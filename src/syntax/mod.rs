@@ -32,7 +32,6 @@ pub mod positions;
 pub mod printer;
 pub mod symbol;
 pub mod token;
-mod unicode_tables;
 
 use std::rc::Rc;
 
