@@ -1,4 +1,4 @@
-//! Go 1.19's unicode package over its own Unicode 13.0.0 tables (tables.rs), not Rust's
+//! Go 1.19's unicode package over its own Unicode 13.0.0 tables (tables/), not Rust's
 //! char methods: Rust follows a newer Unicode (runes added since 13.0 are letters there,
 //! not in Go) and its to_uppercase is the full mapping ('ß' → "SS") where Go's ToUpper
 //! is the simple one ('ß' stays 'ß'). Runes are i32 as in Go; negative and too-large
