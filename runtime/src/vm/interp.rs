@@ -16,6 +16,7 @@ use crate::error::RuntimeError;
 use crate::mem;
 use crate::panic::{printpanics, Defer, Panic};
 use crate::print;
+use crate::string::{self, StringHeader};
 
 /// A suspended caller: where it resumes and where its frame is.
 #[derive(Clone, Copy, Debug)]
@@ -183,6 +184,14 @@ impl<'p> Vm<'p> {
                 }
                 p.wrapping_add($off as u64)
             }};
+        }
+        macro_rules! sh {
+            ($i:expr) => {
+                StringHeader {
+                    ptr: reg(base, $i),
+                    len: reg(base, $i + 1) as usize,
+                }
+            };
         }
         macro_rules! str2 {
             ($i:expr) => {
@@ -515,13 +524,13 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Concatstrings { a, b, n } => {
-                    let parts: Vec<(u64, u64)> = (0..n).map(|i| str2!(b + 2 * i)).collect();
-                    let (p, l) = shims::concatstrings(&parts);
-                    w!(a, p);
-                    w!(a + 1, l);
+                    let parts: Vec<StringHeader> = (0..n).map(|i| sh!(b + 2 * i)).collect();
+                    let s = string::concatstrings(None, &parts);
+                    w!(a, s.ptr);
+                    w!(a + 1, s.len as u64);
                 }
                 Op::CmpString { a, b, c } => {
-                    w!(a, shims::cmpstring(str2!(b), str2!(c)) as u64)
+                    w!(a, string::cmpstring(sh!(b), sh!(c)) as u64)
                 }
                 Op::EqString { a, b, c } => {
                     let (x, y) = (str2!(b), str2!(c));
@@ -559,31 +568,31 @@ impl<'p> Vm<'p> {
                     w!(a, m);
                 }
                 Op::StringToBytes { a, b } => {
-                    let (p, l, c) = shims::stringtoslicebyte(str2!(b));
-                    w!(a, p);
-                    w!(a + 1, l);
-                    w!(a + 2, c);
+                    let sl = string::stringtoslicebyte(None, sh!(b));
+                    w!(a, sl.array);
+                    w!(a + 1, sl.len as u64);
+                    w!(a + 2, sl.cap as u64);
                 }
                 Op::BytesToString { a, b } => {
-                    let (p, l) = shims::slicebytetostring(r!(b), r!(b + 1));
-                    w!(a, p);
-                    w!(a + 1, l);
+                    let s = string::slicebytetostring(None, r!(b), r!(b + 1) as usize);
+                    w!(a, s.ptr);
+                    w!(a + 1, s.len as u64);
                 }
                 Op::RuneToString { a, b } => {
-                    let (p, l) = shims::intstring(r!(b) as i64);
-                    w!(a, p);
-                    w!(a + 1, l);
+                    let s = string::intstring(None, r!(b) as i64);
+                    w!(a, s.ptr);
+                    w!(a + 1, s.len as u64);
                 }
                 Op::StringToRunes { a, b } => {
-                    let (p, l, c) = shims::stringtoslicerune(str2!(b));
-                    w!(a, p);
-                    w!(a + 1, l);
-                    w!(a + 2, c);
+                    let sl = string::stringtoslicerune(None, sh!(b));
+                    w!(a, sl.array);
+                    w!(a + 1, sl.len as u64);
+                    w!(a + 2, sl.cap as u64);
                 }
                 Op::RunesToString { a, b } => {
-                    let (p, l) = shims::slicerunetostring(r!(b), r!(b + 1));
-                    w!(a, p);
-                    w!(a + 1, l);
+                    let s = string::slicerunetostring(None, r!(b), r!(b + 1) as usize);
+                    w!(a, s.ptr);
+                    w!(a + 1, s.len as u64);
                 }
                 Op::DecodeRune { a, b, c } => {
                     let s = str2!(b);
@@ -593,7 +602,8 @@ impl<'p> Vm<'p> {
                     let (rn, next) = if b0 < 0x80 {
                         (b0 as i64, k + 1)
                     } else {
-                        shims::decoderune(bytes, k)
+                        let (r, next) = string::decoderune(bytes, k);
+                        (r as i64, next)
                     };
                     w!(a, rn as u64);
                     w!(a + 1, next as u64);
