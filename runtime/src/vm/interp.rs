@@ -524,8 +524,20 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Concatstrings { a, b, n } => {
-                    let parts: Vec<StringHeader> = (0..n).map(|i| sh!(b + 2 * i)).collect();
-                    let s = string::concatstrings(None, &parts);
+                    // gc's concatstring2..5 take their operands on the
+                    // stack; only longer chains need a heap list.
+                    let mut few = [StringHeader::default(); 5];
+                    let many: Vec<StringHeader>;
+                    let parts: &[StringHeader] = if n as usize <= few.len() {
+                        for (i, p) in few.iter_mut().take(n as usize).enumerate() {
+                            *p = sh!(b + 2 * i as u32);
+                        }
+                        &few[..n as usize]
+                    } else {
+                        many = (0..n).map(|i| sh!(b + 2 * i)).collect();
+                        &many
+                    };
+                    let s = string::concatstrings(None, parts);
                     w!(a, s.ptr);
                     w!(a + 1, s.len as u64);
                 }
