@@ -18,6 +18,7 @@ mod func;
 mod layout;
 pub mod rtype;
 mod stmt;
+mod typedesc;
 mod walk;
 
 use std::collections::HashMap;
@@ -57,6 +58,12 @@ pub struct Compiler<'c, 'a> {
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
     conv_ok: Option<crate::syntax::ast::NodeId>,
+    /// Runtime type descriptors (typedesc.rs).
+    rt: rtype::RtypeBuilder<'c, 'a>,
+    /// Function ids shared with `rt`'s method callback.
+    methods: typedesc::SharedMethodFuncs,
+    /// Index in `prog.types` by descriptor address.
+    type_indexes: HashMap<usize, u32>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -79,7 +86,11 @@ pub fn compile_with<'a>(
     path: &str,
     validate: bool,
 ) -> CResult<Program> {
+    let methods = typedesc::SharedMethodFuncs::default();
     let mut k = Compiler {
+        rt: rtype::RtypeBuilder::new(c, typedesc::method_ifn(c, methods.clone())),
+        methods,
+        type_indexes: HashMap::new(),
         c,
         esc,
         lay: Layout::new(c),
@@ -99,7 +110,7 @@ pub fn compile_with<'a>(
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
-    k.prog.funcs.push(Default::default()); // the entry, filled last
+    let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();
     let mut inits = Vec::new();
     let mut main = None;
@@ -109,8 +120,7 @@ pub fn compile_with<'a>(
                 if fd.body.is_none() {
                     continue;
                 }
-                let id = k.prog.funcs.len() as u32;
-                k.prog.funcs.push(Default::default());
+                let id = k.new_func();
                 let name = fd.name.sym.as_str();
                 if !fd.tparams.is_empty() {
                     return Err(k.unsupported(fd.pos, "generic functions"));
@@ -119,6 +129,7 @@ pub fn compile_with<'a>(
                     inits.push(id);
                 } else if let Some(Some(obj)) = c.info.def_of(fd.name.id) {
                     k.funcs.insert(obj, id);
+                    k.methods.borrow_mut().declared.insert(obj, id);
                 }
                 if name == "main" {
                     main = Some(id);
@@ -158,8 +169,16 @@ pub fn compile_with<'a>(
         k.prog.funcs[*id as usize] = func;
     }
     let entry = k.entry(&inits, main)?;
-    k.prog.funcs[0] = entry;
-    k.prog.entry = 0;
+    k.prog.funcs[entry_id as usize] = entry;
+    k.prog.entry = entry_id;
+    k.sync_funcs();
+    if let Some(w) = k.take_pending_wrappers().first() {
+        let name = k.c.obj(w.method).name.as_str();
+        return Err(format!(
+            "{}: goscope: not supported yet: method {name} called through an interface",
+            k.file
+        ));
+    }
     if validate {
         k.prog
             .validate()
