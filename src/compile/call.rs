@@ -289,6 +289,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, K::Int { signed: false, .. }) => Op::CvtF322U { a: d, b: v },
             (K::F64, K::F32) => Op::CvtF2F32 { a: d, b: v },
             (K::F32, K::F64) => Op::CvtF322F { a: d, b: v },
+            (K::C64, K::C128) => Op::C64To128 { a: d, b: v },
+            (K::C128, K::C64) => Op::C128To64 { a: d, b: v },
             (K::Int { .. }, K::Str) => Op::RuneToString { a: d, b: v },
             (K::Slice, K::Str) => {
                 if self.is_elem_bits(uf, 8) {
@@ -303,6 +305,21 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     Op::StringToRunes { a: d, b: v }
                 }
+            }
+            (K::Slice, K::Ptr) => {
+                // (*[N]T)(s): gc's panicSliceConvert when len(s) < N.
+                let n = self
+                    .c
+                    .types
+                    .pointer_base(ut)
+                    .and_then(|a| match self.c.types.get(self.lay.under(a)) {
+                        Type::Array { len, .. } => Some(*len),
+                        _ => None,
+                    })
+                    .ok_or_else(|| self.unsupported(e.pos, "this conversion"))?;
+                let n = u32::try_from(n).map_err(|_| self.unsupported(e.pos, "this conversion"))?;
+                self.set_line(e.pos);
+                Op::SliceToArrayPtr { a: d, b: v, n }
             }
             // uintptr <-> unsafe.Pointer (the only int/pointer pair the
             // checker allows): the word is the address.
@@ -358,6 +375,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                             Op::PrintFloat { a: d }
                         }
                         K::C128 => Op::PrintComplex { a: v },
+                        K::C64 => {
+                            let d = self.f.alloc(2, false);
+                            self.f.emit(Op::C64To128 { a: d, b: v });
+                            Op::PrintComplex { a: d }
+                        }
                         K::Str => Op::PrintString { a: v },
                         K::Ptr => Op::PrintPointer { a: v },
                         K::Slice => Op::PrintSlice { a: v },
@@ -451,6 +473,41 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Slice => self.unsafe_slice(e, args),
+            BuiltinId::Complex => {
+                let t = self.ty(e);
+                // complex(f()) with f returning two floats.
+                let (re, im) = if let [pair] = args {
+                    let r = self.call(pair)?;
+                    (r, r + 1)
+                } else {
+                    (self.expr(&args[0])?, self.expr(&args[1])?)
+                };
+                if self.lay.kind(t) == K::C64 {
+                    let d = self.f.alloc(1, false);
+                    self.f.emit(Op::C64Make { a: d, b: re, c: im });
+                    Ok(d)
+                } else {
+                    let d = self.f.alloc(2, false);
+                    self.mov(d, re, 1);
+                    self.mov(d + 1, im, 1);
+                    Ok(d)
+                }
+            }
+            BuiltinId::Real | BuiltinId::Imag => {
+                let part = u32::from(b == BuiltinId::Imag);
+                let x = self.expr(&args[0])?;
+                let d = self.f.alloc(1, false);
+                if self.lay.kind(self.ty(&args[0])) == K::C64 {
+                    self.f.emit(Op::C64Part {
+                        a: d,
+                        b: x,
+                        i: part,
+                    });
+                } else {
+                    self.mov(d, x + part, 1);
+                }
+                Ok(d)
+            }
             _ => Err(self.unsupported(e.pos, "this builtin")),
         }
     }
