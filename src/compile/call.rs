@@ -187,11 +187,17 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .signature(self.lay.under(fty))
             .cloned()
             .ok_or_else(|| self.unsupported(e.pos, "call"))?;
-        if sig.variadic && !dots {
-            return Err(self.unsupported(e.pos, "variadic calls"));
-        }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        // A variadic call without `...`: the trailing arguments become a
+        // slice (variadic.rs), evaluated after the fixed ones.
+        let implicit_dots = sig.variadic && !dots;
+        if implicit_dots
+            && args.len() == 1
+            && matches!(self.c.types.get(self.ty(&args[0])), Type::Tuple(_))
+        {
+            return Err(self.unsupported(e.pos, "a multi-value call as variadic arguments"));
+        }
         let rslots = self.lay.slots(sig.results);
         let mut offs = Vec::new();
         let mut at = 0;
@@ -207,8 +213,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
             at += self.lay.slots(*t);
         }
         self.f.use_window(at + rslots);
-        // A multi-value call as the arguments: f(g()).
-        if args.len() == 1 && ptypes.len() > 1 {
+        if implicit_dots {
+            let nfixed = ptypes.len() - 1;
+            let mut tmps = Vec::new();
+            for (a, t) in args[..nfixed].iter().zip(&ptypes) {
+                tmps.push(self.arg_value(a, *t)?);
+            }
+            tmps.push(self.variadic_slice(&args[nfixed..], ptypes[nfixed])?);
+            for ((tmp, t), off) in tmps.into_iter().zip(&ptypes).zip(&offs) {
+                let n = self.lay.slots(*t);
+                self.mov(WIN + off, tmp, n);
+            }
+        } else if args.len() == 1 && ptypes.len() > 1 {
+            // A multi-value call as the arguments: f(g()).
             let r = self.call(&args[0])?;
             let first = offs[0];
             let n = at - first;
@@ -241,7 +258,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// An argument converted to its parameter type, in fresh slots.
-    fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
+    pub(super) fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
         let d = self.temp(t);
         self.arg_to(a, t, d)?;
         Ok(d)

@@ -18,6 +18,7 @@ mod func;
 mod layout;
 pub mod rtype;
 mod stmt;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;
