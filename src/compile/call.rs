@@ -71,10 +71,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Exit { a: v });
                 return Ok(0);
             }
-            if self.is_pkg(x, "fmt") && matches!(name, "Println" | "Print" | "Sprint" | "Sprintln")
-            {
-                return self.fmt_print(e, args, name.ends_with("ln"), name.starts_with('S'));
-            }
+        }
+        if let Some(r) = self.std_call(e, fun, args, *has_dots)? {
+            return Ok(r);
         }
         let ft = self.ty(fun);
         if self.c.types.signature(self.lay.under(ft)).is_some() {
@@ -585,79 +584,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
-    }
-
-    /// fmt.Println / fmt.Print of basic values (the minimal fmt bridge).
-    fn fmt_print(&mut self, e: &Expr, args: &[Expr], ln: bool, sprint: bool) -> CResult<u32> {
-        let mut vals = Vec::new();
-        for a in args {
-            let t = self.ty(a);
-            let code = if self.is_nil_name(a) {
-                fk::NIL
-            } else {
-                match self.lay.kind(t) {
-                    K::Int { signed: true, .. } => fk::INT,
-                    K::Int { signed: false, .. } => fk::UINT,
-                    K::F64 => fk::FLOAT64,
-                    K::F32 => fk::FLOAT32,
-                    K::Bool => fk::BOOL,
-                    K::Str => fk::STRING,
-                    K::C128 => fk::COMPLEX128,
-                    K::C64 => fk::COMPLEX64,
-                    K::Iface => fk::IFACE,
-                    K::Ptr if matches!(self.c.types.get(self.lay.under(t)), Type::Pointer(_)) => {
-                        fk::POINTER
-                    }
-                    _ => return Err(self.unsupported(a.pos, "fmt of this type")),
-                }
-            };
-            let v = if code == fk::NIL {
-                0
-            } else {
-                self.expr_unconverted(a)?
-            };
-            vals.push((v, code));
-        }
-        for (i, (v, code)) in vals.iter().enumerate() {
-            if i > 0 {
-                let space = ln || (vals[i - 1].1 != fk::STRING && *code != fk::STRING);
-                if space {
-                    self.f.emit(Op::FmtSp {});
-                }
-            }
-            let k = self.konst(*code);
-            self.f.emit(Op::FmtValue { a: *v, k });
-        }
-        self.set_line(e.pos);
-        if sprint {
-            if ln {
-                let nl = self.static_data(b"\n");
-                let k = self.konst(nl as u64);
-                let s = self.f.alloc(2, true);
-                self.f.emit(Op::StaticAddr { a: s, k });
-                self.f.emit(Op::LoadI { a: s + 1, i: 1 });
-                let k = self.konst(fk::STRING);
-                self.f.emit(Op::FmtValue { a: s, k });
-            }
-            let d = self.f.alloc(2, true);
-            self.f.emit(Op::FmtString { a: d });
-            return Ok(d);
-        }
-        self.f.emit(Op::FmtFlush { n: ln as u32 });
-        // (n int, err error) results: not materialized.
-        let d = self.f.alloc(3, true);
-        self.f.emit(Op::Zero { a: d, n: 3 });
-        Ok(d)
-    }
-
-    fn is_nil_name(&self, e: &Expr) -> bool {
-        let e = e.unparen();
-        e.as_name().is_some()
-            && self
-                .c
-                .info
-                .use_of(e.id)
-                .is_some_and(|o| matches!(self.c.obj(o).kind, ObjKind::Nil))
     }
 
     /// `x[lo:hi]` and `x[lo:hi:max]`.
