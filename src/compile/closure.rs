@@ -64,8 +64,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         // Compile the literal's body as its own function.
         self.lit_count += 1;
         let name = format!("{}.func{}", self.f.name, self.lit_count);
-        let id = self.prog.funcs.len() as u32;
-        self.prog.funcs.push(Default::default());
+        let id = self.new_func();
         let sig = self
             .c
             .types
@@ -183,10 +182,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             off += if *by_addr { 8 } else { self.lay.slots(*t) * 8 };
         }
         // The wrapper.
-        self.lit_count += 1;
-        let name = format!("{}.deferwrap{}", self.f.name, self.lit_count);
-        let id = self.prog.funcs.len() as u32;
-        self.prog.funcs.push(Default::default());
+        // gc's wrappers do not take a number from the function literals.
+        self.wrap_count += 1;
+        let name = format!("{}.deferwrap{}", self.f.name, self.wrap_count);
+        let id = self.new_func();
         let outer = std::mem::replace(&mut self.f, FnBuilder::new(name));
         let outer_vars = outer.vars.clone();
         self.f.wrapper = true;

@@ -21,6 +21,7 @@ pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
 mod variadic;
+mod typedesc;
 mod walk;
 
 use std::collections::HashMap;
@@ -56,10 +57,18 @@ pub struct Compiler<'c, 'a> {
     file_ref: &'a File,
     /// Function literals numbered so far in the current function.
     lit_count: u32,
+    /// Defer wrappers numbered so far in the current function.
+    wrap_count: u32,
     /// The func value slot of the dynamic call being compiled.
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
     conv_ok: Option<crate::syntax::ast::NodeId>,
+    /// Runtime type descriptors (typedesc.rs).
+    rt: rtype::RtypeBuilder<'c, 'a>,
+    /// Function ids shared with `rt`'s method callback.
+    methods: typedesc::SharedMethodFuncs,
+    /// Index in `prog.types` by descriptor address.
+    type_indexes: HashMap<usize, u32>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -82,7 +91,11 @@ pub fn compile_with<'a>(
     path: &str,
     validate: bool,
 ) -> CResult<Program> {
+    let methods = typedesc::SharedMethodFuncs::default();
     let mut k = Compiler {
+        rt: rtype::RtypeBuilder::new(c, typedesc::method_ifn(c, methods.clone())),
+        methods,
+        type_indexes: HashMap::new(),
         c,
         esc,
         lay: Layout::new(c),
@@ -97,12 +110,13 @@ pub fn compile_with<'a>(
         taken: Default::default(),
         file_ref: file,
         lit_count: 0,
+        wrap_count: 0,
         dyn_target: None,
         conv_ok: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
-    k.prog.funcs.push(Default::default()); // the entry, filled last
+    let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();
     let mut inits = Vec::new();
     let mut main = None;
@@ -112,8 +126,7 @@ pub fn compile_with<'a>(
                 if fd.body.is_none() {
                     continue;
                 }
-                let id = k.prog.funcs.len() as u32;
-                k.prog.funcs.push(Default::default());
+                let id = k.new_func();
                 let name = fd.name.sym.as_str();
                 if !fd.tparams.is_empty() {
                     return Err(k.unsupported(fd.pos, "generic functions"));
@@ -122,6 +135,7 @@ pub fn compile_with<'a>(
                     inits.push(id);
                 } else if let Some(Some(obj)) = c.info.def_of(fd.name.id) {
                     k.funcs.insert(obj, id);
+                    k.methods.borrow_mut().declared.insert(obj, id);
                 }
                 if name == "main" {
                     main = Some(id);
@@ -161,8 +175,16 @@ pub fn compile_with<'a>(
         k.prog.funcs[*id as usize] = func;
     }
     let entry = k.entry(&inits, main)?;
-    k.prog.funcs[0] = entry;
-    k.prog.entry = 0;
+    k.prog.funcs[entry_id as usize] = entry;
+    k.prog.entry = entry_id;
+    k.sync_funcs();
+    if let Some(w) = k.take_pending_wrappers().first() {
+        let name = k.c.obj(w.method).name.as_str();
+        return Err(format!(
+            "{}: goscope: not supported yet: method {name} called through an interface",
+            k.file
+        ));
+    }
     if validate {
         k.prog
             .validate()
@@ -279,6 +301,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     fn func_decl(&mut self, fd: &FuncDecl, name: String) -> CResult<goscope_runtime::vm::Func> {
         self.f = FnBuilder::new(name);
+        self.lit_count = 0;
+        self.wrap_count = 0;
         self.set_line(fd.pos);
         let Some(Some(fobj)) = self.c.info.def_of(fd.name.id) else {
             return Err(self.unsupported(fd.pos, "function without object"));

@@ -61,6 +61,9 @@ pub struct Program {
     /// Element sizes and pointer-ness for slices the ops allocate
     /// (`MakeSlice`, `GrowSlice` name an entry by constant index).
     pub elem_types: Vec<ElemType>,
+    /// Runtime type descriptors the ops name by index (interfaces, maps,
+    /// typed allocation).
+    pub types: Vec<&'static crate::types::Type>,
 }
 
 /// What the runtime needs of an element type for allocation.

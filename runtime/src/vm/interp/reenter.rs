@@ -149,6 +149,7 @@ impl<'p> Vm<'p> {
             seg,
             window: top,
             panic_defer: false,
+            deferreturn: false,
         });
         let saved_floor = std::mem::replace(&mut self.floor, self.frames.len());
         let saved_caller = self.native_caller.take();
