@@ -211,7 +211,7 @@ fn cmd_run(args: &[String], disasm: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut vm = goscope_runtime::vm::Vm::new(&prog);
-    let goscope_runtime::vm::Exit::Code(code) = vm.run();
+    let code = vm.run().code();
     vm.flush();
     // Exit now: the program's goroutines and heap are not freed one by one.
     std::process::exit(code)

@@ -16,6 +16,7 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mheap;
 pub mod mstats;
+pub mod natives;
 pub mod panic;
 pub mod print;
 pub mod sizeclasses;

@@ -226,6 +226,9 @@ ops! {
     CallClosure { a: Slot, b: Slot },
     /// `LoadCtxt A   R[A] := the context register (the funcval called)`
     LoadCtxt { a: Slot },
+    /// `CallNative A N   call native N (runtime/src/natives) with its window
+    /// at R[A..]` (params, then results, as a Go call) (may panic)
+    CallNative { a: Slot, n: Num },
     /// `Ret   return to the caller` (results are in the result slots)
     Ret {},
     /// `FrameAddr A B   R[A] := &R[B]` (the address of a frame slot)

@@ -115,6 +115,14 @@ impl Program {
                 if let Some(e) = err {
                     return Err(e);
                 }
+                if let Op::CallNative { a, n } = op {
+                    let Some(nat) = crate::natives::get(n) else {
+                        return Err(format!("{}: pc {pc}: bad native {n}", f.name));
+                    };
+                    if a as u64 + (nat.params + nat.results) as u64 > f.frame_size as u64 {
+                        return Err(format!("{}: pc {pc}: native window outside frame", f.name));
+                    }
+                }
                 if let Op::Call { a, f: callee } = op {
                     let c = &self.funcs[callee as usize];
                     if a as u64 + (c.param_slots + c.result_slots) as u64 > f.frame_size as u64 {
@@ -155,7 +163,7 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::SliceToArrayPtr { .. } => [1, 3, 1],
         Op::FmtValue { .. } => [2, 1, 1],
         // The window is checked against the callee's parameters and results.
-        Op::Call { .. } => [0, 0, 0],
+        Op::Call { .. } | Op::CallNative { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],
         Op::Recover { .. } | Op::Gopanic { .. } | Op::MakeEface { .. } => [2, 2, 1],
         _ => [1, 1, 1],
