@@ -373,7 +373,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         let w = if b == BuiltinId::Len { 1 } else { 2 };
                         self.f.emit(Op::Move { a: d, b: v + w });
                     }
-                    _ => return Err(self.unsupported(e.pos, "len of maps and channels")),
+                    Type::Map { .. } => return self.map_len(&args[0]),
+                    _ => return Err(self.unsupported(e.pos, "len of channels")),
                 }
                 Ok(d)
             }
@@ -395,6 +396,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             BuiltinId::Make => {
                 let t = self.ty(e);
+                if self.map_types(t).is_some() {
+                    return self.make_map(e, args);
+                }
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
                     return Err(self.unsupported(e.pos, "make of maps and channels"));
                 };
@@ -412,6 +416,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Append => self.append(e, args, dots),
+            BuiltinId::Delete => self.map_delete(e, args),
             BuiltinId::Copy => {
                 let t = self.ty(&args[0]);
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
@@ -810,7 +815,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Move { a: p, b: d });
                 self.fill_elems(e, elems, elem, p)
             }
-            _ => Err(self.unsupported(e.pos, "map literals")),
+            Type::Map { .. } => self.map_literal(e, d),
+            _ => Err(self.unsupported(e.pos, "this literal")),
         }
     }
 

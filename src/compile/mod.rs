@@ -16,6 +16,7 @@ mod closure;
 mod expr;
 mod func;
 mod layout;
+mod maps;
 pub mod rtype;
 mod stmt;
 mod typedesc;

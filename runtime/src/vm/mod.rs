@@ -5,6 +5,7 @@
 pub mod disasm;
 pub mod fmtv;
 pub mod interp;
+mod mapops;
 pub mod opcode;
 pub mod program;
 mod shims;

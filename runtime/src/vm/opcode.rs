@@ -351,6 +351,30 @@ ops! {
     Deferproc { a: Slot },
     /// `PanicMsg k`   raise the runtime error whose text is string K[k]
     PanicMsg { k: Konst },
+    /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
+    /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
+    MakeMap { a: Slot, b: Slot, t: Num },
+    /// `MapAccess1 A B t   R[A] := mapaccess1(T[t], R[B], &R[B+1..])`: the
+    /// address of the elem for the key in R[B+1..], or of a zero value
+    /// (may panic: unhashable key)
+    MapAccess1 { a: Slot, b: Slot, t: Num },
+    /// `MapAccess2 A B t   R[A], R[A+1] := mapaccess2(T[t], R[B], &R[B+1..])`
+    /// (elem address, ok; may panic)
+    MapAccess2 { a: Slot, b: Slot, t: Num },
+    /// `MapAssign A B t   R[A] := mapassign(T[t], R[B], &R[B+1..])`: the
+    /// address to store the elem into (may panic: nil map, unhashable key)
+    MapAssign { a: Slot, b: Slot, t: Num },
+    /// `MapDelete A t   mapdelete(T[t], R[A], &R[A+1..])` (may panic)
+    MapDelete { a: Slot, t: Num },
+    /// `MapLen A B   R[A] := len(R[B])` of a map (0 for nil)
+    MapLen { a: Slot, b: Slot },
+    /// `MapClear A t   mapclear(T[t], R[A])`
+    MapClear { a: Slot, t: Num },
+    /// `MapIterInit A B t   mapiterinit(T[t], R[B], &R[A..A+12])`: the hiter
+    /// in R[A..A+12]; R[A] (key address) is 0 when there is no entry
+    MapIterInit { a: Slot, b: Slot, t: Num },
+    /// `MapIterNext A   mapiternext(&R[A..A+12])`
+    MapIterNext { a: Slot },
 }
 
 #[cfg(test)]

@@ -86,7 +86,10 @@ impl Program {
                 return Err(format!("{}: line table length", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let widths = slot_widths(op);
+                let widths = match super::mapops::slot_widths(self, op) {
+                    Some(w) => w.map_err(|e| format!("{}: pc {pc}: {e}", f.name))?,
+                    None => slot_widths(op),
+                };
                 let mut nslot = 0;
                 let mut err = None;
                 let mut op = *op;
