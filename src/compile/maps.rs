@@ -147,11 +147,23 @@ impl<'c, 'a> Compiler<'c, 'a> {
             },
             None => self.load_word(h, 0),
         }
-        let t = self.type_index(mt)?;
         let d = self.f.alloc(1, true);
         self.set_line(e.pos);
-        self.f.emit(Op::MakeMap { a: d, b: h, t });
+        self.emit_makemap(e, d, h, mt)?;
         Ok(d)
+    }
+
+    /// makemap of type `mt` into `d` with the hint in `h`; the variant for
+    /// maps that do not escape when escape analysis says so.
+    fn emit_makemap(&mut self, e: &Expr, d: u32, h: u32, mt: TypeId) -> CResult<()> {
+        use crate::escape::{SiteKind, Storage};
+        let t = self.type_index(mt)?;
+        if self.esc.site(e.id, SiteKind::Expr) == Some(Storage::Frame) {
+            self.f.emit(Op::MakeMapNoEscape { a: d, b: h, t });
+        } else {
+            self.f.emit(Op::MakeMap { a: d, b: h, t });
+        }
+        Ok(())
     }
 
     /// `delete(m, k)`.
@@ -199,7 +211,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.load_word(h, statics.len() as u64);
         let t = self.type_index(mt)?;
         self.set_line(e.pos);
-        self.f.emit(Op::MakeMap { a: d, b: h, t });
+        self.emit_makemap(e, d, h, mt)?;
         let n = self.lay.slots(kt);
         for (k, v) in statics.into_iter().chain(dynamics) {
             let s = self.f.alloc(1 + n, true);

@@ -678,6 +678,11 @@ impl<'p> Vm<'p> {
                         throw!(e)
                     }
                 }
+                Op::MakeMapNoEscape { a, b, t } => {
+                    if let Err(e) = mapops::make_map_noescape(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
                 Op::MapAccess1 { a, b, t } => {
                     if let Err(e) = mapops::access1(prog, base, a, b, t) {
                         throw!(e)
