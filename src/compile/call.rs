@@ -127,7 +127,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
-        let x_is_ptr = self.lay.kind(xt) == K::Ptr;
+        // A pointer, not any one-word value (maps, chans, funcs).
+        let x_is_ptr = matches!(self.c.types.get(self.lay.under(xt)), Type::Pointer(_));
         if path.is_empty() {
             return match (x_is_ptr, want_ptr) {
                 (true, true) | (false, false) => {
@@ -158,7 +159,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.addr_of(x)?
         };
         let (p, off, ft) = self.field_path(p, off, xt, path)?;
-        let ft_ptr = self.lay.kind(ft) == K::Ptr;
+        let ft_ptr = matches!(self.c.types.get(self.lay.under(ft)), Type::Pointer(_));
         match (ft_ptr, want_ptr) {
             (false, true) => {
                 let d = self.f.alloc(1, true);
@@ -832,12 +833,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Composite literals of arrays, structs and slices.
     pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let t = self.ty(e);
+        self.composite_of(e, t, d)
+    }
+
+    /// A composite literal of type `t` into `d..`; `t` is a pointer type
+    /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
+    fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
-        let t = self.ty(e);
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
+            Type::Pointer(base) => {
+                let p = self.new_cell(base);
+                let v = self.temp(base);
+                self.composite_of(e, base, v)?;
+                self.store_mem(p, 0, v, base);
+                self.f.emit(Op::Move { a: d, b: p });
+                Ok(())
+            }
             Type::Struct(st) => {
                 let n = self.lay.slots(t);
                 if n > 0 {

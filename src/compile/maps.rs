@@ -159,7 +159,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         use crate::escape::{SiteKind, Storage};
         let t = self.type_index(mt)?;
         if self.esc.site(e.id, SiteKind::Expr) == Some(Storage::Frame) {
-            self.f.emit(Op::MakeMapNoEscape { a: d, b: h, t });
+            self.f.emit(Op::MakeMapLocal { a: d, b: h, t });
         } else {
             self.f.emit(Op::MakeMap { a: d, b: h, t });
         }

@@ -678,8 +678,8 @@ impl<'p> Vm<'p> {
                         throw!(e)
                     }
                 }
-                Op::MakeMapNoEscape { a, b, t } => {
-                    if let Err(e) = mapops::make_map_noescape(prog, base, a, b, t) {
+                Op::MakeMapLocal { a, b, t } => {
+                    if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
                         throw!(e)
                     }
                 }

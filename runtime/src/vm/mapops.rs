@@ -47,9 +47,9 @@ pub(super) fn make_map(
     Ok(())
 }
 
-/// `MakeMapNoEscape A B t`.
+/// `MakeMapLocal A B t`.
 #[inline]
-pub(super) fn make_map_noescape(
+pub(super) fn make_map_local(
     prog: &Program,
     base: *mut u64,
     a: u32,
@@ -139,7 +139,7 @@ pub(super) fn iter_next(base: *mut u64, a: u32) {
 /// checking that `t` names a map type. None for other instructions.
 pub(super) fn slot_widths(prog: &Program, op: &Op) -> Option<Result<[u32; 3], String>> {
     let (t, widths): (u32, fn(u32) -> [u32; 3]) = match *op {
-        Op::MakeMap { t, .. } | Op::MakeMapNoEscape { t, .. } => (t, |_| [1, 1, 1]),
+        Op::MakeMap { t, .. } | Op::MakeMapLocal { t, .. } => (t, |_| [1, 1, 1]),
         Op::MapAccess1 { t, .. } | Op::MapAssign { t, .. } => (t, |k| [1, 1 + k, 1]),
         Op::MapAccess2 { t, .. } => (t, |k| [2, 1 + k, 1]),
         Op::MapDelete { t, .. } => (t, |k| [1 + k, 1, 1]),

@@ -354,10 +354,10 @@ ops! {
     /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
     /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
     MakeMap { a: Slot, b: Slot, t: Num },
-    /// `MakeMapNoEscape A B t`   as MakeMap for a map that does not escape:
+    /// `MakeMapLocal A B t`   as MakeMap for a map that does not escape:
     /// with R[B] <= 8 its first bucket is allocated at once, as gc's stack
     /// bucket (makemap_noescape)
-    MakeMapNoEscape { a: Slot, b: Slot, t: Num },
+    MakeMapLocal { a: Slot, b: Slot, t: Num },
     /// `MapAccess1 A B t   R[A] := mapaccess1(T[t], R[B], &R[B+1..])`: the
     /// address of the elem for the key in R[B+1..], or of a zero value
     /// (may panic: unhashable key)
