@@ -130,7 +130,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
-        let x_is_ptr = self.lay.kind(xt) == K::Ptr;
+        // A pointer, not any one-word value (maps, chans, funcs).
+        let x_is_ptr = matches!(self.c.types.get(self.lay.under(xt)), Type::Pointer(_));
         if path.is_empty() {
             return match (x_is_ptr, want_ptr) {
                 (true, true) | (false, false) => {
@@ -161,7 +162,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.addr_of(x)?
         };
         let (p, off, ft) = self.field_path(p, off, xt, path)?;
-        let ft_ptr = self.lay.kind(ft) == K::Ptr;
+        let ft_ptr = matches!(self.c.types.get(self.lay.under(ft)), Type::Pointer(_));
         match (ft_ptr, want_ptr) {
             (false, true) => {
                 let d = self.f.alloc(1, true);
@@ -441,7 +442,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         let w = if b == BuiltinId::Len { 1 } else { 2 };
                         self.f.emit(Op::Move { a: d, b: v + w });
                     }
-                    _ => return Err(self.unsupported(e.pos, "len of maps and channels")),
+                    Type::Map { .. } => return self.map_len(&args[0]),
+                    _ => return Err(self.unsupported(e.pos, "len of channels")),
                 }
                 Ok(d)
             }
@@ -463,6 +465,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             BuiltinId::Make => {
                 let t = self.ty(e);
+                if self.map_types(t).is_some() {
+                    return self.make_map(e, args);
+                }
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
                     return Err(self.unsupported(e.pos, "make of maps and channels"));
                 };
@@ -480,6 +485,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Append => self.append(e, args, dots),
+            BuiltinId::Delete => self.map_delete(e, args),
             BuiltinId::Copy => {
                 let t = self.ty(&args[0]);
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
@@ -847,12 +853,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Composite literals of arrays, structs and slices.
     pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let t = self.ty(e);
+        self.composite_of(e, t, d)
+    }
+
+    /// A composite literal of type `t` into `d..`; `t` is a pointer type
+    /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
+    fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
-        let t = self.ty(e);
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
+            Type::Pointer(base) => {
+                let p = self.new_cell(base);
+                let v = self.temp(base);
+                self.composite_of(e, base, v)?;
+                self.store_mem(p, 0, v, base);
+                self.f.emit(Op::Move { a: d, b: p });
+                Ok(())
+            }
             Type::Struct(st) => {
                 let n = self.lay.slots(t);
                 if n > 0 {
@@ -903,7 +923,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Move { a: p, b: d });
                 self.fill_elems(e, elems, elem, p)
             }
-            _ => Err(self.unsupported(e.pos, "map literals")),
+            Type::Map { .. } => self.map_literal(e, d),
+            _ => Err(self.unsupported(e.pos, "this literal")),
         }
     }
 

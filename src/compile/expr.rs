@@ -20,7 +20,18 @@ use crate::types::ty::{Type, TypeId};
 #[derive(Clone, Copy, Debug)]
 pub enum LV {
     Reg(u32, TypeId),
-    Mem { p: u32, off: u32, t: TypeId },
+    Mem {
+        p: u32,
+        off: u32,
+        t: TypeId,
+    },
+    /// A map entry: the map and key in slots `s..` (maps.rs), the map
+    /// type's index `t`, the elem type `vt`.
+    Map {
+        s: u32,
+        t: u32,
+        vt: TypeId,
+    },
     Blank,
 }
 
@@ -101,6 +112,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let n = self.lay.slots(t);
                 self.mov(d, r, n);
                 Ok(())
+            }
+            ExprKind::Index { x, index } if self.map_types(self.ty(x)).is_some() => {
+                self.map_index_to(e, x, index, d)
             }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
                 let (p, off) = self.addr_of(e)?;
@@ -931,6 +945,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let Some(lv) = self.map_lvalue(e)? {
+            return Ok(lv);
+        }
         let (p, off) = self.addr_of(e)?;
         Ok(LV::Mem { p, off, t })
     }
@@ -943,6 +960,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             LV::Mem { p, off, t } => self.store_mem(p, off, s, t),
+            LV::Map { s: m, t, vt } => self.map_store(m, t, vt, s),
             LV::Blank => {}
         }
     }
@@ -956,6 +974,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.load_mem(d, p, off, t);
                 d
             }
+            LV::Map { s, t, vt } => self.map_load(s, t, vt),
             LV::Blank => 0,
         }
     }

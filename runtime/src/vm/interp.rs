@@ -8,6 +8,7 @@
 use std::io::Write;
 
 use super::fmtv::{self, kind};
+use super::mapops;
 use super::opcode::Op;
 use super::program::Program;
 use super::shims;
@@ -729,6 +730,44 @@ impl<'p> Vm<'p> {
                     w!(a + 1, l);
                 }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
+                Op::MakeMap { a, b, t } => {
+                    if let Err(e) = mapops::make_map(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MakeMapLocal { a, b, t } => {
+                    if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess1 { a, b, t } => {
+                    if let Err(e) = mapops::access1(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess2 { a, b, t } => {
+                    if let Err(e) = mapops::access2(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAssign { a, b, t } => {
+                    if let Err(e) = mapops::assign(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapDelete { a, t } => {
+                    if let Err(e) = mapops::delete(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapClear { a, t } => {
+                    if let Err(e) = mapops::clear(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapLen { a, b } => mapops::len(base, a, b),
+                Op::MapIterInit { a, b, t } => mapops::iter_init(prog, base, a, b, t),
+                Op::MapIterNext { a } => mapops::iter_next(base, a),
                 Op::MakeEface { a, b, k } => {
                     let kd = prog.consts[k as usize];
                     let name = prog

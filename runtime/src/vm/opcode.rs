@@ -404,6 +404,34 @@ ops! {
     /// fun[m]) with the window at A, whose first slot holds the data word`
     /// (may panic: nil interface)
     CallIface { a: Slot, b: Slot, m: Num },
+    /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
+    /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
+    MakeMap { a: Slot, b: Slot, t: Num },
+    /// `MakeMapLocal A B t`   as MakeMap for a map that does not escape:
+    /// with R[B] <= 8 its first bucket is allocated at once, as gc's stack
+    /// bucket (makemap_noescape)
+    MakeMapLocal { a: Slot, b: Slot, t: Num },
+    /// `MapAccess1 A B t   R[A] := mapaccess1(T[t], R[B], &R[B+1..])`: the
+    /// address of the elem for the key in R[B+1..], or of a zero value
+    /// (may panic: unhashable key)
+    MapAccess1 { a: Slot, b: Slot, t: Num },
+    /// `MapAccess2 A B t   R[A], R[A+1] := mapaccess2(T[t], R[B], &R[B+1..])`
+    /// (elem address, ok; may panic)
+    MapAccess2 { a: Slot, b: Slot, t: Num },
+    /// `MapAssign A B t   R[A] := mapassign(T[t], R[B], &R[B+1..])`: the
+    /// address to store the elem into (may panic: nil map, unhashable key)
+    MapAssign { a: Slot, b: Slot, t: Num },
+    /// `MapDelete A t   mapdelete(T[t], R[A], &R[A+1..])` (may panic)
+    MapDelete { a: Slot, t: Num },
+    /// `MapLen A B   R[A] := len(R[B])` of a map (0 for nil)
+    MapLen { a: Slot, b: Slot },
+    /// `MapClear A t   mapclear(T[t], R[A])`
+    MapClear { a: Slot, t: Num },
+    /// `MapIterInit A B t   mapiterinit(T[t], R[B], &R[A..A+12])`: the hiter
+    /// in R[A..A+12]; R[A] (key address) is 0 when there is no entry
+    MapIterInit { a: Slot, b: Slot, t: Num },
+    /// `MapIterNext A   mapiternext(&R[A..A+12])`
+    MapIterNext { a: Slot },
 }
 
 #[cfg(test)]

@@ -88,7 +88,10 @@ impl Program {
                 return Err(format!("{}: line table length", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let mut widths = slot_widths(op);
+                let mut widths = match super::mapops::slot_widths(self, op) {
+                    Some(w) => w.map_err(|e| format!("{}: pc {pc}: {e}", f.name))?,
+                    None => slot_widths(op),
+                };
                 if let Op::EqualT { t, .. } = *op {
                     let Some(ty) = self.types.get(t as usize) else {
                         return Err(format!("{}: pc {pc}: bad type index {t}", f.name));
@@ -147,7 +150,10 @@ impl Program {
 /// operand order (1 for operands not listed).
 fn slot_widths(op: &Op) -> [u32; 3] {
     match *op {
-        Op::MoveN { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => [n, n, n],
+        Op::MoveN { n, .. } => [n, n, 1],
+        // LoadN's source and StoreN's destination are pointers (one slot).
+        Op::LoadN { n, .. } => [n, 1, 1],
+        Op::StoreN { n, .. } => [1, n, 1],
         Op::Zero { n, .. } => [n, 1, 1],
         Op::Concatstrings { n, .. } => [2, 2 * n, 1],
         Op::SliceCopy { .. } => [1, 6, 1],
