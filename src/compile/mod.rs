@@ -15,6 +15,7 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod fused;
 mod layout;
 pub mod rtype;
 mod stmt;
