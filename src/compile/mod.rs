@@ -15,6 +15,7 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod fused;
 mod iface;
 mod layout;
 mod maps;
