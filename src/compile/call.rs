@@ -30,27 +30,31 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if self.c.info.type_of(fun.id).is_some_and(|t| t.is_type()) {
             return self.conversion(e, &args[0]);
         }
+        if let Some(id) = self.instance_callee(fun) {
+            let t = self.ty(fun);
+            return self.go_call(e, id, t, args, *has_dots);
+        }
         if let Some(obj) = fun.as_name().and_then(|_| self.c.info.use_of(fun.id)) {
             match &self.c.obj(obj).kind {
                 ObjKind::Builtin(b) => return self.builtin(e, *b, args, *has_dots),
                 ObjKind::Func { .. } => {
                     if let Some(&id) = self.funcs.get(&obj) {
-                        let t = self.c.obj_type(obj);
+                        let t = self.obj_type(obj);
                         return self.go_call(e, id, t, args, *has_dots);
                     }
                 }
                 _ => {}
             }
         }
-        if let Some(sel) = self.c.info.selections.get(&fun.id).cloned() {
+        if let Some(sel) = self.selection(fun.id) {
             if sel.kind == crate::types::info::SelectionKind::MethodVal {
                 let ExprKind::Selector { x, .. } = &fun.kind else {
                     return Err(self.unsupported(e.pos, "method call"));
                 };
-                let Some(&id) = self.funcs.get(&sel.obj) else {
+                let Some(id) = self.func_id(sel.obj) else {
                     return Err(self.unsupported(e.pos, "methods of this type"));
                 };
-                let mty = self.c.obj_type(sel.obj);
+                let mty = self.obj_type(sel.obj);
                 let want_ptr = self.c.func_has_ptr_recv(sel.obj);
                 let recv = self.method_recv(x, &sel.index, want_ptr)?;
                 let rt = self
@@ -58,7 +62,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     .types
                     .signature(mty)
                     .and_then(|s| s.recv)
-                    .map(|r| self.c.obj_type(r))
+                    .map(|r| self.obj_type(r))
                     .unwrap_or(TypeId::INVALID);
                 return self.go_call_recv(e, id, mty, Some((recv, rt)), args, *has_dots);
             }
@@ -191,7 +195,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             return Err(self.unsupported(e.pos, "variadic calls"));
         }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
-        let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        let ptypes: Vec<TypeId> = params.iter().map(|p| self.obj_type(*p)).collect();
         let rslots = self.lay.slots(sig.results);
         let mut offs = Vec::new();
         let mut at = 0;
@@ -784,7 +788,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         }
                         _ => (i, el),
                     };
-                    let ft = self.c.obj_type(st.fields[fi]);
+                    let ft = self.obj_type(st.fields[fi]);
                     let val = self.expr(v)?;
                     self.store_mem(p, offs[fi] as u32, val, ft);
                 }

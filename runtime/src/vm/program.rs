@@ -128,7 +128,9 @@ impl Program {
 /// operand order (1 for operands not listed).
 fn slot_widths(op: &Op) -> [u32; 3] {
     match *op {
-        Op::MoveN { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => [n, n, n],
+        Op::MoveN { n, .. } => [n, n, 1],
+        Op::LoadN { n, .. } => [n, 1, 1],
+        Op::StoreN { n, .. } => [1, n, 1],
         Op::Zero { n, .. } => [n, 1, 1],
         Op::Concatstrings { n, .. } => [2, 2 * n, 1],
         Op::SliceCopy { .. } => [1, 6, 1],
