@@ -264,6 +264,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let from = self.ty(x);
         let (kt, kf) = (self.lay.kind(to), self.lay.kind(from));
         let d = self.temp(to);
+        if let Some(v) = self.generic_const_conversion(x, kt) {
+            self.load_const(&v, to, d, e)?;
+            return Ok(d);
+        }
         let ut = self.lay.under(to);
         let uf = self.lay.under(from);
         let v = self.expr(x)?;

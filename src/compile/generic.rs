@@ -443,6 +443,32 @@ impl Builder<'_, '_, '_> {
 }
 
 impl super::Compiler<'_, '_> {
+    /// `T(c)` for a constant c and a type parameter T is not a constant
+    /// in Go, so the checker recorded no value for it; in an instance
+    /// T is concrete and the conversion of a numeric constant to a
+    /// numeric type is the constant itself (the checker verified it is
+    /// representable in every type of T's type set).
+    pub(super) fn generic_const_conversion(
+        &self,
+        x: &Expr,
+        to: super::layout::K,
+    ) -> Option<crate::types::constant::Value> {
+        use super::layout::K;
+        use crate::types::constant::Kind;
+        self.cur?;
+        let v = self.c.info.value_of(x.unparen().id)?;
+        let numeric_to = matches!(to, K::Int { .. } | K::F32 | K::F64 | K::C64 | K::C128);
+        let numeric_v = matches!(v.kind(), Kind::Int | Kind::Float | Kind::Complex);
+        if !(numeric_to && numeric_v) {
+            return None;
+        }
+        Some(match to {
+            K::Int { .. } => v.to_int(),
+            K::F32 | K::F64 => v.to_float(),
+            _ => v.to_complex(),
+        })
+    }
+
     /// The instance a call's function operand names: `F` or `F[int]`
     /// with F a generic function.
     pub(super) fn instance_callee(&self, fun: &Expr) -> Option<u32> {
