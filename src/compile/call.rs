@@ -46,6 +46,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let ExprKind::Selector { sel, .. } = &fun.kind {
+            let obj = self
+                .c
+                .info
+                .use_of(sel.id)
+                .or_else(|| self.c.info.use_of(fun.id));
+            if let Some(ObjKind::Builtin(b)) = obj.map(|o| &self.c.obj(o).kind) {
+                return self.builtin(e, *b, args, *has_dots);
+            }
+        }
         if let Some(sel) = self.selection(fun.id) {
             if sel.kind == crate::types::info::SelectionKind::MethodVal {
                 let ExprKind::Selector { x, .. } = &fun.kind else {
@@ -302,6 +312,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     Op::StringToRunes { a: d, b: v }
                 }
             }
+            // uintptr <-> unsafe.Pointer (the only int/pointer pair the
+            // checker allows): the word is the address.
+            (K::Int { .. }, K::Ptr) | (K::Ptr, K::Int { .. }) => {
+                self.mov(d, v, 1);
+                return Ok(d);
+            }
             _ if kf == kt && kf != K::Iface => {
                 let n = self.lay.slots(to);
                 self.mov(d, v, n);
@@ -434,8 +450,65 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::SliceCopy { a: d, b: two, n });
                 Ok(d)
             }
+            BuiltinId::Add => {
+                // unsafe.Add(ptr, len): unchecked pointer arithmetic.
+                let p = self.expr(&args[0])?;
+                let n = self.expr(&args[1])?;
+                let d = self.f.alloc(1, true);
+                self.f.emit(Op::AddI { a: d, b: p, c: n });
+                Ok(d)
+            }
+            BuiltinId::Slice => self.unsafe_slice(e, args),
             _ => Err(self.unsupported(e.pos, "this builtin")),
         }
+    }
+
+    /// unsafe.Slice(ptr, len): the slice {ptr, len, len}, with gc's checks
+    /// (runtime/unsafe.go unsafeslice).
+    fn unsafe_slice(&mut self, e: &Expr, args: &[Expr]) -> CResult<u32> {
+        let d = self.f.alloc(3, true);
+        self.expr_to(&args[0], d)?;
+        let n = self.expr(&args[1])?;
+        self.mov(d + 1, n, 1);
+        self.mov(d + 2, n, 1);
+        self.set_line(e.pos);
+        let elem = self
+            .c
+            .types
+            .pointer_base(self.lay.under(self.ty(&args[0])))
+            .unwrap_or(TypeId::INVALID);
+        let size = self.lay.size(elem).max(1) as u64;
+        let max = goscope_runtime::malloc::MAX_ALLOC as u64 / size;
+        let len_err = self.panic_konst("unsafe.Slice: len out of range");
+        let ok_len = self.f.new_label();
+        let limit = self.f.alloc(1, false);
+        self.load_word(limit, max);
+        // A negative len is huge as unsigned: one compare covers both.
+        self.f.emit(Op::JLeU {
+            a: n,
+            b: limit,
+            t: ok_len as u32,
+        });
+        self.f.emit(Op::PanicMsg { k: len_err });
+        self.f.place(ok_len);
+        let ok = self.f.new_label();
+        self.f.emit(Op::JmpIf { a: d, t: ok as u32 });
+        self.f.emit(Op::JLtSK {
+            a: n,
+            i: 1,
+            t: ok as u32,
+        });
+        let nil_err = self.panic_konst("unsafe.Slice: ptr is nil and len is not zero");
+        self.f.emit(Op::PanicMsg { k: nil_err });
+        self.f.place(ok);
+        Ok(d)
+    }
+
+    /// The constant naming runtime error text `msg` for `PanicMsg`.
+    fn panic_konst(&mut self, msg: &str) -> u32 {
+        let i = self.prog.strings.len() as u64;
+        self.prog.strings.push(msg.to_string());
+        self.konst(i)
     }
 
     /// append(s, x...) / append(s, xs...).

@@ -55,6 +55,8 @@ pub struct Compiler<'c, 'a> {
     file_ref: &'a File,
     /// Function literals numbered so far in the current function.
     lit_count: u32,
+    /// Defer wrappers numbered so far in the current function.
+    wrap_count: u32,
     /// The func value slot of the dynamic call being compiled.
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
@@ -127,6 +129,7 @@ fn compile_mono<'a>(
         taken: Default::default(),
         file_ref: file,
         lit_count: 0,
+        wrap_count: 0,
         dyn_target: None,
         conv_ok: None,
         mono,
@@ -385,6 +388,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     fn func_decl(&mut self, fd: &FuncDecl, name: String) -> CResult<goscope_runtime::vm::Func> {
         self.f = FnBuilder::new(name);
+        self.lit_count = 0;
+        self.wrap_count = 0;
         self.set_line(fd.pos);
         let Some(Some(fobj)) = self.c.info.def_of(fd.name.id) else {
             return Err(self.unsupported(fd.pos, "function without object"));

@@ -33,6 +33,10 @@ pub struct Frame {
     /// The callee is a deferred call that gopanic started: when it
     /// returns, the panic continues.
     pub panic_defer: bool,
+    /// The callee is a deferred call that the frame's return started
+    /// (deferreturn): `pc` is after the `Ret` (for tracebacks) and the frame
+    /// resumes at its epilogue, which reloads results the call may change.
+    pub deferreturn: bool,
 }
 
 /// Where the loop resumes after a panic step.
@@ -70,6 +74,9 @@ pub struct Vm<'p> {
     /// The goroutine's panics, newest last (gc's g._panic).
     panics: Vec<Panic>,
 }
+
+/// Where gc's tracebacks say the runtime's sources are.
+const GOROOT: &str = "/usr/lib/go-1.19";
 
 /// Nil: any address below 4096 (docs/vm.md section 1).
 const NIL_LIMIT: u64 = 4096;
@@ -394,6 +401,7 @@ impl<'p> Vm<'p> {
                                 seg,
                                 window: win,
                                 panic_defer: false,
+                                deferreturn: false,
                             });
                             return self.stack_overflow(f);
                         }
@@ -405,6 +413,7 @@ impl<'p> Vm<'p> {
                         seg,
                         window: win,
                         panic_defer: false,
+                        deferreturn: false,
                     });
                     zero_slots(
                         window(newbase, callee.param_slots),
@@ -423,9 +432,7 @@ impl<'p> Vm<'p> {
                     if let Some(d) = self.defers.last().copied() {
                         if d.depth == self.frames.len() {
                             self.defers.pop();
-                            // Resume at the epilogue, which reloads results
-                            // the deferred call may have changed.
-                            resume!(self.start_deferred(d.fv, fid, func.epilogue_pc, base, false));
+                            resume!(self.start_deferred(d.fv, fid, pc as u32, base, false));
                         }
                     }
                     let Some(fr) = self.frames.pop() else {
@@ -445,6 +452,9 @@ impl<'p> Vm<'p> {
                     code = &func.code;
                     pc = fr.pc as usize;
                     base = fr.base;
+                    if fr.deferreturn {
+                        pc = func.epilogue_pc as usize;
+                    }
                     if fr.panic_defer {
                         resume!(self.panic_continue(fid, pc as u32, base));
                     }
@@ -831,6 +841,7 @@ impl<'p> Vm<'p> {
             seg,
             window: win,
             panic_defer,
+            deferreturn: !panic_defer,
         });
         if let Some(p) = self.panics.last_mut() {
             if panic_defer {
@@ -848,13 +859,29 @@ impl<'p> Vm<'p> {
 
     /// The goroutine's frames, innermost first, as gc's traceback prints
     /// them (arguments elided).
+    ///
+    /// Compiler-made wrappers are elided as gc elides its wrappers; a frame
+    /// running a deferred call for a panic shows gopanic's frame above it
+    /// (`panic({type, data})` at runtime/panic.go, as gc prints it).
     fn traceback(&self, fid: u32, pc: u32) -> String {
         let mut s = String::new();
-        let mut at = vec![(fid, pc)];
-        at.extend(self.frames.iter().rev().map(|f| (f.func, f.pc)));
-        for (f, pc) in at {
+        let mut at = vec![(fid, pc, None)];
+        at.extend(self.frames.iter().enumerate().rev().map(|(i, f)| {
+            let panic = if f.panic_defer {
+                self.panics.iter().rev().find(|p| p.call_depth == i + 1)
+            } else {
+                None
+            };
+            (f.func, f.pc, panic.map(|p| p.arg))
+        }));
+        for (f, pc, panic) in at {
+            if let Some((t, d)) = panic {
+                s.push_str(&format!(
+                    "panic({{{t:#x}, {d:#x}}})\n\t{GOROOT}/src/runtime/panic.go:884 +0x0\n"
+                ));
+            }
             let func = &self.prog.funcs[f as usize];
-            if func.name.starts_with("runtime.") {
+            if func.name.starts_with("runtime.") || func.wrapper {
                 continue;
             }
             let line = func
