@@ -247,7 +247,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// An element-type constant for a pointerful block of `size` bytes.
-    fn size_konst(&mut self, size: u32) -> u32 {
+    pub(super) fn size_konst(&mut self, size: u32) -> u32 {
         let idx = match self.elems.get(&(size, true)) {
             Some(i) => *i,
             None => {

@@ -96,6 +96,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
         }
+        if self.func_operand_to(e, d)? {
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::Name(_) => self.name_to(e, d),
             ExprKind::Operation { op, x, y: Some(y) } => self.binary(*op, x, y, t, d),
@@ -104,11 +107,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let r = self.call(e)?;
                 let n = self.lay.slots(t);
                 self.mov(d, r, n);
-                Ok(())
-            }
-            ExprKind::Index { .. } if self.instance_callee(e).is_some() => {
-                let id = self.instance_callee(e).unwrap_or_default();
-                self.func_value(id, d);
                 Ok(())
             }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {

@@ -17,6 +17,7 @@ mod expr;
 mod func;
 mod generic;
 mod layout;
+mod methodval;
 pub mod rtype;
 mod stmt;
 mod typedesc;
@@ -74,6 +75,8 @@ pub struct Compiler<'c, 'a> {
     /// The instance being compiled (its substitution applies to every
     /// type the compiler reads).
     cur: Option<usize>,
+    /// gc's `M-fm` method value wrappers by method function id.
+    fm_wrappers: HashMap<u32, u32>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -135,6 +138,7 @@ fn compile_mono<'a>(
         mono,
         inst_ids: Vec::new(),
         cur: None,
+        fm_wrappers: HashMap::new(),
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
@@ -207,6 +211,7 @@ fn compile_mono<'a>(
         k.cur = None;
         k.prog.funcs[k.inst_ids[i] as usize] = func;
     }
+    k.name_fm_wrappers();
     let entry = k.entry(&inits, main)?;
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
