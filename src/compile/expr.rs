@@ -114,6 +114,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
         }
+        if self.func_operand_to(e, d)? {
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::Name(_) => self.name_to(e, d),
             ExprKind::Operation { op, x, y: Some(y) } => self.binary(*op, x, y, t, d),
@@ -173,13 +176,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
                 Ok(())
             }
-            crate::types::object::ObjKind::Func { .. } => match self.funcs.get(&obj) {
-                Some(&id) => {
-                    self.func_value(id, d);
-                    Ok(())
+            crate::types::object::ObjKind::Func { .. } => {
+                match self.instance_func(e.id).or(self.func_id(obj)) {
+                    Some(id) => {
+                        self.func_value(id, d);
+                        Ok(())
+                    }
+                    None => Err(self.unsupported(e.pos, "this function value")),
                 }
-                None => Err(self.unsupported(e.pos, "this function value")),
-            },
+            }
             _ => Err(self.unsupported(e.pos, "this name")),
         }
     }
@@ -687,7 +692,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 y: None,
             } => Ok((self.expr(x)?, 0)),
             ExprKind::Selector { x, .. } => {
-                let Some(sel) = self.c.info.selections.get(&e.id).cloned() else {
+                let Some(sel) = self.selection(e.id) else {
                     return Err(self.unsupported(e.pos, "qualified identifiers"));
                 };
                 if sel.kind != crate::types::info::SelectionKind::FieldVal {
@@ -749,7 +754,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => return Err("goscope: not supported yet: selector path".into()),
             };
             off += offs.get(i).copied().unwrap_or(0) as u32;
-            t = self.c.obj_type(fields[i]);
+            t = self.obj_type(fields[i]);
         }
         Ok((p, off, t))
     }
@@ -887,7 +892,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 .or(self.c.info.def_of(e.id).flatten());
             // A name on the left of := has no recorded type: use its
             // variable's.
-            let t = obj.map_or(t, |o| self.c.obj_type(o));
+            let t = obj.map_or(t, |o| self.obj_type(o));
             match obj.and_then(|o| self.var_loc(o)) {
                 Some(Loc::Reg(s)) => return Ok(LV::Reg(s, t)),
                 Some(Loc::Ind(p)) => return Ok(LV::Mem { p, off: 0, t }),

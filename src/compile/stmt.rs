@@ -483,7 +483,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let mut at = r;
             for o in objs {
                 let t = match o {
-                    Some(o) => self.c.obj_type(*o),
+                    Some(o) => self.obj_type(*o),
                     None => continue,
                 };
                 let _ = t;
@@ -492,7 +492,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let vars = self.c.types.tuple_vars(tuple).to_vec();
             let mut tmps = Vec::new();
             for v in &vars {
-                let t = self.c.obj_type(*v);
+                let t = self.obj_type(*v);
                 let n = self.lay.slots(t);
                 let tmp = self.temp(t);
                 self.mov(tmp, at, n);
@@ -515,7 +515,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if objs.len() == 1 {
             if let Some(o) = objs[0] {
                 if !self.needs_cell(o) {
-                    let t = self.c.obj_type(o);
+                    let t = self.obj_type(o);
                     let d = self.temp(t);
                     self.expr_to(values[0], d)?;
                     self.f.vars.insert(o, Loc::Reg(d));
@@ -545,7 +545,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Gives a variable its storage, initialized from `init` or zero.
     pub(super) fn declare(&mut self, o: ObjId, init: Option<u32>, _s: &Stmt) -> CResult<()> {
-        let t = self.c.obj_type(o);
+        let t = self.obj_type(o);
         if self.needs_cell(o) {
             let p = self.new_cell(t);
             if let Some(v) = init {
@@ -701,7 +701,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let mut at = r;
             let mut tmps = Vec::new();
             for v in &vars {
-                let t = self.c.obj_type(*v);
+                let t = self.obj_type(*v);
                 let n = self.lay.slots(t);
                 let tmp = self.temp(t);
                 self.mov(tmp, at, n);
@@ -766,7 +766,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             // values too: the epilogue reloads the slots from them.
             for (o, s) in &slots {
                 if let Some(Loc::Ind(p)) = self.f.vars.get(o).copied() {
-                    let t = self.c.obj_type(*o);
+                    let t = self.obj_type(*o);
                     self.store_mem(p, 0, *s, t);
                 }
             }
@@ -782,7 +782,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     tmps.push(self.expr_copy(e)?);
                 }
                 for ((o, s), tmp) in slots.iter().zip(tmps) {
-                    let t = self.c.obj_type(*o);
+                    let t = self.obj_type(*o);
                     let n = self.lay.slots(t);
                     self.mov(*s, tmp, n);
                     if let Some(Loc::Ind(p)) = self.f.vars.get(o).copied() {
@@ -792,7 +792,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             } else {
                 self.expr_to(rs[0], slots[0].1)?;
                 if let Some(Loc::Ind(p)) = self.f.vars.get(&slots[0].0).copied() {
-                    let t = self.c.obj_type(slots[0].0);
+                    let t = self.obj_type(slots[0].0);
                     self.store_mem(p, 0, slots[0].1, t);
                 }
             }
@@ -805,7 +805,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn emit_return(&mut self) -> CResult<()> {
         for (o, s) in self.f.results.clone() {
             if let Some(Loc::Ind(p)) = self.f.vars.get(&o).copied() {
-                let t = self.c.obj_type(o);
+                let t = self.obj_type(o);
                 self.load_mem(s, p, 0, t);
             }
         }
@@ -1003,7 +1003,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             if def {
                 if let Some(Some(o)) = self.c.info.def_of(l.id) {
-                    let t = self.c.obj_type(o);
+                    let t = self.obj_type(o);
                     if self.needs_cell(o) {
                         let p = self.new_cell(t);
                         self.f.vars.insert(o, Loc::Ind(p));
@@ -1032,7 +1032,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .iter()
             .map(|o| self.globals.get(o).copied())
             .collect();
-        let types: Vec<_> = init.lhs.iter().map(|o| self.c.obj_type(*o)).collect();
+        let types: Vec<_> = init.lhs.iter().map(|o| self.obj_type(*o)).collect();
         self.set_line(rhs.pos);
         let vals: Vec<u32> = if init.lhs.len() > 1 {
             let r = self.call(rhs)?;

@@ -5,14 +5,14 @@
 
 use crate::syntax::ast::{Decl, Expr, ExprKind, Stmt, StmtKind};
 
-pub fn stmts(list: &[Stmt], f: &mut dyn FnMut(&Expr)) {
+pub fn stmts<'t>(list: &'t [Stmt], f: &mut dyn FnMut(&'t Expr)) {
     for s in list {
         stmt(s, f);
     }
 }
 
-pub fn stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
-    let opt = |e: &Option<Expr>, f: &mut dyn FnMut(&Expr)| {
+pub fn stmt<'t>(s: &'t Stmt, f: &mut dyn FnMut(&'t Expr)) {
+    let opt = |e: &'t Option<Expr>, f: &mut dyn FnMut(&'t Expr)| {
         if let Some(e) = e {
             expr(e, f);
         }
@@ -96,7 +96,7 @@ pub fn stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-pub fn expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+pub fn expr<'t>(e: &'t Expr, f: &mut dyn FnMut(&'t Expr)) {
     f(e);
     match &e.kind {
         ExprKind::Bad
