@@ -754,9 +754,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Composite literals of arrays, structs and slices.
     pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
+        let elems = &lit.elems;
         let t = self.ty(e);
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
