@@ -16,8 +16,11 @@ mod closure;
 mod expr;
 mod func;
 mod layout;
+mod native;
+pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
+mod variadic;
 mod typedesc;
 mod walk;
 
