@@ -20,7 +20,18 @@ use crate::types::ty::{Type, TypeId};
 #[derive(Clone, Copy, Debug)]
 pub enum LV {
     Reg(u32, TypeId),
-    Mem { p: u32, off: u32, t: TypeId },
+    Mem {
+        p: u32,
+        off: u32,
+        t: TypeId,
+    },
+    /// A map entry: the map and key in slots `s..` (maps.rs), the map
+    /// type's index `t`, the elem type `vt`.
+    Map {
+        s: u32,
+        t: u32,
+        vt: TypeId,
+    },
     Blank,
 }
 
@@ -65,7 +76,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             }
         }
-        let t = self.ty(e);
+        let t = self.conv_target(e).unwrap_or_else(|| self.ty(e));
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
@@ -84,14 +95,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             return Ok(());
         }
-        // An implicit conversion to an interface that the caller did not
-        // handle (the fmt bridge, print and panic do): not supported yet,
-        // rather than a value of the wrong shape.
-        if self.conv_ok != Some(e.id)
-            && self.c.info.iface_conversions.contains_key(&e.id)
-            && self.lay.kind(t) != K::Iface
-        {
-            return Err(self.unsupported(e.pos, "interfaces"));
+        // An implicit conversion to an interface (iface.rs), unless the
+        // caller takes it over (the fmt bridge, print and panic do).
+        if let Some(to) = self.conv_target(e) {
+            return self.conv_iface_to(e, to, d);
         }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
@@ -106,6 +113,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, r, n);
                 Ok(())
             }
+            ExprKind::Index { x, index } if self.map_types(self.ty(x)).is_some() => {
+                self.map_index_to(e, x, index, d)
+            }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
                 let (p, off) = self.addr_of(e)?;
                 self.load_mem(d, p, off, t);
@@ -114,6 +124,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             ExprKind::Slice { .. } => self.slice_expr(e, d),
             ExprKind::CompositeLit(_) => self.composite(e, d),
             ExprKind::FuncLit { .. } => self.func_lit(e, d),
+            ExprKind::Assert { x, ty } => self.type_assert(e, x, ty, d),
             _ => Err(self.unsupported(e.pos, "this expression")),
         }
     }
@@ -461,6 +472,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         } else {
             k
         };
+        if matches!(op, Eql | Neq)
+            && (self.lay.kind(self.ty(x)) == K::Iface || self.lay.kind(self.ty(y)) == K::Iface)
+        {
+            return self.iface_compare(op == Eql, x, y, d);
+        }
         let (a, b) = self.operands(x, y)?;
         // x > y is y < x; x >= y is y <= x.
         let (a, b, op) = match op {
@@ -527,7 +543,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(())
     }
 
-    fn is_nil(&self, e: &Expr) -> bool {
+    pub(super) fn is_nil(&self, e: &Expr) -> bool {
         let e = e.unparen();
         e.as_name().is_some()
             && self
@@ -929,6 +945,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let Some(lv) = self.map_lvalue(e)? {
+            return Ok(lv);
+        }
         let (p, off) = self.addr_of(e)?;
         Ok(LV::Mem { p, off, t })
     }
@@ -941,6 +960,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             LV::Mem { p, off, t } => self.store_mem(p, off, s, t),
+            LV::Map { s: m, t, vt } => self.map_store(m, t, vt, s),
             LV::Blank => {}
         }
     }
@@ -954,6 +974,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.load_mem(d, p, off, t);
                 d
             }
+            LV::Map { s, t, vt } => self.map_load(s, t, vt),
             LV::Blank => 0,
         }
     }

@@ -8,6 +8,7 @@
 use std::io::Write;
 
 use super::fmtv::{self, kind};
+use super::mapops;
 use super::opcode::Op;
 use super::program::Program;
 use super::shims;
@@ -396,8 +397,14 @@ impl<'p> Vm<'p> {
                         pc = t as usize
                     }
                 }
-                Op::Call { a, f } | Op::CallClosure { a, b: f } => {
-                    let f = if let Op::CallClosure { b, .. } = op {
+                Op::Call { a, f } | Op::CallClosure { a, b: f } | Op::CallIface { a, b: f, .. } => {
+                    let f = if let Op::CallIface { b, m, .. } = op {
+                        match super::ifaceops::iface_method(base, b, m) {
+                            Ok(id) if (id as usize) < prog.funcs.len() => id,
+                            Ok(_) => return self.internal_error("itab names a bad function"),
+                            Err(e) => throw!(e),
+                        }
+                    } else if let Op::CallClosure { b, .. } = op {
                         let fv = r!(b);
                         if fv < NIL_LIMIT {
                             throw!(RuntimeError::nil_deref());
@@ -723,6 +730,44 @@ impl<'p> Vm<'p> {
                     w!(a + 1, l);
                 }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
+                Op::MakeMap { a, b, t } => {
+                    if let Err(e) = mapops::make_map(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MakeMapLocal { a, b, t } => {
+                    if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess1 { a, b, t } => {
+                    if let Err(e) = mapops::access1(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess2 { a, b, t } => {
+                    if let Err(e) = mapops::access2(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAssign { a, b, t } => {
+                    if let Err(e) = mapops::assign(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapDelete { a, t } => {
+                    if let Err(e) = mapops::delete(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapClear { a, t } => {
+                    if let Err(e) = mapops::clear(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapLen { a, b } => mapops::len(base, a, b),
+                Op::MapIterInit { a, b, t } => mapops::iter_init(prog, base, a, b, t),
+                Op::MapIterNext { a } => mapops::iter_next(base, a),
                 Op::MakeEface { a, b, k } => {
                     let kd = prog.consts[k as usize];
                     let name = prog
@@ -740,6 +785,20 @@ impl<'p> Vm<'p> {
                     let data = crate::iface::convT(t, &words);
                     w!(a, t as *const crate::types::Type as u64);
                     w!(a + 1, data);
+                }
+                Op::ConvT { .. }
+                | Op::TypeWord { .. }
+                | Op::ItabWord { .. }
+                | Op::ConvI { .. }
+                | Op::EqEface { .. }
+                | Op::EqIface { .. }
+                | Op::AssertT { .. }
+                | Op::AssertT2 { .. }
+                | Op::AssertI { .. }
+                | Op::AssertI2 { .. } => {
+                    if let Err(e) = super::ifaceops::exec(prog, base, op) {
+                        throw!(e)
+                    }
                 }
                 Op::Gopanic { a } => {
                     let arg = (r!(a), r!(a + 1));

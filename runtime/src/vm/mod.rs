@@ -4,7 +4,9 @@
 
 pub mod disasm;
 pub mod fmtv;
+mod ifaceops;
 pub mod interp;
+mod mapops;
 pub mod opcode;
 pub mod program;
 mod shims;

@@ -64,6 +64,8 @@ pub struct Program {
     /// Runtime type descriptors the ops name by index (interfaces, maps,
     /// typed allocation).
     pub types: Vec<&'static crate::types::Type>,
+    /// itabs of the conversions the compiler knows statically (`ItabWord`).
+    pub itabs: Vec<&'static crate::itab::Itab>,
 }
 
 /// What the runtime needs of an element type for allocation.
@@ -86,7 +88,10 @@ impl Program {
                 return Err(format!("{}: line table length", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let mut widths = slot_widths(op);
+                let mut widths = match super::mapops::slot_widths(self, op) {
+                    Some(w) => w.map_err(|e| format!("{}: pc {pc}: {e}", f.name))?,
+                    None => slot_widths(op),
+                };
                 if let Op::EqualT { t, .. } = *op {
                     let Some(ty) = self.types.get(t as usize) else {
                         return Err(format!("{}: pc {pc}: bad type index {t}", f.name));
@@ -123,6 +128,9 @@ impl Program {
                         return Err(format!("{}: pc {pc}: native window outside frame", f.name));
                     }
                 }
+                if let Some(e) = super::ifaceops::validate(self, f, &op) {
+                    return Err(format!("{}: pc {pc}: {e}", f.name));
+                }
                 if let Op::Call { a, f: callee } = op {
                     let c = &self.funcs[callee as usize];
                     if a as u64 + (c.param_slots + c.result_slots) as u64 > f.frame_size as u64 {
@@ -142,7 +150,10 @@ impl Program {
 /// operand order (1 for operands not listed).
 fn slot_widths(op: &Op) -> [u32; 3] {
     match *op {
-        Op::MoveN { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => [n, n, n],
+        Op::MoveN { n, .. } => [n, n, 1],
+        // LoadN's source and StoreN's destination are pointers (one slot).
+        Op::LoadN { n, .. } => [n, 1, 1],
+        Op::StoreN { n, .. } => [1, n, 1],
         Op::Zero { n, .. } => [n, 1, 1],
         Op::Concatstrings { n, .. } => [2, 2 * n, 1],
         Op::SliceCopy { .. } => [1, 6, 1],
@@ -166,6 +177,11 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::Call { .. } | Op::CallNative { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],
         Op::Recover { .. } | Op::Gopanic { .. } | Op::MakeEface { .. } => [2, 2, 1],
+        Op::EqIface { .. } | Op::EqEface { .. } => [1, 2, 2],
+        Op::AssertT { .. } | Op::ConvT { .. } | Op::CallIface { .. } => [1, 2, 1],
+        Op::AssertT2 { .. } => [2, 2, 1],
+        Op::AssertI { .. } | Op::ConvI { .. } => [2, 2, 1],
+        Op::AssertI2 { .. } => [3, 2, 1],
         _ => [1, 1, 1],
     }
 }
