@@ -873,9 +873,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// A composite literal of type `t` into `d..`; `t` is a pointer type
     /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
     fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
+        let elems = &lit.elems;
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
             Type::Pointer(base) => {

@@ -140,7 +140,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(())
             }
             ExprKind::Slice { .. } => self.slice_expr(e, d),
-            ExprKind::CompositeLit { .. } => self.composite(e, d),
+            ExprKind::CompositeLit(_) => self.composite(e, d),
             ExprKind::FuncLit { .. } => self.func_lit(e, d),
             ExprKind::Assert { x, ty } => self.type_assert(e, x, ty, d),
             _ => Err(self.unsupported(e.pos, "this expression")),
@@ -640,7 +640,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// `&x`: the address of a variable or of a composite literal.
     fn addr_expr(&mut self, e: &Expr, x: &Expr, d: u32) -> CResult<()> {
         let x = x.unparen();
-        if let ExprKind::CompositeLit { .. } = &x.kind {
+        if let ExprKind::CompositeLit(_) = &x.kind {
             let t = self.ty(x);
             let p = self.new_cell(t);
             let v = self.temp(t);

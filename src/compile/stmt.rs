@@ -724,7 +724,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     let v = values[0].unparen();
                     let writes_early = matches!(
                         v.kind,
-                        ExprKind::CompositeLit { .. }
+                        ExprKind::CompositeLit(_)
                             | ExprKind::Operation {
                                 op: Operator::AndAnd | Operator::OrOr,
                                 ..
