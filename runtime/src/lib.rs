@@ -5,6 +5,7 @@
 //! docs/vm.md is the contract between this crate and the bytecode compiler.
 
 pub mod alg;
+pub mod debug;
 pub mod error;
 pub mod iface;
 pub mod malloc;

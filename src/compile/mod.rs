@@ -15,15 +15,17 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod gcshape;
 mod layout;
 pub mod rtype;
+mod runtimecalls;
 mod stmt;
 mod typedesc;
 mod walk;
 
 use std::collections::HashMap;
 
-use goscope_runtime::vm::{ElemType, Op, Program};
+use goscope_runtime::vm::{Op, Program};
 
 use crate::escape::EscapeInfo;
 use crate::syntax::ast::{Decl, Expr, File, FuncDecl};
@@ -48,7 +50,9 @@ pub struct Compiler<'c, 'a> {
     f: FnBuilder,
     kcache: HashMap<u64, u32>,
     statics: HashMap<Vec<u8>, u32>,
-    elems: HashMap<(u32, bool), u32>,
+    /// Allocation shapes by (size, pointer mask): their `prog.types` index
+    /// (gcshape.rs).
+    shapes: HashMap<(usize, Vec<bool>), u32>,
     /// Variables whose address is taken (`&x`, `&x.f`, `x[:]` of an array).
     taken: std::collections::HashSet<ObjId>,
     file_ref: &'a File,
@@ -101,7 +105,7 @@ pub fn compile_with<'a>(
         f: FnBuilder::new(String::new()),
         kcache: HashMap::new(),
         statics: HashMap::new(),
-        elems: HashMap::new(),
+        shapes: HashMap::new(),
         taken: Default::default(),
         file_ref: file,
         lit_count: 0,
@@ -172,6 +176,7 @@ pub fn compile_with<'a>(
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
     k.sync_funcs();
+    k.prog.globals_ptrmap = k.globals_ptrmap();
     if let Some(w) = k.take_pending_wrappers().first() {
         let name = k.c.obj(w.method).name.as_str();
         return Err(format!(
@@ -251,25 +256,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.prog.statics.push(bytes.to_vec());
         self.statics.insert(bytes.to_vec(), i);
         i
-    }
-
-    /// A constant naming an element type entry (size, pointers).
-    fn elem_konst(&mut self, t: TypeId) -> u32 {
-        let size = self.lay.size(t) as u32;
-        let ptrs = self.lay.has_pointers(t);
-        let idx = match self.elems.get(&(size, ptrs)) {
-            Some(i) => *i,
-            None => {
-                let i = self.prog.elem_types.len() as u32;
-                self.prog.elem_types.push(ElemType {
-                    size,
-                    has_pointers: ptrs,
-                });
-                self.elems.insert((size, ptrs), i);
-                i
-            }
-        };
-        self.konst(idx as u64)
     }
 
     /// The entry function: package variable initializers in the checker's
@@ -378,7 +364,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// A new zeroed heap cell for a value of type `t`; returns the slot
     /// holding its address.
     fn new_cell(&mut self, t: TypeId) -> u32 {
-        let k = self.elem_konst(t);
+        let k = self.type_konst(t);
         let p = self.f.alloc(1, true);
         self.f.emit(Op::Newobject { a: p, k });
         p

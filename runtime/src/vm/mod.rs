@@ -4,6 +4,7 @@
 
 pub mod disasm;
 pub mod fmtv;
+pub mod gcroots;
 pub mod interp;
 pub mod opcode;
 pub mod program;
@@ -12,4 +13,4 @@ pub mod stack;
 
 pub use interp::{Exit, Vm};
 pub use opcode::{Op, Opnd};
-pub use program::{ElemType, Func, FuncId, Program};
+pub use program::{Func, FuncId, Program};
