@@ -2,49 +2,82 @@
 //! globals: the `_type` every allocating op names (`Newobject`,
 //! `MakeSlice`, `GrowSlice`), and the globals area's pointer map.
 //!
-//! A Go type's allocation type is its descriptor (typedesc.rs), whose
-//! `gcdata` tells mallocgc which words hold pointers. A funcval is a block
-//! the compiler lays out itself (`{fn, captured...}`), so it gets a *shape*:
-//! an anonymous descriptor with only a size and a pointer mask, one per
-//! distinct (size, mask), never seen by the program. Where a type's
-//! descriptor cannot be built yet (rtype refuses recursive types), the
-//! allocation gets a conservative shape with every word a pointer when the
-//! type has pointers at all: the collector then keeps whatever those words
-//! point to, which may retain garbage but never frees live data (noscan
-//! memory holding pointers would).
+//! mallocgc needs only an allocation's size and which of its words hold
+//! pointers, so every allocation names a *shape*: an anonymous `_type`
+//! with a size and a pointer mask (gc's layout, computed here from the
+//! checker's types), one per distinct (size, mask), never seen by the
+//! program. Shapes rather than the types' own descriptors (typedesc.rs)
+//! because building a descriptor reserves method wrappers that the
+//! compiler cannot compile yet, and because rtype refuses recursive types
+//! (`type node struct{ next *node }`), which allocation needs most. A
+//! funcval is a block the compiler lays out itself (`{fn, captured...}`)
+//! and gets a shape the same way.
 //!
 //! Example: `func() { x++ }` capturing `x` by reference is a 16-byte
 //! funcval `{fn, &x}`: its shape has mask `0b10`.
 
 use goscope_runtime::types::{Kind, Type, TypeExtra};
 
+use super::layout::K;
 use super::Compiler;
 use crate::types::ty::TypeId;
 
 impl<'c, 'a> Compiler<'c, 'a> {
     /// The constant an allocating op names for values of type `t`: the
-    /// index of its descriptor in `Program::types` (a conservative shape
-    /// when no descriptor can be built; see the module docs).
+    /// index in `Program::types` of its allocation shape (see the module
+    /// docs).
     pub(super) fn type_konst(&mut self, t: TypeId) -> u32 {
-        let idx = match self.type_index(t) {
-            Ok(i) => i,
-            Err(_) => {
-                let mask = self.ptr_words(t);
-                let size = self.lay.size(t) as usize;
-                self.shape_index(size, &mask)
-            }
-        };
+        let mask = self.ptr_words(t);
+        let size = self.lay.size(t) as usize;
+        let idx = self.shape_index(size, &mask);
         self.konst(idx as u64)
     }
 
-    /// Which words of a value of type `t` may hold pointers: from its
-    /// descriptor's gcdata, or all of them when it has pointers and no
-    /// descriptor can be built.
+    /// Which words of a value of type `t` hold pointers, in gc's layout:
+    /// pointers, maps, chans, funcs and unsafe.Pointer are one pointer
+    /// word, a string's and a slice's first word is one, both words of an
+    /// interface are, structs and arrays are their elements'.
     pub(super) fn ptr_words(&mut self, t: TypeId) -> Vec<bool> {
-        let words = (self.lay.size(t) as usize).div_ceil(8);
-        match self.rtype(t) {
-            Ok(d) => (0..words).map(|i| d.word_is_pointer(i)).collect(),
-            Err(_) => vec![self.lay.has_pointers(t); words],
+        let mut mask = vec![false; (self.lay.size(t) as usize).div_ceil(8)];
+        self.mark_ptr_words(t, 0, &mut mask, 0);
+        mask
+    }
+
+    /// Sets the pointer words of a `t` at byte offset `off` in `mask`.
+    fn mark_ptr_words(&mut self, t: TypeId, off: usize, mask: &mut [bool], depth: u32) {
+        use crate::types::ty::Type as CType;
+        let w = off / 8;
+        let mut set = |i: usize| {
+            if let Some(m) = mask.get_mut(w + i) {
+                *m = true;
+            }
+        };
+        match self.lay.kind(t) {
+            K::Ptr | K::Str | K::Slice => set(0),
+            K::Iface => {
+                set(0);
+                set(1);
+            }
+            K::Agg if depth > 64 => mask.iter_mut().skip(w).for_each(|m| *m = true),
+            K::Agg => match self.c.types.get(self.lay.under(t)).clone() {
+                CType::Struct(st) => {
+                    let offs = self.lay.offsets(t);
+                    for (f, o) in st.fields.iter().zip(offs) {
+                        let ft = self.c.obj_type(*f);
+                        self.mark_ptr_words(ft, off + o as usize, mask, depth + 1);
+                    }
+                }
+                CType::Array { elem, len } => {
+                    let es = self.lay.size(elem) as usize;
+                    if es > 0 && self.lay.has_pointers(elem) {
+                        for i in 0..len.max(0) as usize {
+                            self.mark_ptr_words(elem, off + i * es, mask, depth + 1);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
         }
     }
 

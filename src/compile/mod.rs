@@ -17,10 +17,13 @@ mod expr;
 mod func;
 mod gcshape;
 mod layout;
+mod native;
+pub use native::signature_slots;
 pub mod rtype;
 mod runtimecalls;
 mod stmt;
 mod typedesc;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;
@@ -58,6 +61,8 @@ pub struct Compiler<'c, 'a> {
     file_ref: &'a File,
     /// Function literals numbered so far in the current function.
     lit_count: u32,
+    /// Defer wrappers numbered so far in the current function.
+    wrap_count: u32,
     /// The func value slot of the dynamic call being compiled.
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
@@ -109,6 +114,7 @@ pub fn compile_with<'a>(
         taken: Default::default(),
         file_ref: file,
         lit_count: 0,
+        wrap_count: 0,
         dyn_target: None,
         conv_ok: None,
     };
@@ -281,6 +287,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     fn func_decl(&mut self, fd: &FuncDecl, name: String) -> CResult<goscope_runtime::vm::Func> {
         self.f = FnBuilder::new(name);
+        self.lit_count = 0;
+        self.wrap_count = 0;
         self.set_line(fd.pos);
         let Some(Some(fobj)) = self.c.info.def_of(fd.name.id) else {
             return Err(self.unsupported(fd.pos, "function without object"));
