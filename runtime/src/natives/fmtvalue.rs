@@ -35,6 +35,8 @@ pub struct Go<'a, 'p> {
     /// Boxes giving direct interface values an address. Rust memory, not
     /// Go heap: a Go call made while printing (a String method) may
     /// collect, and a heap cell referenced only from here would be freed.
+    /// Boxed so each keeps its address while the list grows.
+    #[allow(clippy::vec_box)]
     cells: RefCell<Vec<Box<u64>>>,
 }
 
