@@ -9,6 +9,7 @@ pub mod complex;
 pub mod debug;
 pub mod error;
 pub mod iface;
+pub mod itab;
 pub mod malloc;
 pub mod map;
 pub mod mcache;

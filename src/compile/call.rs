@@ -57,6 +57,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let ExprKind::Selector { x, .. } = &fun.kind else {
                     return Err(self.unsupported(e.pos, "method call"));
                 };
+                if self.is_iface_method(sel.obj) {
+                    let path = &sel.index[..sel.index.len().saturating_sub(1)];
+                    return self.iface_call(e, x, sel.obj, path, args, *has_dots);
+                }
                 let Some(&id) = self.funcs.get(&sel.obj) else {
                     return Err(self.unsupported(e.pos, "methods of this type"));
                 };
@@ -131,7 +135,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
-        let x_is_ptr = self.lay.kind(xt) == K::Ptr;
+        // A pointer, not any one-word value (maps, chans, funcs).
+        let x_is_ptr = matches!(self.c.types.get(self.lay.under(xt)), Type::Pointer(_));
         if path.is_empty() {
             return match (x_is_ptr, want_ptr) {
                 (true, true) | (false, false) => {
@@ -162,7 +167,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.addr_of(x)?
         };
         let (p, off, ft) = self.field_path(p, off, xt, path)?;
-        let ft_ptr = self.lay.kind(ft) == K::Ptr;
+        let ft_ptr = matches!(self.c.types.get(self.lay.under(ft)), Type::Pointer(_));
         match (ft_ptr, want_ptr) {
             (false, true) => {
                 let d = self.f.alloc(1, true);
@@ -186,7 +191,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// A call with an optional receiver (slot, type) placed first.
-    fn go_call_recv(
+    pub(super) fn go_call_recv(
         &mut self,
         e: &Expr,
         id: u32,
@@ -264,9 +269,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.mov(WIN, slot, n);
         }
         self.set_line(e.pos);
-        match dyn_target {
-            Some(fv) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
-            None => self.f.emit(Op::Call { a: WIN, f: id }),
+        match (dyn_target, self.iface_target.take()) {
+            (_, Some((b, m))) => self.f.emit(Op::CallIface { a: WIN, b, m }),
+            (Some(fv), _) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
+            (None, _) => self.f.emit(Op::Call { a: WIN, f: id }),
         }
         Ok(WIN + at)
     }
@@ -279,8 +285,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     fn arg_to(&mut self, a: &Expr, t: TypeId, d: u32) -> CResult<()> {
-        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
-            return Err(self.unsupported(a.pos, "interfaces"));
+        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface && !self.is_nil(a)
+        {
+            return self.conv_iface_to(a, t, d);
         }
         self.expr_to(a, d)
     }
@@ -291,6 +298,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let from = self.ty(x);
         let (kt, kf) = (self.lay.kind(to), self.lay.kind(from));
         let d = self.temp(to);
+        if kt == K::Iface {
+            if self.is_nil(x) {
+                self.f.emit(Op::Zero { a: d, n: 2 });
+            } else {
+                self.conv_iface_to(x, to, d)?;
+            }
+            return Ok(d);
+        }
         let ut = self.lay.under(to);
         let uf = self.lay.under(from);
         let v = self.expr(x)?;
@@ -432,7 +447,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         let w = if b == BuiltinId::Len { 1 } else { 2 };
                         self.f.emit(Op::Move { a: d, b: v + w });
                     }
-                    _ => return Err(self.unsupported(e.pos, "len of maps and channels")),
+                    Type::Map { .. } => return self.map_len(&args[0]),
+                    _ => return Err(self.unsupported(e.pos, "len of channels")),
                 }
                 Ok(d)
             }
@@ -454,6 +470,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             BuiltinId::Make => {
                 let t = self.ty(e);
+                if self.map_types(t).is_some() {
+                    return self.make_map(e, args);
+                }
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
                     return Err(self.unsupported(e.pos, "make of maps and channels"));
                 };
@@ -471,6 +490,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Append => self.append(e, args, dots),
+            BuiltinId::Delete => self.map_delete(e, args),
             BuiltinId::Copy => {
                 let t = self.ty(&args[0]);
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
@@ -679,6 +699,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if k == K::Iface {
             return self.expr(a);
         }
+        if !self.is_nil(a) {
+            let d = self.f.alloc(2, true);
+            let any = self.c.universe.any_type;
+            self.conv_iface_to(a, any, d)?;
+            return Ok(d);
+        }
         let code = match k {
             K::Int { signed: true, .. } => fk::INT,
             K::Int { signed: false, .. } => fk::UINT,
@@ -832,12 +858,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Composite literals of arrays, structs and slices.
     pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let t = self.ty(e);
+        self.composite_of(e, t, d)
+    }
+
+    /// A composite literal of type `t` into `d..`; `t` is a pointer type
+    /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
+    fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
-        let t = self.ty(e);
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
+            Type::Pointer(base) => {
+                let p = self.new_cell(base);
+                let v = self.temp(base);
+                self.composite_of(e, base, v)?;
+                self.store_mem(p, 0, v, base);
+                self.f.emit(Op::Move { a: d, b: p });
+                Ok(())
+            }
             Type::Struct(st) => {
                 let n = self.lay.slots(t);
                 if n > 0 {
@@ -888,7 +928,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Move { a: p, b: d });
                 self.fill_elems(e, elems, elem, p)
             }
-            _ => Err(self.unsupported(e.pos, "map literals")),
+            Type::Map { .. } => self.map_literal(e, d),
+            _ => Err(self.unsupported(e.pos, "this literal")),
         }
     }
 

@@ -5,7 +5,9 @@
 pub mod disasm;
 pub mod fmtv;
 pub mod gcroots;
+mod ifaceops;
 pub mod interp;
+mod mapops;
 pub mod opcode;
 pub mod program;
 mod shims;
