@@ -55,48 +55,87 @@ fn normalize(s: &str) -> String {
 
 #[test]
 fn run_programs_as_gc_does() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/run");
+    let names = programs("tests/run");
+    assert!(!names.is_empty());
+    let failures: Vec<String> = names.iter().flat_map(|p| compare(p, false)).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// GOSCOPE_GCSTRESS=1 (a collection at every allocation, freed objects
+/// poisoned) must not change any output: the tests/run programs, and the
+/// examples/ programs that goscope runs as gc does without it.
+#[test]
+fn run_programs_under_gcstress() {
+    let mut failures = Vec::new();
+    let mut stressed = 0;
+    for p in programs("tests/run") {
+        failures.extend(compare(&p, true));
+        stressed += 1;
+    }
+    for p in programs("examples") {
+        if compare(&p, false).is_empty() {
+            failures.extend(compare(&p, true));
+            stressed += 1;
+        }
+    }
+    assert!(stressed > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The .go files of a directory of the repository, sorted.
+fn programs(dir: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/run")
+        .expect("program directory")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "go"))
         .collect();
     names.sort();
-    assert!(!names.is_empty());
+    names
+}
+
+/// Runs one program (under GOSCOPE_GCSTRESS=1 when `stress`) and compares
+/// it with gc's X.out, X.code and X.err; the differences found.
+fn compare(path: &Path, stress: bool) -> Vec<String> {
     let mut failures = Vec::new();
-    for path in &names {
-        let stem = path.with_extension("");
-        let read =
-            |ext: &str| std::fs::read_to_string(stem.with_extension(ext)).unwrap_or_default();
-        let out = Command::new(env!("CARGO_BIN_EXE_goscope"))
-            .arg("run")
-            .arg(path)
-            .current_dir(&dir)
-            .output()
-            .expect("run goscope");
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let code = out.status.code().unwrap_or(-1).to_string();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        if stdout != read("out") {
-            failures.push(format!(
-                "{name}: stdout\n--- got\n{stdout}--- want\n{}",
-                read("out")
-            ));
-        }
-        if code != read("code").trim() {
-            failures.push(format!("{name}: exit {code}, want {}", read("code").trim()));
-        }
-        let (got, want) = (normalize(&stderr), normalize(&read("err")));
-        if got != want {
-            failures.push(format!("{name}: stderr\n--- got\n{got}--- want\n{want}"));
-        }
+    let stem = path.with_extension("");
+    let read = |ext: &str| std::fs::read_to_string(stem.with_extension(ext)).unwrap_or_default();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_goscope"));
+    cmd.arg("run").arg(path).env_remove("GOSCOPE_GCSTRESS");
+    if stress {
+        cmd.env("GOSCOPE_GCSTRESS", "1");
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    if let Some(dir) = path.parent() {
+        cmd.current_dir(dir);
+    }
+    let out = cmd.output().expect("run goscope");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = if stress {
+        format!("{name} (GOSCOPE_GCSTRESS=1)")
+    } else {
+        name
+    };
+    let code = out.status.code().unwrap_or(-1).to_string();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if stdout != read("out") {
+        failures.push(format!(
+            "{name}: stdout\n--- got\n{stdout}--- want\n{}",
+            read("out")
+        ));
+    }
+    if code != read("code").trim() {
+        failures.push(format!("{name}: exit {code}, want {}", read("code").trim()));
+    }
+    let (got, want) = (normalize(&stderr), normalize(&read("err")));
+    if got != want {
+        failures.push(format!("{name}: stderr\n--- got\n{got}--- want\n{want}"));
+    }
+    failures
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 pub mod alg;
 pub mod complex;
+pub mod debug;
 pub mod error;
 pub mod iface;
 pub mod itab;

@@ -54,6 +54,17 @@ pub fn memclr(addr: u64, n: usize) {
     unsafe { std::ptr::write_bytes(addr as usize as *mut u8, 0, n) }
 }
 
+/// Fills `n` bytes at `addr` with `byte` (the collector's poisoning of
+/// freed objects under GOSCOPE_GCSTRESS).
+pub fn memset(addr: u64, byte: u8, n: usize) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: `addr..addr+n` is writable heap memory (a freed object of an
+    // in-use span, owned by the collector while the world is stopped).
+    unsafe { std::ptr::write_bytes(addr as usize as *mut u8, byte, n) }
+}
+
 /// memclr for small objects (a multiple of 8 bytes, 8-aligned): word
 /// stores, cheaper than a memset call for a few words.
 #[inline]

@@ -249,6 +249,7 @@ fn gc_cycle(roots: &mut dyn FnMut(&mut Marker), forced: bool) {
 /// bitmap; unmarked objects are freed; empty spans return to the page
 /// heap; spans with free slots go on the central lists.
 fn sweep(h: &mut MHeap) {
+    let stress = config().stress;
     for c in h.central.iter_mut() {
         c.clear();
     }
@@ -257,6 +258,9 @@ fn sweep(h: &mut MHeap) {
         let s = &mut h.spans[sid];
         if s.state != SpanState::InUse {
             continue;
+        }
+        if stress {
+            poison_freed(s);
         }
         let live: usize = s.mark_bits.iter().map(|w| w.count_ones() as usize).sum();
         let freed = s.alloc_count - live;
@@ -282,6 +286,23 @@ fn sweep(h: &mut MHeap) {
     }
     for sid in empty {
         h.free_span(sid);
+    }
+}
+
+/// GOSCOPE_GCSTRESS: fills the objects a sweep frees with 0xa5 bytes, so
+/// a pointer the roots missed reads an impossible value (and a pointer
+/// loaded from such an object faults) instead of stale data that looks
+/// right.
+fn poison_freed(s: &crate::mheap::MSpan) {
+    for (w, (&a, &m)) in s.alloc_bits.iter().zip(&s.mark_bits).enumerate() {
+        let mut dead = a & !m;
+        while dead != 0 {
+            let idx = w * 64 + dead.trailing_zeros() as usize;
+            dead &= dead - 1;
+            if idx < s.nelems {
+                crate::mem::memset(s.base + (idx * s.elemsize) as u64, 0xa5, s.elemsize);
+            }
+        }
     }
 }
 

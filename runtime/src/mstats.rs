@@ -124,3 +124,102 @@ pub fn read_mem_stats() -> MemStats {
         }
     })
 }
+
+/// Byte offsets of runtime.MemStats's fields in gc's layout (checked
+/// against gc with unsafe.Offsetof): 23 uint64s, PauseNs and PauseEnd
+/// ([256]uint64 each), NumGC and NumForcedGC (uint32), GCCPUFraction,
+/// EnableGC and DebugGC (bool), then BySize ([61]{uint32, uint64, uint64}).
+pub mod layout {
+    pub const PAUSE_NS: u64 = 192;
+    pub const PAUSE_END: u64 = PAUSE_NS + 256 * 8;
+    pub const NUM_GC: u64 = PAUSE_END + 256 * 8;
+    pub const NUM_FORCED_GC: u64 = NUM_GC + 4;
+    pub const GC_CPU_FRACTION: u64 = NUM_GC + 8;
+    pub const ENABLE_GC: u64 = GC_CPU_FRACTION + 8;
+    pub const DEBUG_GC: u64 = ENABLE_GC + 1;
+    pub const BY_SIZE: u64 = GC_CPU_FRACTION + 16;
+    /// Size of one BySize entry.
+    pub const BY_SIZE_ENTRY: u64 = 24;
+    /// unsafe.Sizeof(runtime.MemStats{}).
+    pub const SIZE: u64 = BY_SIZE + 61 * BY_SIZE_ENTRY;
+}
+
+impl MemStats {
+    /// Writes the statistics into a runtime.MemStats at `addr` (what
+    /// `runtime.ReadMemStats(&m)` stores), in gc's layout ([`layout`]).
+    pub fn store(&self, addr: u64) {
+        use crate::mem::{store_u32, store_u64, store_u8};
+        let words = [
+            self.alloc,
+            self.total_alloc,
+            self.sys,
+            self.lookups,
+            self.mallocs,
+            self.frees,
+            self.heap_alloc,
+            self.heap_sys,
+            self.heap_idle,
+            self.heap_inuse,
+            self.heap_released,
+            self.heap_objects,
+            self.stack_inuse,
+            self.stack_sys,
+            self.mspan_inuse,
+            self.mspan_sys,
+            self.mcache_inuse,
+            self.mcache_sys,
+            self.buck_hash_sys,
+            self.gc_sys,
+            self.other_sys,
+            self.next_gc,
+            self.last_gc,
+            self.pause_total_ns,
+        ];
+        for (i, w) in words.iter().enumerate() {
+            store_u64(addr + 8 * i as u64, *w);
+        }
+        for i in 0..256 {
+            store_u64(addr + layout::PAUSE_NS + 8 * i as u64, self.pause_ns[i]);
+            store_u64(addr + layout::PAUSE_END + 8 * i as u64, self.pause_end[i]);
+        }
+        store_u32(addr + layout::NUM_GC, self.num_gc);
+        store_u32(addr + layout::NUM_FORCED_GC, self.num_forced_gc);
+        store_u64(
+            addr + layout::GC_CPU_FRACTION,
+            self.gc_cpu_fraction.to_bits(),
+        );
+        store_u8(addr + layout::ENABLE_GC, self.enable_gc as u8);
+        store_u8(addr + layout::DEBUG_GC, self.debug_gc as u8);
+        for (i, b) in self.by_size.iter().enumerate() {
+            let e = addr + layout::BY_SIZE + layout::BY_SIZE_ENTRY * i as u64;
+            store_u32(e, b.size);
+            store_u64(e + 8, b.mallocs);
+            store_u64(e + 16, b.frees);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout::*;
+
+    /// The offsets gc 1.19 prints for unsafe.Offsetof(m.PauseNs), ...,
+    /// unsafe.Sizeof(m) on linux/amd64.
+    #[test]
+    fn memstats_layout_is_gcs() {
+        let ours = [
+            PAUSE_NS,
+            PAUSE_END,
+            NUM_GC,
+            NUM_FORCED_GC,
+            GC_CPU_FRACTION,
+            ENABLE_GC,
+            DEBUG_GC,
+            BY_SIZE,
+            BY_SIZE_ENTRY,
+            SIZE,
+        ];
+        let gc = [192, 2240, 4288, 4292, 4296, 4304, 4305, 4312, 24, 5776];
+        assert_eq!(ours, gc);
+    }
+}

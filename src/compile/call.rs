@@ -89,6 +89,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Exit { a: v });
                 return Ok(0);
             }
+            if self.is_pkg(x, "runtime") {
+                if let Some(d) = self.runtime_call(e, name, args)? {
+                    return Ok(d);
+                }
+            }
         }
         if let Some(r) = self.std_call(e, fun, args, *has_dots)? {
             return Ok(r);
@@ -491,7 +496,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     self.f.emit(Op::Move { a: lc + 1, b: lc });
                 }
-                let k = self.elem_konst(elem);
+                let k = self.type_konst(elem);
                 let d = self.f.alloc(3, true);
                 self.set_line(e.pos);
                 self.f.emit(Op::MakeSlice { a: d, b: lc, k });
@@ -616,7 +621,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             return Err(self.unsupported(e.pos, "append"));
         };
         let esize = self.lay.size(elem) as u32;
-        let k = self.elem_konst(elem);
+        let k = self.type_konst(elem);
         let s = self.f.alloc(3, true);
         self.expr_to(&args[0], s)?;
         if dots {
@@ -928,7 +933,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             Type::Slice(elem) => {
                 let len = self.literal_len(elems)?;
-                let k = self.elem_konst(elem);
+                let k = self.type_konst(elem);
                 let lc = self.f.alloc(2, false);
                 self.load_word(lc, len);
                 self.load_word(lc + 1, len);

@@ -108,7 +108,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.prog.funcs[id as usize] = r?;
         // Build the funcval.
         let size = off;
-        let k = self.size_konst(size);
+        let shape: Vec<_> = caps
+            .iter()
+            .map(|c| (c.off, c.by_value.then_some(c.ty)))
+            .collect();
+        let k = self.funcval_konst(size, &shape);
         self.f.emit(Op::Newobject { a: d, k });
         let t = self.f.alloc(1, false);
         self.load_word(t, id as u64);
@@ -217,7 +221,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.f = outer;
         self.prog.funcs[id as usize] = r?;
         let d = self.f.alloc(1, true);
-        let k = self.size_konst(off);
+        let shape: Vec<_> = caps
+            .iter()
+            .zip(&layout)
+            .map(|((_, _, t, by_addr), o)| (*o, (!*by_addr).then_some(*t)))
+            .collect();
+        let k = self.funcval_konst(off, &shape);
         self.f.emit(Op::Newobject { a: d, k });
         let t = self.f.alloc(1, false);
         self.load_word(t, id as u64);
@@ -239,27 +248,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// A top-level function used as a value: a funcval without captures.
     pub(super) fn func_value(&mut self, id: u32, d: u32) {
-        let k = self.size_konst(8);
+        let k = self.funcval_konst(8, &[]);
         self.f.emit(Op::Newobject { a: d, k });
         let t = self.f.alloc(1, false);
         self.load_word(t, id as u64);
         self.f.emit(Op::Store64 { a: d, off: 0, b: t });
-    }
-
-    /// An element-type constant for a pointerful block of `size` bytes.
-    pub(super) fn size_konst(&mut self, size: u32) -> u32 {
-        let idx = match self.elems.get(&(size, true)) {
-            Some(i) => *i,
-            None => {
-                let i = self.prog.elem_types.len() as u32;
-                self.prog.elem_types.push(goscope_runtime::vm::ElemType {
-                    size,
-                    has_pointers: true,
-                });
-                self.elems.insert((size, true), i);
-                i
-            }
-        };
-        self.konst(idx as u64)
     }
 }

@@ -73,7 +73,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let recv = self.method_recv(x, &sel.index, want_ptr)?;
         let wid = self.fm_wrapper(mid, &sig, rt)?;
         let rsize = self.lay.slots(rt) * 8;
-        let k = self.size_konst(8 + rsize);
+        let k = self.funcval_konst(8 + rsize, &[(8, Some(rt))]);
         self.f.emit(Op::Newobject { a: d, k });
         let t = self.f.alloc(1, false);
         self.load_word(t, wid as u64);

@@ -16,6 +16,7 @@ mod closure;
 mod expr;
 mod func;
 mod fused;
+mod gcshape;
 mod generic;
 mod iface;
 mod layout;
@@ -24,6 +25,7 @@ mod methodval;
 mod native;
 pub use native::signature_slots;
 pub mod rtype;
+mod runtimecalls;
 mod stmt;
 mod typedesc;
 mod variadic;
@@ -31,7 +33,7 @@ mod walk;
 
 use std::collections::HashMap;
 
-use goscope_runtime::vm::{ElemType, Op, Program};
+use goscope_runtime::vm::{Op, Program};
 
 use crate::escape::EscapeInfo;
 use crate::syntax::ast::{Decl, Expr, File, FuncDecl};
@@ -56,7 +58,9 @@ pub struct Compiler<'c, 'a> {
     f: FnBuilder,
     kcache: HashMap<u64, u32>,
     statics: HashMap<Vec<u8>, u32>,
-    elems: HashMap<(u32, bool), u32>,
+    /// Allocation shapes by (size, pointer mask): their `prog.types` index
+    /// (gcshape.rs).
+    shapes: HashMap<(usize, Vec<bool>), u32>,
     /// Variables whose address is taken (`&x`, `&x.f`, `x[:]` of an array).
     taken: std::collections::HashSet<ObjId>,
     file_ref: &'a File,
@@ -136,7 +140,7 @@ fn compile_mono<'a>(
         f: FnBuilder::new(String::new()),
         kcache: HashMap::new(),
         statics: HashMap::new(),
-        elems: HashMap::new(),
+        shapes: HashMap::new(),
         taken: Default::default(),
         file_ref: file,
         lit_count: 0,
@@ -226,6 +230,7 @@ fn compile_mono<'a>(
     k.prog.entry = entry_id;
     k.sync_funcs();
     k.compile_wrappers()?;
+    k.prog.globals_ptrmap = k.globals_ptrmap();
     if validate {
         k.prog
             .validate()
@@ -354,25 +359,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         i
     }
 
-    /// A constant naming an element type entry (size, pointers).
-    fn elem_konst(&mut self, t: TypeId) -> u32 {
-        let size = self.lay.size(t) as u32;
-        let ptrs = self.lay.has_pointers(t);
-        let idx = match self.elems.get(&(size, ptrs)) {
-            Some(i) => *i,
-            None => {
-                let i = self.prog.elem_types.len() as u32;
-                self.prog.elem_types.push(ElemType {
-                    size,
-                    has_pointers: ptrs,
-                });
-                self.elems.insert((size, ptrs), i);
-                i
-            }
-        };
-        self.konst(idx as u64)
-    }
-
     /// The entry function: package variable initializers in the checker's
     /// order, init functions, then main.main.
     fn entry(&mut self, inits: &[u32], main: Option<u32>) -> CResult<goscope_runtime::vm::Func> {
@@ -481,7 +467,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// A new zeroed heap cell for a value of type `t`; returns the slot
     /// holding its address.
     fn new_cell(&mut self, t: TypeId) -> u32 {
-        let k = self.elem_konst(t);
+        let k = self.type_konst(t);
         let p = self.f.alloc(1, true);
         self.f.emit(Op::Newobject { a: p, k });
         p

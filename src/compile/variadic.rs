@@ -35,7 +35,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             vals.push(self.variadic_elem(a, elem)?);
         }
         let n = args.len() as u64;
-        let k = self.elem_konst(elem);
+        let k = self.type_konst(elem);
         let lc = self.f.alloc(2, false);
         self.load_word(lc, n);
         self.load_word(lc + 1, n);

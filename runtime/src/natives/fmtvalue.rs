@@ -32,6 +32,12 @@ pub struct Go<'a, 'p> {
     /// A call into Go ended the program or a panic must be re-raised:
     /// the rest of the output is abandoned.
     pub failed: RefCell<Option<GoCallError>>,
+    /// Boxes giving direct interface values an address. Rust memory, not
+    /// Go heap: a Go call made while printing (a String method) may
+    /// collect, and a heap cell referenced only from here would be freed.
+    /// Boxed so each keeps its address while the list grows.
+    #[allow(clippy::vec_box)]
+    cells: RefCell<Vec<Box<u64>>>,
 }
 
 impl<'a, 'p> Go<'a, 'p> {
@@ -41,6 +47,7 @@ impl<'a, 'p> Go<'a, 'p> {
             panicking: Cell::new(false),
             wrapped: Cell::new(None),
             failed: RefCell::new(None),
+            cells: RefCell::new(Vec::new()),
         }
     }
 }
@@ -456,9 +463,10 @@ pub fn eface_value<'g, 'a, 'p>(go: &'g Go<'a, 'p>, v: (u64, u64), depth: u32) ->
     // has an address like every other.
     let p = match t {
         Some(t) if t.is_direct_iface() => {
-            let cell = crate::malloc::mallocgc(8, Some(t), true);
-            mem::store_u64(cell, v.1);
-            cell
+            let cell = Box::new(v.1);
+            let addr = &*cell as *const u64 as u64;
+            go.cells.borrow_mut().push(cell);
+            addr
         }
         Some(_) => v.1,
         None => 0,

@@ -8,6 +8,7 @@
 use std::io::Write;
 
 use super::fmtv::{self, kind};
+use super::gcroots::Roots;
 use super::mapops;
 use super::opcode::Op;
 use super::program::{fetch, Program};
@@ -17,6 +18,7 @@ use crate::error::RuntimeError;
 use crate::mem;
 use crate::panic::{printpanics, Defer, Panic};
 use crate::print;
+use crate::slice::{self, SliceHeader};
 use crate::string::{self, StringHeader};
 
 /// A suspended caller: where it resumes and where its frame is.
@@ -256,6 +258,15 @@ impl<'p> Vm<'p> {
         macro_rules! str2 {
             ($i:expr) => {
                 (reg(base, $i), reg(base, $i + 1))
+            };
+        }
+
+        // A safe point: collect when a collection is due (gcroots.rs).
+        macro_rules! gc_safepoint {
+            () => {
+                if crate::mgc::gc_pending() {
+                    self.collect(fid, base, ctxt, false);
+                }
             };
         }
 
@@ -519,6 +530,7 @@ impl<'p> Vm<'p> {
                     code = &func.code;
                     pc = 0;
                     base = newbase;
+                    gc_safepoint!();
                 }
                 Op::LoadCtxt { a } => w!(a, ctxt),
                 Op::CallNative { a, n } => {
@@ -534,6 +546,7 @@ impl<'p> Vm<'p> {
                         Err(reenter::Raise::Exit(x)) => return x,
                     }
                     limit = self.stack.limit();
+                    gc_safepoint!();
                 }
                 Op::Ret {} => {
                     // deferreturn: run this frame's deferred calls first;
@@ -635,8 +648,9 @@ impl<'p> Vm<'p> {
                 Op::StoreIdx32 { a, b, c } => mem::store_u32(elem!(a, b, 4), r!(c) as u32),
                 Op::StoreIdx64 { a, b, c } => mem::store_u64(elem!(a, b, 8), r!(c)),
                 Op::Newobject { a, k } => {
-                    let et = prog.elem_types[prog.consts[k as usize] as usize];
-                    w!(a, crate::malloc::mallocgc(et.size as usize, None, true))
+                    let t = prog.types[prog.consts[k as usize] as usize];
+                    w!(a, crate::malloc::newobject(t));
+                    gc_safepoint!();
                 }
                 Op::BoundsCheck { a, b } => {
                     if r!(a) >= r!(b) {
@@ -680,6 +694,7 @@ impl<'p> Vm<'p> {
                     let s = string::concatstrings(None, parts);
                     w!(a, s.ptr);
                     w!(a + 1, s.len as u64);
+                    gc_safepoint!();
                 }
                 Op::CmpString { a, b, c } => {
                     w!(a, string::cmpstring(sh!(b), sh!(c)) as u64)
@@ -690,9 +705,9 @@ impl<'p> Vm<'p> {
                     w!(a, eq as u64)
                 }
                 Op::MakeSlice { a, b, k } => {
-                    let et = prog.elem_types[prog.consts[k as usize] as usize];
+                    let t = prog.types[prog.consts[k as usize] as usize];
                     let (len, cap) = (r!(b) as i64, r!(b + 1) as i64);
-                    match shims::makeslice(et.size as u64, len, cap, et.has_pointers) {
+                    match slice::makeslice(t, len, cap) {
                         Ok(p) => {
                             w!(a, p);
                             w!(a + 1, len as u64);
@@ -700,15 +715,26 @@ impl<'p> Vm<'p> {
                         }
                         Err(e) => throw!(e),
                     }
+                    gc_safepoint!();
                 }
                 Op::GrowSlice { a, b, k } => {
-                    let et = prog.elem_types[prog.consts[k as usize] as usize];
                     let newlen = r!(b);
                     if newlen > r!(a + 2) {
-                        let (p, cap) =
-                            shims::growslice((r!(a), r!(a + 1), r!(a + 2)), newlen, et.size as u64);
-                        w!(a, p);
-                        w!(a + 2, cap);
+                        let t = prog.types[prog.consts[k as usize] as usize];
+                        let old = SliceHeader {
+                            array: r!(a),
+                            len: r!(a + 1) as usize,
+                            cap: r!(a + 2) as usize,
+                        };
+                        match slice::growslice(t, old, newlen as usize) {
+                            Ok(sl) => {
+                                w!(a, sl.array);
+                                w!(a + 2, sl.cap as u64);
+                            }
+                            Err(e) => throw!(e),
+                        }
+                        w!(a + 1, newlen);
+                        gc_safepoint!();
                     }
                     w!(a + 1, newlen);
                 }
@@ -724,27 +750,32 @@ impl<'p> Vm<'p> {
                     w!(a, sl.array);
                     w!(a + 1, sl.len as u64);
                     w!(a + 2, sl.cap as u64);
+                    gc_safepoint!();
                 }
                 Op::BytesToString { a, b } => {
                     let s = string::slicebytetostring(None, r!(b), r!(b + 1) as usize);
                     w!(a, s.ptr);
                     w!(a + 1, s.len as u64);
+                    gc_safepoint!();
                 }
                 Op::RuneToString { a, b } => {
                     let s = string::intstring(None, r!(b) as i64);
                     w!(a, s.ptr);
                     w!(a + 1, s.len as u64);
+                    gc_safepoint!();
                 }
                 Op::StringToRunes { a, b } => {
                     let sl = string::stringtoslicerune(None, sh!(b));
                     w!(a, sl.array);
                     w!(a + 1, sl.len as u64);
                     w!(a + 2, sl.cap as u64);
+                    gc_safepoint!();
                 }
                 Op::RunesToString { a, b } => {
                     let s = string::slicerunetostring(None, r!(b), r!(b + 1) as usize);
                     w!(a, s.ptr);
                     w!(a + 1, s.len as u64);
+                    gc_safepoint!();
                 }
                 Op::DecodeRune { a, b, c } => {
                     let s = str2!(b);
@@ -800,17 +831,20 @@ impl<'p> Vm<'p> {
                     self.fmtbuf.clear();
                     w!(a, p);
                     w!(a + 1, l);
+                    gc_safepoint!();
                 }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
                 Op::MakeMap { a, b, t } => {
                     if let Err(e) = mapops::make_map(prog, base, a, b, t) {
                         throw!(e)
                     }
+                    gc_safepoint!();
                 }
                 Op::MakeMapLocal { a, b, t } => {
                     if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
                         throw!(e)
                     }
+                    gc_safepoint!();
                 }
                 Op::MapAccess1 { a, b, t } => {
                     if let Err(e) = mapops::access1(prog, base, a, b, t) {
@@ -826,6 +860,7 @@ impl<'p> Vm<'p> {
                     if let Err(e) = mapops::assign(prog, base, a, b, t) {
                         throw!(e)
                     }
+                    gc_safepoint!();
                 }
                 Op::MapDelete { a, t } => {
                     if let Err(e) = mapops::delete(prog, base, a, t) {
@@ -857,6 +892,7 @@ impl<'p> Vm<'p> {
                     let data = crate::iface::convT(t, &words);
                     w!(a, t as *const crate::types::Type as u64);
                     w!(a + 1, data);
+                    gc_safepoint!();
                 }
                 Op::ConvT { .. }
                 | Op::TypeWord { .. }
@@ -871,6 +907,7 @@ impl<'p> Vm<'p> {
                     if let Err(e) = super::ifaceops::exec(prog, base, op) {
                         throw!(e)
                     }
+                    gc_safepoint!();
                 }
                 Op::Gopanic { a } => {
                     let arg = (r!(a), r!(a + 1));
@@ -911,6 +948,13 @@ impl<'p> Vm<'p> {
                         depth: self.frames.len(),
                     });
                 }
+                Op::Gc {} => self.collect(fid, base, ctxt, true),
+                Op::ReadMemStats { a } => {
+                    let p = addr!(a, 0);
+                    crate::mgc::read_mem_stats().store(p);
+                }
+                Op::NumGoroutine { a } => w!(a, crate::debug::num_goroutine() as u64),
+                Op::Gomaxprocs { a, b } => w!(a, crate::debug::gomaxprocs(r!(b) as i64) as u64),
                 Op::EqualT { a, b, t } => {
                     let ty = prog.types[t as usize];
                     let n = ty.size.div_ceil(8) as u32;
@@ -962,6 +1006,27 @@ impl<'p> Vm<'p> {
                     throw!(RuntimeError::error_string(s));
                 }
             }
+        }
+    }
+
+    /// A collection at a safe point, from the goroutine's roots
+    /// (gcroots.rs); `forced` for runtime.GC.
+    #[cold]
+    fn collect(&mut self, fid: u32, base: *mut u64, ctxt: u64, forced: bool) {
+        let roots = Roots {
+            prog: self.prog,
+            frames: &self.frames,
+            cur: (fid, base),
+            ctxt,
+            globals: &self.globals,
+            defers: &self.defers,
+            panics: &self.panics,
+        };
+        let mut mark = |m: &mut crate::mgc::Marker| roots.mark(m);
+        if forced {
+            crate::mgc::gc(&mut mark);
+        } else {
+            crate::mgc::collect(&mut mark);
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod disasm;
 pub mod fmtv;
+pub mod gcroots;
 mod ifaceops;
 pub mod interp;
 mod mapops;
@@ -15,4 +16,4 @@ pub mod stack;
 pub use interp::reenter::{GoCallError, Raise};
 pub use interp::{Exit, Vm};
 pub use opcode::{Op, Opnd};
-pub use program::{ElemType, Func, FuncId, Program};
+pub use program::{Func, FuncId, Program};

@@ -323,7 +323,7 @@ ops! {
     StoreIdx32 { a: Slot, b: Slot, c: Slot },
     /// `StoreIdx64 A B C   word element R[B] of R[A..A+2] := R[C]` (may panic)
     StoreIdx64 { a: Slot, b: Slot, c: Slot },
-    /// `Newobject A k   R[A] := mallocgc of type K[k]`
+    /// `Newobject A k   R[A] := new(T)`, T = `Program::types[K[k]]` (newobject)
     Newobject { a: Slot, k: Konst },
     /// `BoundsCheck A B   panic "index out of range [R[A]] with length R[B]"
     /// unless 0 <= R[A] < R[B]` (may panic)
@@ -342,7 +342,8 @@ ops! {
     CmpString { a: Slot, b: Slot, c: Slot },
     /// `EqString A B C   R[A] := R[B..B+2] == R[C..C+2]`
     EqString { a: Slot, b: Slot, c: Slot },
-    /// `MakeSlice A B k   R[A..A+3] := make([]K[k], R[B], R[B+1])` (may panic)
+    /// `MakeSlice A B k   R[A..A+3] := make([]T, R[B], R[B+1])`, T =
+    /// `Program::types[K[k]]` (makeslice; may panic)
     MakeSlice { a: Slot, b: Slot, k: Konst },
     /// `GrowSlice A B k   R[A..A+3] := R[A..A+3] grown to hold R[B] elements of
     /// type K[k]` (growslice; len set to R[B])
@@ -404,6 +405,14 @@ ops! {
     Recover { a: Slot },
     /// `Deferproc A   defer a call of the funcval R[A]`
     Deferproc { a: Slot },
+    /// `GC`   runtime.GC(): a forced collection
+    Gc {},
+    /// `ReadMemStats A   runtime.ReadMemStats(R[A])` (may panic: nil)
+    ReadMemStats { a: Slot },
+    /// `NumGoroutine A   R[A] := runtime.NumGoroutine()`
+    NumGoroutine { a: Slot },
+    /// `Gomaxprocs A B   R[A] := runtime.GOMAXPROCS(R[B])`
+    Gomaxprocs { a: Slot, b: Slot },
     /// `PanicMsg k`   raise the runtime error whose text is string K[k]
     PanicMsg { k: Konst },
     /// `EqualT A B t   R[A] := R[B..B+n] == R[B+n..B+2n]` for values of the

@@ -56,23 +56,17 @@ pub struct Program {
     pub statics: Vec<StaticData>,
     /// Size in bytes of the globals area.
     pub globals_size: u32,
+    /// One bit per word of the globals area that may hold a pointer (the
+    /// collector's root map for globals, docs/vm.md section 2).
+    pub globals_ptrmap: Vec<u64>,
     /// The function to run: it initializes the package and calls main.main.
     pub entry: FuncId,
-    /// Element sizes and pointer-ness for slices the ops allocate
-    /// (`MakeSlice`, `GrowSlice` name an entry by constant index).
-    pub elem_types: Vec<ElemType>,
     /// Runtime type descriptors the ops name by index (interfaces, maps,
-    /// typed allocation).
+    /// typed allocation: `Newobject`, `MakeSlice` and `GrowSlice` name the
+    /// allocated or element type by a constant holding its index here).
     pub types: Vec<&'static crate::types::Type>,
     /// itabs of the conversions the compiler knows statically (`ItabWord`).
     pub itabs: Vec<&'static crate::itab::Itab>,
-}
-
-/// What the runtime needs of an element type for allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ElemType {
-    pub size: u32,
-    pub has_pointers: bool,
 }
 
 impl Program {
@@ -131,6 +125,13 @@ impl Program {
                 });
                 if let Some(e) = err {
                     return Err(e);
+                }
+                if let Op::Newobject { k, .. } | Op::MakeSlice { k, .. } | Op::GrowSlice { k, .. } =
+                    op
+                {
+                    if self.consts[k as usize] as usize >= self.types.len() {
+                        return Err(format!("{}: pc {pc}: bad type index", f.name));
+                    }
                 }
                 if let Op::CallNative { a, n } = op {
                     let Some(nat) = crate::natives::get(n) else {

@@ -1,15 +1,10 @@
-//! The VM's own slice helpers until its ops carry `_type` descriptors
-//! (src/compile/rtype.rs): makeslice and growslice over an element size
-//! (runtime/src/slice.rs has gc's versions over `&Type`, which the VM will
-//! call then), and the bounds-error constructors. Strings use string.rs.
+//! The VM's small helpers: a Go string from Rust bytes (fmt's Sprint,
+//! run-time error texts) and the bounds-error constructors. Slices use
+//! slice.rs, strings string.rs.
 
 use crate::error::{RuntimeError, RuntimeErrorKind};
 use crate::malloc::mallocgc;
 use crate::mem;
-use crate::sizeclasses::roundupsize;
-
-/// gc's maxAlloc on linux/amd64 (1 << 48).
-const MAX_ALLOC: u64 = 1 << 48;
 
 /// rawstring: a new string of `n` bytes, uninitialized (noscan).
 fn rawstring(n: usize) -> u64 {
@@ -24,58 +19,6 @@ pub fn gostring(bytes: &[u8]) -> (u64, u64) {
     let p = rawstring(bytes.len());
     mem::bytes_mut(p, bytes.len()).copy_from_slice(bytes);
     (p, bytes.len() as u64)
-}
-
-/// makeslice: the array of a `make([]T, len, cap)`.
-pub fn makeslice(elem_size: u64, len: i64, cap: i64, ptrs: bool) -> Result<u64, RuntimeError> {
-    let mem_of = |n: i64| {
-        (n as u64)
-            .checked_mul(elem_size)
-            .filter(|m| *m <= MAX_ALLOC)
-    };
-    if len < 0 || mem_of(len).is_none() {
-        return Err(RuntimeError::error_string("makeslice: len out of range"));
-    }
-    if cap < len || mem_of(cap).is_none() {
-        return Err(RuntimeError::error_string("makeslice: cap out of range"));
-    }
-    let size = (cap as u64 * elem_size) as usize;
-    let _ = ptrs;
-    Ok(mallocgc(size, None, true))
-}
-
-/// growslice: a new array for a slice of (ptr, len, cap) that must hold
-/// `newlen` elements; returns (ptr, cap). gc 1.19's growth: double below
-/// 256 elements, then by (newcap + 3*256)/4 each step, rounded up to a size
-/// class.
-pub fn growslice(old: (u64, u64, u64), newlen: u64, elem_size: u64) -> (u64, u64) {
-    let (oldptr, oldlen, oldcap) = old;
-    let mut newcap = oldcap;
-    let doublecap = newcap + newcap;
-    if newlen > doublecap {
-        newcap = newlen;
-    } else {
-        const THRESHOLD: u64 = 256;
-        if oldcap < THRESHOLD {
-            newcap = doublecap;
-        } else {
-            while newcap > 0 && newcap < newlen {
-                newcap += (newcap + 3 * THRESHOLD) / 4;
-            }
-            if newcap == 0 {
-                newcap = newlen;
-            }
-        }
-    }
-    let capmem = if elem_size == 0 {
-        return (oldptr, newcap);
-    } else {
-        roundupsize((newcap * elem_size) as usize) as u64
-    };
-    newcap = capmem / elem_size;
-    let p = mallocgc(capmem as usize, None, true);
-    mem::memmove(p, oldptr, (oldlen * elem_size) as usize);
-    (p, newcap)
 }
 
 /// The bounds error for `x[i]` with length `n` (panicIndex).
