@@ -20,8 +20,8 @@ mod native;
 pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
-mod variadic;
 mod typedesc;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;
