@@ -5,6 +5,7 @@
 //! docs/vm.md is the contract between this crate and the bytecode compiler.
 
 pub mod alg;
+pub mod complex;
 pub mod error;
 pub mod iface;
 pub mod itab;

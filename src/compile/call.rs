@@ -130,7 +130,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
-        let x_is_ptr = self.lay.kind(xt) == K::Ptr;
+        // A pointer, not any one-word value (maps, chans, funcs).
+        let x_is_ptr = matches!(self.c.types.get(self.lay.under(xt)), Type::Pointer(_));
         if path.is_empty() {
             return match (x_is_ptr, want_ptr) {
                 (true, true) | (false, false) => {
@@ -161,7 +162,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.addr_of(x)?
         };
         let (p, off, ft) = self.field_path(p, off, xt, path)?;
-        let ft_ptr = self.lay.kind(ft) == K::Ptr;
+        let ft_ptr = matches!(self.c.types.get(self.lay.under(ft)), Type::Pointer(_));
         match (ft_ptr, want_ptr) {
             (false, true) => {
                 let d = self.f.alloc(1, true);
@@ -319,6 +320,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, K::Int { signed: false, .. }) => Op::CvtF322U { a: d, b: v },
             (K::F64, K::F32) => Op::CvtF2F32 { a: d, b: v },
             (K::F32, K::F64) => Op::CvtF322F { a: d, b: v },
+            (K::C64, K::C128) => Op::C64To128 { a: d, b: v },
+            (K::C128, K::C64) => Op::C128To64 { a: d, b: v },
             (K::Int { .. }, K::Str) => Op::RuneToString { a: d, b: v },
             (K::Slice, K::Str) => {
                 if self.is_elem_bits(uf, 8) {
@@ -333,6 +336,21 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     Op::StringToRunes { a: d, b: v }
                 }
+            }
+            (K::Slice, K::Ptr) => {
+                // (*[N]T)(s): gc's panicSliceConvert when len(s) < N.
+                let n = self
+                    .c
+                    .types
+                    .pointer_base(ut)
+                    .and_then(|a| match self.c.types.get(self.lay.under(a)) {
+                        Type::Array { len, .. } => Some(*len),
+                        _ => None,
+                    })
+                    .ok_or_else(|| self.unsupported(e.pos, "this conversion"))?;
+                let n = u32::try_from(n).map_err(|_| self.unsupported(e.pos, "this conversion"))?;
+                self.set_line(e.pos);
+                Op::SliceToArrayPtr { a: d, b: v, n }
             }
             // uintptr <-> unsafe.Pointer (the only int/pointer pair the
             // checker allows): the word is the address.
@@ -388,6 +406,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                             Op::PrintFloat { a: d }
                         }
                         K::C128 => Op::PrintComplex { a: v },
+                        K::C64 => {
+                            let d = self.f.alloc(2, false);
+                            self.f.emit(Op::C64To128 { a: d, b: v });
+                            Op::PrintComplex { a: d }
+                        }
                         K::Str => Op::PrintString { a: v },
                         K::Ptr => Op::PrintPointer { a: v },
                         K::Slice => Op::PrintSlice { a: v },
@@ -419,7 +442,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         let w = if b == BuiltinId::Len { 1 } else { 2 };
                         self.f.emit(Op::Move { a: d, b: v + w });
                     }
-                    _ => return Err(self.unsupported(e.pos, "len of maps and channels")),
+                    Type::Map { .. } => return self.map_len(&args[0]),
+                    _ => return Err(self.unsupported(e.pos, "len of channels")),
                 }
                 Ok(d)
             }
@@ -441,6 +465,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             BuiltinId::Make => {
                 let t = self.ty(e);
+                if self.map_types(t).is_some() {
+                    return self.make_map(e, args);
+                }
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
                     return Err(self.unsupported(e.pos, "make of maps and channels"));
                 };
@@ -458,6 +485,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Append => self.append(e, args, dots),
+            BuiltinId::Delete => self.map_delete(e, args),
             BuiltinId::Copy => {
                 let t = self.ty(&args[0]);
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
@@ -481,6 +509,41 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Slice => self.unsafe_slice(e, args),
+            BuiltinId::Complex => {
+                let t = self.ty(e);
+                // complex(f()) with f returning two floats.
+                let (re, im) = if let [pair] = args {
+                    let r = self.call(pair)?;
+                    (r, r + 1)
+                } else {
+                    (self.expr(&args[0])?, self.expr(&args[1])?)
+                };
+                if self.lay.kind(t) == K::C64 {
+                    let d = self.f.alloc(1, false);
+                    self.f.emit(Op::C64Make { a: d, b: re, c: im });
+                    Ok(d)
+                } else {
+                    let d = self.f.alloc(2, false);
+                    self.mov(d, re, 1);
+                    self.mov(d + 1, im, 1);
+                    Ok(d)
+                }
+            }
+            BuiltinId::Real | BuiltinId::Imag => {
+                let part = u32::from(b == BuiltinId::Imag);
+                let x = self.expr(&args[0])?;
+                let d = self.f.alloc(1, false);
+                if self.lay.kind(self.ty(&args[0])) == K::C64 {
+                    self.f.emit(Op::C64Part {
+                        a: d,
+                        b: x,
+                        i: part,
+                    });
+                } else {
+                    self.mov(d, x + part, 1);
+                }
+                Ok(d)
+            }
             _ => Err(self.unsupported(e.pos, "this builtin")),
         }
     }
@@ -790,12 +853,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Composite literals of arrays, structs and slices.
     pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let t = self.ty(e);
+        self.composite_of(e, t, d)
+    }
+
+    /// A composite literal of type `t` into `d..`; `t` is a pointer type
+    /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
+    fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
-        let t = self.ty(e);
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
+            Type::Pointer(base) => {
+                let p = self.new_cell(base);
+                let v = self.temp(base);
+                self.composite_of(e, base, v)?;
+                self.store_mem(p, 0, v, base);
+                self.f.emit(Op::Move { a: d, b: p });
+                Ok(())
+            }
             Type::Struct(st) => {
                 let n = self.lay.slots(t);
                 if n > 0 {
@@ -846,7 +923,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Move { a: p, b: d });
                 self.fill_elems(e, elems, elem, p)
             }
-            _ => Err(self.unsupported(e.pos, "map literals")),
+            Type::Map { .. } => self.map_literal(e, d),
+            _ => Err(self.unsupported(e.pos, "this literal")),
         }
     }
 

@@ -17,6 +17,7 @@ mod expr;
 mod func;
 mod iface;
 mod layout;
+mod maps;
 mod native;
 pub use native::signature_slots;
 pub mod rtype;

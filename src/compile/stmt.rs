@@ -302,6 +302,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     t: body as u32,
                 });
             }
+            K::Agg | K::C64 | K::C128 => {
+                let d = self.f.alloc(1, false);
+                self.equal_values(self.ty(tag), d, v, x)?;
+                self.f.emit(Op::JmpIf {
+                    a: d,
+                    t: body as u32,
+                });
+            }
             _ => return Err(self.unsupported(c.pos, "switch on this type")),
         }
         Ok(())
@@ -564,6 +572,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             Some(op) => {
                 // x op= y, x++ and x--.
                 let lv = self.lvalue(lhs)?;
+                let lv = self.map_op_assign_place(lv, op, rhs)?;
                 let t = self.ty(lhs);
                 let k = self.lay.kind(t);
                 let cur = self.load_lv(lv);
@@ -787,6 +796,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let lhs: Vec<&Expr> = lhs
             .map(|l| l.unpack_list().iter().collect())
             .unwrap_or_default();
+        if self.map_types(xt).is_some() {
+            return self.range_map(&lhs, def, x, body, label);
+        }
         // hdr: ptr, len (and cap) of the ranged value, evaluated once.
         let hdr = self.f.alloc(3, true);
         let (elem, is_str) = match self.c.types.get(u).clone() {
@@ -899,7 +911,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// The places the key and value of a range loop go.
-    fn range_vars(&mut self, lhs: &[&Expr], def: bool) -> CResult<(Option<LV>, Option<LV>)> {
+    pub(super) fn range_vars(
+        &mut self,
+        lhs: &[&Expr],
+        def: bool,
+    ) -> CResult<(Option<LV>, Option<LV>)> {
         let mut out = [None, None];
         for (i, l) in lhs.iter().enumerate().take(2) {
             if l.as_name().is_some_and(|n| n.as_str() == "_") {

@@ -8,6 +8,7 @@
 use std::io::Write;
 
 use super::fmtv::kind;
+use super::mapops;
 use super::opcode::Op;
 use super::program::Program;
 use super::shims;
@@ -708,6 +709,44 @@ impl<'p> Vm<'p> {
                     self.errbuf.clear();
                 }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
+                Op::MakeMap { a, b, t } => {
+                    if let Err(e) = mapops::make_map(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MakeMapLocal { a, b, t } => {
+                    if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess1 { a, b, t } => {
+                    if let Err(e) = mapops::access1(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess2 { a, b, t } => {
+                    if let Err(e) = mapops::access2(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAssign { a, b, t } => {
+                    if let Err(e) = mapops::assign(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapDelete { a, t } => {
+                    if let Err(e) = mapops::delete(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapClear { a, t } => {
+                    if let Err(e) = mapops::clear(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapLen { a, b } => mapops::len(base, a, b),
+                Op::MapIterInit { a, b, t } => mapops::iter_init(prog, base, a, b, t),
+                Op::MapIterNext { a } => mapops::iter_next(base, a),
                 Op::MakeEface { a, b, k } => {
                     let kd = prog.consts[k as usize];
                     let name = prog
@@ -778,6 +817,52 @@ impl<'p> Vm<'p> {
                         fv,
                         depth: self.frames.len(),
                     });
+                }
+                Op::EqualT { a, b, t } => {
+                    let ty = prog.types[t as usize];
+                    let n = ty.size.div_ceil(8) as u32;
+                    let (x, y) = (slot_addr(base, b), slot_addr(base, b + n));
+                    match crate::alg::typ_equal(ty, x, y) {
+                        Ok(eq) => w!(a, eq as u64),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::C128Op { a, b, c, op } => {
+                    let x = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    let y = (f64::from_bits(r!(c)), f64::from_bits(r!(c + 1)));
+                    let z = crate::complex::c128_op(op, x, y);
+                    w!(a, z.0.to_bits());
+                    w!(a + 1, z.1.to_bits());
+                }
+                Op::C64Op { a, b, c, op } => w!(a, crate::complex::c64_op(op, r!(b), r!(c))),
+                Op::C64Make { a, b, c } => {
+                    let (re, im) = (f32::from_bits(r!(b) as u32), f32::from_bits(r!(c) as u32));
+                    w!(a, crate::complex::c64_word(re, im))
+                }
+                Op::C64Part { a, b, i } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (if i == 0 { re } else { im }).to_bits() as u64)
+                }
+                Op::C64To128 { a, b } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (re as f64).to_bits());
+                    w!(a + 1, (im as f64).to_bits());
+                }
+                Op::C128To64 { a, b } => {
+                    let (re, im) = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    w!(a, crate::complex::c64_word(re as f32, im as f32))
+                }
+                Op::SliceToArrayPtr { a, b, n } => {
+                    let len = r!(b + 1);
+                    if len < n as u64 {
+                        throw!(RuntimeError::new(
+                            crate::error::RuntimeErrorKind::Bounds,
+                            format!(
+                                "cannot convert slice with length {len} to pointer to array with length {n}"
+                            ),
+                        ));
+                    }
+                    w!(a, r!(b))
                 }
                 Op::PanicMsg { k } => {
                     let s = prog.strings[prog.consts[k as usize] as usize].clone();

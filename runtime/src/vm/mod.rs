@@ -6,6 +6,7 @@ pub mod disasm;
 pub mod fmtv;
 mod ifaceops;
 pub mod interp;
+mod mapops;
 pub mod opcode;
 pub mod program;
 mod shims;

@@ -88,7 +88,16 @@ impl Program {
                 return Err(format!("{}: line table length", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let widths = slot_widths(op);
+                let mut widths = match super::mapops::slot_widths(self, op) {
+                    Some(w) => w.map_err(|e| format!("{}: pc {pc}: {e}", f.name))?,
+                    None => slot_widths(op),
+                };
+                if let Op::EqualT { t, .. } = *op {
+                    let Some(ty) = self.types.get(t as usize) else {
+                        return Err(format!("{}: pc {pc}: bad type index {t}", f.name));
+                    };
+                    widths[1] = 2 * ty.size.div_ceil(8) as u32;
+                }
                 let mut nslot = 0;
                 let mut err = None;
                 let mut op = *op;
@@ -141,7 +150,10 @@ impl Program {
 /// operand order (1 for operands not listed).
 fn slot_widths(op: &Op) -> [u32; 3] {
     match *op {
-        Op::MoveN { n, .. } | Op::LoadN { n, .. } | Op::StoreN { n, .. } => [n, n, n],
+        Op::MoveN { n, .. } => [n, n, 1],
+        // LoadN's source and StoreN's destination are pointers (one slot).
+        Op::LoadN { n, .. } => [n, 1, 1],
+        Op::StoreN { n, .. } => [1, n, 1],
         Op::Zero { n, .. } => [n, 1, 1],
         Op::Concatstrings { n, .. } => [2, 2 * n, 1],
         Op::SliceCopy { .. } => [1, 6, 1],
@@ -155,6 +167,10 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::CmpString { .. } | Op::EqString { .. } => [1, 2, 2],
         Op::PrintString { .. } | Op::PrintComplex { .. } | Op::PrintEface { .. } => [2, 1, 1],
         Op::PrintSlice { .. } => [3, 1, 1],
+        Op::C128Op { .. } => [2, 2, 2],
+        Op::C64To128 { .. } => [2, 1, 1],
+        Op::C128To64 { .. } => [1, 2, 1],
+        Op::SliceToArrayPtr { .. } => [1, 3, 1],
         // The window is checked against the callee's parameters and results.
         Op::Call { .. } | Op::CallNative { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],
