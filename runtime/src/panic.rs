@@ -106,13 +106,22 @@ fn type_of(word: u64) -> &'static crate::types::Type {
 
 /// printpanics: the chain, oldest first, later ones indented by a tab.
 pub fn printpanics(panics: &[Panic]) -> String {
+    printpanics_with(panics, &[])
+}
+
+/// printpanics after preprintpanics: `texts[i]`, when present, is what
+/// panic i's Error() or String() method returned, printed as is.
+pub fn printpanics_with(panics: &[Panic], texts: &[Option<Vec<u8>>]) -> String {
     let mut s = String::new();
     for (i, p) in panics.iter().enumerate() {
         if i > 0 {
             s.push('\t');
         }
         s.push_str("panic: ");
-        s.push_str(&printpanicval(p.arg));
+        match texts.get(i) {
+            Some(Some(t)) => s.push_str(&String::from_utf8_lossy(t)),
+            _ => s.push_str(&printpanicval(p.arg)),
+        }
         if p.recovered {
             s.push_str(" [recovered]");
         }

@@ -45,13 +45,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(id) = goscope_runtime::natives::lookup(&name) else {
             return Err(self.unsupported(e.pos, &name));
         };
+        if name.starts_with("fmt.Fprint") && args.first().and_then(|a| self.std_stream(a)).is_none()
+        {
+            return Err(self.unsupported(
+                e.pos,
+                "fmt.Fprint to an io.Writer other than os.Stdout/os.Stderr",
+            ));
+        }
         let fty = self.ty(fun);
         let Some(sig) = self.c.types.signature(self.lay.under(fty)).cloned() else {
             return Err(self.unsupported(e.pos, &name));
         };
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
-        if args.len() == 1 && ptypes.len() > 1 {
+        if args.len() == 1
+            && matches!(
+                self.c.types.get(self.ty(&args[0])),
+                crate::types::ty::Type::Tuple(_)
+            )
+        {
             return Err(self.unsupported(e.pos, "a multi-value call as arguments"));
         }
         let implicit_dots = sig.variadic && !dots;
@@ -88,9 +100,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.load_word(d, 0);
                 self.load_word(d + 1, fd);
                 return Ok(d);
-            }
-            if self.is_empty_iface(t) {
-                return self.convt_eface(a);
             }
         }
         self.arg_value(a, t)

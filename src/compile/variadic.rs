@@ -9,7 +9,6 @@
 
 use goscope_runtime::vm::Op;
 
-use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::Expr;
 use crate::types::ty::{Type, TypeId};
@@ -51,36 +50,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// One trailing argument converted to the element type.
     fn variadic_elem(&mut self, a: &Expr, elem: TypeId) -> CResult<u32> {
-        let to_iface = self.lay.kind(elem) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface;
-        if to_iface && self.is_empty_iface(elem) {
-            if self.is_nil_expr(a) {
-                let d = self.f.alloc(2, true);
-                self.f.emit(Op::Zero { a: d, n: 2 });
-                return Ok(d);
-            }
-            return self.convt_eface(a);
-        }
         self.arg_value(a, elem)
-    }
-
-    /// Whether `t` is an interface without methods (`any`).
-    pub(super) fn is_empty_iface(&self, t: TypeId) -> bool {
-        self.c
-            .types
-            .interface(self.lay.under(t))
-            .is_some_and(|i| i.methods.is_empty() && i.embeddeds.is_empty())
-    }
-}
-
-impl<'c, 'a> Compiler<'c, 'a> {
-    /// Whether `e` is the predeclared `nil`.
-    pub(super) fn is_nil_expr(&self, e: &Expr) -> bool {
-        let e = e.unparen();
-        e.as_name().is_some()
-            && self
-                .c
-                .info
-                .use_of(e.id)
-                .is_some_and(|o| matches!(self.c.obj(o).kind, crate::types::object::ObjKind::Nil))
     }
 }

@@ -73,13 +73,15 @@ pub fn compare(t: &'static Type, a: u64, b: u64) -> Ordering {
                 (false, true) => return Ordering::Greater,
                 _ => {}
             }
-            let c = ta.cmp(&tb);
+            // gc compares the descriptors' addresses, and its linker lays
+            // descriptors out sorted by their names: compare the names.
+            let (Some(et), Some(eb)) = (type_from_addr(ta), type_from_addr(tb)) else {
+                return Ordering::Equal;
+            };
+            let c = et.str.cmp(eb.str).then(ta.cmp(&tb));
             if c != Ordering::Equal {
                 return c;
             }
-            let Some(et) = type_from_addr(ta) else {
-                return Ordering::Equal;
-            };
             let (pa, pb) = if et.is_direct_iface() {
                 (a + 8, b + 8)
             } else {

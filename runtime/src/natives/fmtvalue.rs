@@ -113,17 +113,7 @@ impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
     /// The method `name` of the value's method set with signature
     /// `func() string`: its function id.
     fn string_method(&self, name: &str) -> Option<u32> {
-        let t = self.t?;
-        let u = t.uncommon.as_ref()?;
-        let m = u.methods.iter().find(|m| m.name == name)?;
-        match m.mtyp.extra {
-            TypeExtra::Func {
-                params, results, ..
-            } if params.is_empty() && results.len() == 1 && results[0].kind == Kind::String => {
-                Some(m.ifn)
-            }
-            _ => None,
-        }
+        crate::vm::interp::reenter::string_method(self.t?, name)
     }
 
     /// Calls a `func() string` method through the VM: Ok(text), or

@@ -29,6 +29,7 @@ mod fmtvalue;
 mod math;
 mod strconv;
 mod strings;
+mod utf8;
 
 /// A native's code.
 pub type NativeFn = fn(&mut Ctx<'_, '_>) -> Result<(), Raise>;
@@ -64,6 +65,7 @@ pub fn table() -> &'static [&'static Native] {
             math::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
+            utf8::NATIVES,
         ] {
             v.extend(pkg.iter());
         }
@@ -141,6 +143,42 @@ impl<'a, 'p> Ctx<'a, 'p> {
 
     pub fn set_bool(&mut self, i: u32, v: bool) {
         self.set(i, v as u64);
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Writes a new `[]string` of `parts` to slots `i..i+3`.
+    pub fn set_strings(&mut self, i: u32, parts: &[&[u8]]) {
+        let n = parts.len() as u64;
+        let arr = if n == 0 {
+            crate::malloc::zerobase()
+        } else {
+            let st = crate::iface::basic_type(crate::vm::fmtv::kind::STRING, "string");
+            crate::malloc::mallocgc(16 * parts.len(), Some(st), true)
+        };
+        for (k, p) in parts.iter().enumerate() {
+            let (sp, sl) = gostring(p);
+            mem::store_u64(arr + 16 * k as u64, sp);
+            mem::store_u64(arr + 16 * k as u64 + 8, sl);
+        }
+        self.set(i, arr);
+        self.set(i + 1, n);
+        self.set(i + 2, n);
+    }
+
+    /// The `[]string` at slots `i..i+3`, as byte slices.
+    pub fn strings(&self, i: u32) -> Vec<&'static [u8]> {
+        let (arr, n) = (self.arg(i), self.arg(i + 1));
+        (0..n)
+            .map(|k| {
+                let (p, l) = (mem::load_u64(arr + 16 * k), mem::load_u64(arr + 16 * k + 8));
+                if l == 0 {
+                    &[][..]
+                } else {
+                    mem::bytes(p, l as usize)
+                }
+            })
+            .collect()
     }
 }
 

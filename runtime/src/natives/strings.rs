@@ -114,7 +114,35 @@ fn replace_all(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
+fn split(c: &mut Ctx<'_, '_>) -> R {
+    let v = st::split(c.str(0), c.str(2));
+    c.set_strings(4, &v);
+    Ok(())
+}
+
+fn split_n(c: &mut Ctx<'_, '_>) -> R {
+    let v = st::split_n(c.str(0), c.str(2), c.arg(4) as i64);
+    c.set_strings(5, &v);
+    Ok(())
+}
+
+fn fields(c: &mut Ctx<'_, '_>) -> R {
+    let v = st::fields(c.str(0));
+    c.set_strings(2, &v);
+    Ok(())
+}
+
+fn join(c: &mut Ctx<'_, '_>) -> R {
+    let v = st::join(&c.strings(0), c.str(3));
+    c.set_str(5, &v);
+    Ok(())
+}
+
 pub(super) const NATIVES: &[Native] = &[
+    native("strings.Split", 4, 3, split),
+    native("strings.SplitN", 5, 3, split_n),
+    native("strings.Fields", 2, 3, fields),
+    native("strings.Join", 5, 2, join),
     native("strings.Contains", 4, 1, contains),
     native("strings.ContainsAny", 4, 1, contains_any),
     native("strings.ContainsRune", 3, 1, contains_rune),

@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use super::fmtv::{self, kind};
+use super::fmtv::kind;
 use super::gcroots::Roots;
 use super::mapops;
 use super::opcode::Op;
@@ -16,7 +16,7 @@ use super::shims;
 use super::stack::{copy_slots, reg, set_reg, slot_addr, window, zero_slots, Fit, Stack};
 use crate::error::RuntimeError;
 use crate::mem;
-use crate::panic::{printpanics, Defer, Panic};
+use crate::panic::{Defer, Panic};
 use crate::print;
 use crate::slice::{self, SliceHeader};
 use crate::string::{self, StringHeader};
@@ -85,8 +85,6 @@ pub struct Vm<'p> {
     out: std::io::BufWriter<std::io::Stdout>,
     /// The print builtins' pending line.
     errbuf: Vec<u8>,
-    /// fmt bridge buffer.
-    fmtbuf: Vec<u8>,
     /// The goroutine's deferred calls, innermost last (gc's g._defer).
     defers: Vec<Defer>,
     /// The goroutine's panics, newest last (gc's g._panic).
@@ -125,7 +123,6 @@ impl<'p> Vm<'p> {
             statics,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             errbuf: Vec::new(),
-            fmtbuf: Vec::new(),
             defers: Vec::new(),
             panics: Vec::new(),
             floor: 0,
@@ -814,25 +811,6 @@ impl<'p> Vm<'p> {
                     let _ = std::io::stderr().write_all(&self.errbuf);
                     self.errbuf.clear();
                 }
-                Op::FmtValue { a, k } => {
-                    let kd = prog.consts[k as usize];
-                    fmt_value(&mut self.fmtbuf, kd, |i| r!(a + i));
-                }
-                Op::FmtSp {} => self.fmtbuf.push(b' '),
-                Op::FmtFlush { n } => {
-                    if n != 0 {
-                        self.fmtbuf.push(b'\n');
-                    }
-                    let _ = self.out.write_all(&self.fmtbuf);
-                    self.fmtbuf.clear();
-                }
-                Op::FmtString { a } => {
-                    let (p, l) = shims::gostring(&self.fmtbuf);
-                    self.fmtbuf.clear();
-                    w!(a, p);
-                    w!(a + 1, l);
-                    gc_safepoint!();
-                }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
                 Op::MakeMap { a, b, t } => {
                     if let Err(e) = mapops::make_map(prog, base, a, b, t) {
@@ -1094,7 +1072,7 @@ impl<'p> Vm<'p> {
                 return Err(self.unwind_to_native());
             }
             self.flush();
-            let mut s = printpanics(&self.panics);
+            let mut s = self.preprintpanics(fid, pc, base);
             if self.panics.iter().any(|p| p.sigsegv) {
                 s.push_str("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n");
             }
@@ -1288,40 +1266,6 @@ fn runtime_error_eface(e: &RuntimeError) -> (u64, u64) {
     let (p, l) = shims::gostring(format!("{e}").as_bytes());
     let data = crate::iface::convT(t, &[p, l]);
     (t as *const crate::types::Type as u64, data)
-}
-
-/// Appends `%v` of a value of basic kind `kd` whose slots `get` reads.
-fn fmt_value(out: &mut Vec<u8>, kd: u64, get: impl Fn(u32) -> u64) {
-    match kd {
-        kind::INT => {
-            let _ = write!(out, "{}", get(0) as i64);
-        }
-        kind::UINT => {
-            let _ = write!(out, "{}", get(0));
-        }
-        kind::FLOAT64 => fmtv::fmt_float(out, f64::from_bits(get(0)), false),
-        kind::FLOAT32 => fmtv::fmt_float(out, f32::from_bits(get(0) as u32) as f64, true),
-        kind::BOOL => out.extend_from_slice(if get(0) != 0 { b"true" } else { b"false" }),
-        kind::STRING => out.extend_from_slice(mem::bytes(get(0), get(1) as usize)),
-        kind::POINTER => {
-            if get(0) == 0 {
-                out.extend_from_slice(b"<nil>");
-            } else {
-                let _ = write!(out, "{:#x}", get(0));
-            }
-        }
-        kind::COMPLEX128 => {
-            fmtv::fmt_complex(out, f64::from_bits(get(0)), f64::from_bits(get(1)), false)
-        }
-        kind::COMPLEX64 => {
-            let w = get(0);
-            let re = f32::from_bits(w as u32) as f64;
-            let im = f32::from_bits((w >> 32) as u32) as f64;
-            fmtv::fmt_complex(out, re, im, true)
-        }
-        kind::IFACE => crate::panic::fmt_eface(out, (get(0), get(1))),
-        _ => out.extend_from_slice(b"<nil>"),
-    }
 }
 
 #[cfg(test)]

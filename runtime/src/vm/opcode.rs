@@ -384,15 +384,6 @@ ops! {
     PrintSp {},
     /// `PrintNl`   print a newline
     PrintNl {},
-    /// `FmtValue A k`   append R[A..] formatted with fmt's %v for the basic
-    /// kind K[k] to the fmt buffer (the minimal fmt bridge)
-    FmtValue { a: Slot, k: Konst },
-    /// `FmtSp`   append a space to the fmt buffer
-    FmtSp {},
-    /// `FmtFlush N`   write the fmt buffer (+ newline if N) to stdout
-    FmtFlush { n: Num },
-    /// `FmtString A`   R[A..A+2] := the fmt buffer as a new string (Sprint)
-    FmtString { a: Slot },
     /// `Exit A`   os.Exit(R[A])
     Exit { a: Slot },
     /// `MakeEface A B k   R[A..A+2] := interface{}(R[B..]) for the basic

@@ -203,7 +203,6 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::StringToBytes { .. } | Op::StringToRunes { .. } => [3, 2, 1],
         Op::BytesToString { .. } | Op::RunesToString { .. } => [2, 3, 1],
         Op::RuneToString { .. } => [2, 1, 1],
-        Op::FmtString { .. } => [2, 1, 1],
         Op::DecodeRune { .. } => [2, 2, 1],
         Op::CmpString { .. } | Op::EqString { .. } => [1, 2, 2],
         Op::PrintString { .. } | Op::PrintComplex { .. } | Op::PrintEface { .. } => [2, 1, 1],
@@ -212,7 +211,6 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::C64To128 { .. } => [2, 1, 1],
         Op::C128To64 { .. } => [1, 2, 1],
         Op::SliceToArrayPtr { .. } => [1, 3, 1],
-        Op::FmtValue { .. } => [2, 1, 1],
         // The window is checked against the callee's parameters and results.
         Op::Call { .. } | Op::CallNative { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],

@@ -120,6 +120,12 @@ impl<'p> Vm<'p> {
                 self.internal_error("call into Go of a bad function"),
             ));
         };
+        if callee.code.is_empty() {
+            return Err(GoCallError::Exit(self.internal_error(&format!(
+                "call into Go of {} before it is compiled",
+                callee.name
+            ))));
+        }
         if args.len() != callee.param_slots as usize || nres != callee.result_slots {
             return Err(GoCallError::Exit(
                 self.internal_error("call into Go with a wrong signature"),
@@ -199,5 +205,58 @@ impl<'p> Vm<'p> {
         use std::io::Write;
         let _ = self.out.flush();
         let _ = std::io::stderr().write_all(b);
+    }
+
+    /// gc's preprintpanics then printpanics: a panic value that is an
+    /// error or a Stringer prints as what its Error() or String() returns
+    /// (called on top of the panicking frame (fid, base)).
+    pub(super) fn preprintpanics(&mut self, fid: u32, pc: u32, base: *mut u64) -> String {
+        let frame_size = self.prog.funcs[fid as usize].frame_size;
+        let saved = self.native_caller.replace(Caller {
+            fid,
+            pc,
+            base,
+            top: window(base, frame_size),
+        });
+        let mut texts = Vec::with_capacity(self.panics.len());
+        for i in 0..self.panics.len() {
+            let arg = self.panics[i].arg;
+            let m = crate::types::type_from_addr(arg.0)
+                .and_then(|t| string_method(t, "Error").or_else(|| string_method(t, "String")));
+            let text = match m {
+                Some(id) => match self.call_go(id, 0, &[arg.1], 2) {
+                    Ok(r) if r[1] == 0 => Some(Vec::new()),
+                    Ok(r) => Some(crate::mem::bytes(r[0], r[1] as usize).to_vec()),
+                    Err(GoCallError::Panicked) => {
+                        self.recover_native();
+                        Some(b"panic while printing panic value".to_vec())
+                    }
+                    Err(GoCallError::Exit(_)) => None,
+                },
+                None => None,
+            };
+            texts.push(text);
+        }
+        self.native_caller = saved;
+        crate::panic::printpanics_with(&self.panics, &texts)
+    }
+}
+
+/// The function id of `t`'s method `name` if it is `func() string`.
+pub fn string_method(t: &'static crate::types::Type, name: &str) -> Option<u32> {
+    use crate::types::{Kind, TypeExtra};
+    let m = t
+        .uncommon
+        .as_ref()?
+        .methods
+        .iter()
+        .find(|m| m.name == name)?;
+    match m.mtyp.extra {
+        TypeExtra::Func {
+            params, results, ..
+        } if params.is_empty() && results.len() == 1 && results[0].kind == Kind::String => {
+            Some(m.ifn)
+        }
+        _ => None,
     }
 }
