@@ -102,6 +102,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, r, n);
                 Ok(())
             }
+            ExprKind::Selector { .. } if self.iface_method_func(e, d)?.is_some() => Ok(()),
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
                 let (p, off) = self.addr_of(e)?;
                 self.load_mem(d, p, off, t);
