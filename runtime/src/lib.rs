@@ -17,6 +17,7 @@ pub mod mgcmark;
 pub mod mheap;
 pub mod mstats;
 pub mod panic;
+pub mod panicval;
 pub mod print;
 pub mod sizeclasses;
 pub mod slice;
