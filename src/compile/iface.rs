@@ -648,6 +648,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
         };
         let _ = target;
         let ptr_method = self.c.func_has_ptr_recv(w.method);
+        if is_ptr && path.is_empty() && !ptr_method {
+            // gc's panicwrap: a value method called through a nil *T.
+            let ok = self.f.new_label();
+            self.f.emit(Op::JmpIf { a: p, t: ok as u32 });
+            let tn = self.rt.type_name(base);
+            let short = tn.strip_prefix("main.").unwrap_or(&tn).to_string();
+            let m = self.c.obj(w.method).name.as_str();
+            self.prog.strings.push(format!(
+                "value method {tn}.{m} called using nil *{short} pointer"
+            ));
+            let k = self.konst((self.prog.strings.len() - 1) as u64);
+            self.f.emit(Op::PanicWrap { k });
+            self.f.place(ok);
+        }
         let ft_ptr = self.lay.kind(ft) == K::Ptr;
         let is_iface = !ft_ptr && self.c.types.interface(self.lay.under(ft)).is_some();
         // The receiver for the call.

@@ -749,6 +749,13 @@ impl<'p> Vm<'p> {
                         depth: self.frames.len(),
                     });
                 }
+                Op::PanicWrap { k } => {
+                    let s = prog.strings[prog.consts[k as usize] as usize].clone();
+                    throw!(RuntimeError::new(
+                        crate::error::RuntimeErrorKind::PlainError,
+                        s
+                    ));
+                }
                 Op::PanicMsg { k } => {
                     let s = prog.strings[prog.consts[k as usize] as usize].clone();
                     throw!(RuntimeError::error_string(s));
