@@ -9,9 +9,11 @@
 use goscope_runtime::vm::Op;
 
 use super::func::Loc;
+use super::fused::{access, int_op_k, Access};
 use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind, Operator};
+use crate::syntax::pos::Pos;
 use crate::types::constant::{Kind as CKind, Value};
 use crate::types::object::ObjKind;
 use crate::types::ty::{Type, TypeId};
@@ -20,7 +22,27 @@ use crate::types::ty::{Type, TypeId};
 #[derive(Clone, Copy, Debug)]
 pub enum LV {
     Reg(u32, TypeId),
-    Mem { p: u32, off: u32, t: TypeId },
+    Mem {
+        p: u32,
+        off: u32,
+        t: TypeId,
+    },
+    /// A map entry: the map and key in slots `s..` (maps.rs), the map
+    /// type's index `t`, the elem type `vt`.
+    Map {
+        s: u32,
+        t: u32,
+        vt: TypeId,
+    },
+    /// Element R[i] of the slice whose header is in R[h..h+3], a scalar
+    /// stored with `acc` (bounds-checked at the store, at `pos`).
+    Idx {
+        h: u32,
+        i: u32,
+        t: TypeId,
+        acc: Access,
+        pos: Pos,
+    },
     Blank,
 }
 
@@ -103,7 +125,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(())
             }
             ExprKind::Selector { .. } if self.iface_method_func(e, d)?.is_some() => Ok(()),
+            ExprKind::Index { x, index } if self.map_types(self.ty(x)).is_some() => {
+                self.map_index_to(e, x, index, d)
+            }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
+                if let Some((h, i, acc)) = self.index_elem(e)? {
+                    self.f.emit((acc.load_idx)(d, h, i));
+                    return Ok(());
+                }
                 let (p, off) = self.addr_of(e)?;
                 self.load_mem(d, p, off, t);
                 Ok(())
@@ -291,18 +320,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if k == K::Str && op == Add {
             return self.concat(x, y, d);
         }
-        if let (K::Int { .. }, Add | Sub) = (k, op) {
-            if let Some(c) = self.small_const(y).filter(|c| *c != i32::MIN) {
-                let a = self.expr(x)?;
-                let c = if op == Sub { -c } else { c };
-                self.f.emit(Op::AddIK {
-                    a: d,
-                    b: a,
-                    i: c as u32,
-                });
-                self.ext(k, d);
-                return Ok(());
-            }
+        if self.binary_k(op, k, x, y, d)? {
+            return Ok(());
         }
         let (a, b) = self.operands(x, y)?;
         self.arith(op, k, a, b, y, d)
@@ -353,6 +372,30 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, Sub) => Op::SubF32 { a: d, b: a, c: b },
             (K::F32, Mul) => Op::MulF32 { a: d, b: a, c: b },
             (K::F32, Div) => Op::DivF32 { a: d, b: a, c: b },
+            (K::C128 | K::C64, Add | Sub | Mul | Div) => {
+                use goscope_runtime::complex::op as cop;
+                let op = match op {
+                    Add => cop::ADD,
+                    Sub => cop::SUB,
+                    Mul => cop::MUL,
+                    _ => cop::DIV,
+                };
+                if k == K::C128 {
+                    Op::C128Op {
+                        a: d,
+                        b: a,
+                        c: b,
+                        op,
+                    }
+                } else {
+                    Op::C64Op {
+                        a: d,
+                        b: a,
+                        c: b,
+                        op,
+                    }
+                }
+            }
             _ => return Err(self.unsupported(y.pos, "this operator on this type")),
         };
         if matches!(op, Div | Rem) {
@@ -385,14 +428,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             });
             return Ok(());
         }
-        if let (K::Int { .. }, Operator::Add | Operator::Sub) = (k, op) {
-            if let Some(c) = self.small_const(y).filter(|c| *c != i32::MIN) {
-                let c = if op == Operator::Sub { -c } else { c };
-                self.f.emit(Op::AddIK {
-                    a: d,
-                    b: cur,
-                    i: c as u32,
-                });
+        if let K::Int { signed, .. } = k {
+            let form = self.small_const(y).and_then(|c| int_op_k(op, signed, c));
+            if let Some((f, i)) = form {
+                self.f.emit(f(d, cur, i as u32));
                 self.ext(k, d);
                 return Ok(());
             }
@@ -408,6 +447,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let b = self.expr(y)?;
         self.set_line(s.pos);
         self.arith(op, k, cur, b, y, d)
+    }
+
+    /// `d := a == b` for values of type `t` (structs, arrays, complex):
+    /// gc's `t.equal` on the two values laid side by side.
+    pub(super) fn equal_values(&mut self, t: TypeId, d: u32, a: u32, b: u32) -> CResult<()> {
+        let n = self.lay.slots(t);
+        let ti = self.type_index(t)?;
+        let pair = self.f.alloc(2 * n, self.lay.has_pointers(t));
+        self.mov(pair, a, n);
+        self.mov(pair + n, b, n);
+        self.f.emit(Op::EqualT {
+            a: d,
+            b: pair,
+            t: ti,
+        });
+        Ok(())
     }
 
     /// `x op y` for a comparison, into the bool slot `d`.
@@ -472,6 +527,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     _ => Op::LeS { a: d, b: d, c: z },
                 }
             }
+            K::Agg | K::C64 | K::C128 if matches!(op, Eql | Neq) => {
+                let t = if self.c.types.is_untyped(self.ty(x)) {
+                    self.ty(y)
+                } else {
+                    self.ty(x)
+                };
+                self.equal_values(t, d, a, b)?;
+                if op == Neq {
+                    self.f.emit(Op::Not { a: d, b: d });
+                }
+                return Ok(());
+            }
             _ => return Err(self.unsupported(x.pos, "comparison of this type")),
         };
         self.f.emit(ins);
@@ -528,6 +595,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     K::Int { .. } => self.f.emit(Op::NegI { a: d, b: a }),
                     K::F64 => self.f.emit(Op::NegF { a: d, b: a }),
                     K::F32 => self.f.emit(Op::NegF32 { a: d, b: a }),
+                    K::C128 => self.f.emit(Op::C128Op {
+                        a: d,
+                        b: a,
+                        c: a,
+                        op: goscope_runtime::complex::op::NEG,
+                    }),
+                    K::C64 => self.f.emit(Op::C64Op {
+                        a: d,
+                        b: a,
+                        c: a,
+                        op: goscope_runtime::complex::op::NEG,
+                    }),
                     _ => return Err(self.unsupported(e.pos, "negation of this type")),
                 }
                 self.ext(k, d);
@@ -748,93 +827,41 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Loads a value of type `t` from memory at R[p]+off into `d..`.
     pub(super) fn load_mem(&mut self, d: u32, p: u32, off: u32, t: TypeId) {
-        let size = self.lay.size(t) as u32;
-        let op = match self.lay.kind(t) {
-            K::Bool
-            | K::Int {
-                bits: 8,
-                signed: false,
-            } => Op::Load8U { a: d, b: p, off },
-            K::Int {
-                bits: 8,
-                signed: true,
-            } => Op::Load8S { a: d, b: p, off },
-            K::Int {
-                bits: 16,
-                signed: true,
-            } => Op::Load16S { a: d, b: p, off },
-            K::Int {
-                bits: 16,
-                signed: false,
-            } => Op::Load16U { a: d, b: p, off },
-            K::Int {
-                bits: 32,
-                signed: true,
-            } => Op::Load32S { a: d, b: p, off },
-            K::Int {
-                bits: 32,
-                signed: false,
-            }
-            | K::F32 => Op::Load32U { a: d, b: p, off },
-            K::Int { .. } | K::F64 | K::Ptr | K::C64 => Op::Load64 { a: d, b: p, off },
-            _ => {
-                if size == 0 {
-                    return;
-                }
-                let q = self.offset_addr(p, off);
-                if size.is_multiple_of(8) {
-                    self.f.emit(Op::LoadN {
-                        a: d,
-                        b: q,
-                        n: size / 8,
-                    });
-                } else {
-                    let fa = self.f.alloc(1, true);
-                    self.f.emit(Op::FrameAddr { a: fa, b: d });
-                    self.f.emit(Op::CopyMem {
-                        a: fa,
-                        b: q,
-                        n: size,
-                    });
-                }
-                return;
-            }
-        };
-        self.f.emit(op);
+        match access(self.lay.kind(t)) {
+            Some(acc) => self.f.emit((acc.load)(d, p, off)),
+            None => self.copy_agg(p, off, d, t, false),
+        }
     }
 
     /// Stores the value of type `t` in `s..` to memory at R[p]+off.
     pub(super) fn store_mem(&mut self, p: u32, off: u32, s: u32, t: TypeId) {
+        match access(self.lay.kind(t)) {
+            Some(acc) => self.f.emit((acc.store)(p, off, s)),
+            None => self.copy_agg(p, off, s, t, true),
+        }
+    }
+
+    /// Copies a value of the non-scalar type `t` between slots `s..` and
+    /// memory at R[p]+off: into memory when `to_mem`, else out of it.
+    fn copy_agg(&mut self, p: u32, off: u32, s: u32, t: TypeId, to_mem: bool) {
         let size = self.lay.size(t) as u32;
-        let op = match self.lay.kind(t) {
-            K::Bool | K::Int { bits: 8, .. } => Op::Store8 { a: p, off, b: s },
-            K::Int { bits: 16, .. } => Op::Store16 { a: p, off, b: s },
-            K::Int { bits: 32, .. } | K::F32 => Op::Store32 { a: p, off, b: s },
-            K::Int { .. } | K::F64 | K::Ptr | K::C64 => Op::Store64 { a: p, off, b: s },
-            _ => {
-                if size == 0 {
-                    return;
-                }
-                let q = self.offset_addr(p, off);
-                if size.is_multiple_of(8) {
-                    self.f.emit(Op::StoreN {
-                        a: q,
-                        b: s,
-                        n: size / 8,
-                    });
-                } else {
-                    let fa = self.f.alloc(1, true);
-                    self.f.emit(Op::FrameAddr { a: fa, b: s });
-                    self.f.emit(Op::CopyMem {
-                        a: q,
-                        b: fa,
-                        n: size,
-                    });
-                }
-                return;
-            }
-        };
-        self.f.emit(op);
+        if size == 0 {
+            return;
+        }
+        let q = self.offset_addr(p, off);
+        if size.is_multiple_of(8) {
+            let n = size / 8;
+            self.f.emit(if to_mem {
+                Op::StoreN { a: q, b: s, n }
+            } else {
+                Op::LoadN { a: s, b: q, n }
+            });
+        } else {
+            let fa = self.f.alloc(1, true);
+            self.f.emit(Op::FrameAddr { a: fa, b: s });
+            let (a, b) = if to_mem { (q, fa) } else { (fa, q) };
+            self.f.emit(Op::CopyMem { a, b, n: size });
+        }
     }
 
     fn offset_addr(&mut self, p: u32, off: u32) -> u32 {
@@ -868,6 +895,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let Some(lv) = self.map_lvalue(e)? {
+            return Ok(lv);
+        }
         let (p, off) = self.addr_of(e)?;
         Ok(LV::Mem { p, off, t })
     }
@@ -880,6 +910,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             LV::Mem { p, off, t } => self.store_mem(p, off, s, t),
+            LV::Map { s: m, t, vt } => self.map_store(m, t, vt, s),
+            LV::Idx { h, i, acc, pos, .. } => {
+                self.set_line(pos);
+                self.f.emit((acc.store_idx)(h, i, s));
+            }
             LV::Blank => {}
         }
     }
@@ -891,6 +926,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
             LV::Mem { p, off, t } => {
                 let d = self.temp(t);
                 self.load_mem(d, p, off, t);
+                d
+            }
+            LV::Map { s, t, vt } => self.map_load(s, t, vt),
+            LV::Idx { h, i, t, acc, pos } => {
+                let d = self.temp(t);
+                self.set_line(pos);
+                self.f.emit((acc.load_idx)(d, h, i));
                 d
             }
             LV::Blank => 0,

@@ -15,11 +15,16 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod fused;
 mod iface;
 mod layout;
+mod maps;
+mod native;
+pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
 mod typedesc;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;

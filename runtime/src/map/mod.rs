@@ -55,7 +55,8 @@ mod iter;
 mod layout;
 
 pub use access::{
-    makemap, mapaccess1, mapaccess2, mapaccess_k, mapassign, mapclear, mapdelete, maplen,
+    makemap, makemap_noescape, mapaccess1, mapaccess2, mapaccess_k, mapassign, mapclear, mapdelete,
+    maplen,
 };
 pub use iter::{mapiterinit, mapiternext, HIter, HITER_PTRMASK, HITER_SIZE};
 pub use layout::{add_ptrmask, bucket_layout, ptrdata_of, set_ptrbit, BucketLayout};

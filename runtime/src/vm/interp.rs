@@ -8,8 +8,9 @@
 use std::io::Write;
 
 use super::fmtv::{self, kind};
+use super::mapops;
 use super::opcode::Op;
-use super::program::Program;
+use super::program::{fetch, Program};
 use super::shims;
 use super::stack::{copy_slots, reg, set_reg, slot_addr, window, zero_slots, Fit, Stack};
 use crate::error::RuntimeError;
@@ -52,6 +53,21 @@ struct Resume {
 pub enum Exit {
     /// main.main returned or os.Exit was called: the status.
     Code(i32),
+    /// A nested run (a native's call into Go, reenter.rs) returned.
+    Returned,
+    /// A nested run's panic reached the native that called into Go,
+    /// unrecovered: it is the goroutine's newest panic.
+    Panicked,
+}
+
+impl Exit {
+    /// The process exit status (a finished run only ends with `Code`).
+    pub fn code(&self) -> i32 {
+        match self {
+            Exit::Code(c) => *c,
+            Exit::Returned | Exit::Panicked => 3,
+        }
+    }
 }
 
 /// One running program (a single goroutine for now).
@@ -73,8 +89,16 @@ pub struct Vm<'p> {
     defers: Vec<Defer>,
     /// The goroutine's panics, newest last (gc's g._panic).
     panics: Vec<Panic>,
+    /// Frames below this call-stack depth belong to a native's caller:
+    /// a nested run returns when its frame returns, and a panic stops at
+    /// it (reenter.rs). 0 outside natives.
+    floor: usize,
+    /// The frame that called the running native and the first free slot
+    /// above its window: where a call into Go puts its frame.
+    native_caller: Option<reenter::Caller>,
 }
 
+pub mod reenter;
 /// Where gc's tracebacks say the runtime's sources are.
 const GOROOT: &str = "/usr/lib/go-1.19";
 
@@ -102,6 +126,8 @@ impl<'p> Vm<'p> {
             fmtbuf: Vec::new(),
             defers: Vec::new(),
             panics: Vec::new(),
+            floor: 0,
+            native_caller: None,
         }
     }
 
@@ -116,25 +142,40 @@ impl<'p> Vm<'p> {
 
     /// Runs the program's entry function to the end.
     pub fn run(&mut self) -> Exit {
+        // The loop's unchecked slot access and instruction fetch rely on it.
+        if let Err(e) = self.prog.validate() {
+            return self.internal_error(&e);
+        }
         let r = self.execute();
         self.flush();
         r
     }
 
-    /// The loop.
+    /// The loop, from the program's entry.
     fn execute(&mut self) -> Exit {
+        let base = self.stack.bottom();
+        let entry = &self.prog.funcs[self.prog.entry as usize];
+        if self.stack.fit(base, entry.frame_size).is_none() {
+            return Exit::Code(2);
+        }
+        zero_slots(base, entry.frame_size);
+        self.execute_at(self.prog.entry, base, 0)
+    }
+
+    /// The loop, running function `fid` whose frame (arguments in place,
+    /// the rest zeroed) is at `base`, with context register `ctxt`.
+    fn execute_at(&mut self, fid: u32, base: *mut u64, ctxt: u64) -> Exit {
         let prog = self.prog;
-        let mut fid = prog.entry;
+        let mut fid = fid;
         let mut func = &prog.funcs[fid as usize];
         let mut code: &[Op] = &func.code;
         let mut pc: usize = 0;
-        let mut base = self.stack.bottom();
-        if self.stack.fit(base, func.frame_size).is_none() {
-            return Exit::Code(2);
+        if code.is_empty() {
+            return self.internal_error("entry function without code");
         }
-        zero_slots(base, func.frame_size);
+        let mut base = base;
         let mut limit = self.stack.limit();
-        let mut ctxt: u64 = 0;
+        let mut ctxt: u64 = ctxt;
         let globals = self.globals.as_mut_ptr() as u64;
 
         macro_rules! r {
@@ -200,6 +241,18 @@ impl<'p> Vm<'p> {
                 }
             };
         }
+        // The address of element R[i] of the slice or string whose {ptr,
+        // len} is R[h..h+2], elements `w` bytes wide; gc's bounds check
+        // (a negative index is huge as unsigned).
+        macro_rules! elem {
+            ($h:expr, $i:expr, $w:expr) => {{
+                let (i, len) = (r!($i), r!($h + 1));
+                if i >= len {
+                    throw!(shims::index_error(i as i64, len as i64));
+                }
+                r!($h).wrapping_add(i.wrapping_mul($w))
+            }};
+        }
         macro_rules! str2 {
             ($i:expr) => {
                 (reg(base, $i), reg(base, $i + 1))
@@ -207,7 +260,7 @@ impl<'p> Vm<'p> {
         }
 
         loop {
-            let op = code[pc];
+            let op = fetch(code, pc);
             pc += 1;
             match op {
                 Op::Nop {} => {}
@@ -269,6 +322,29 @@ impl<'p> Vm<'p> {
                         throw!(RuntimeError::error_string("negative shift amount"));
                     }
                 }
+                Op::MulIK { a, b, i } => w!(a, r!(b).wrapping_mul(imm(i))),
+                Op::DivSK { a, b, i } | Op::RemSK { a, b, i } => {
+                    let (x, k) = (r!(b) as i64, imm(i) as i64);
+                    if k == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    let rem = matches!(op, Op::RemSK { .. });
+                    w!(a, div_s_k(x, k, rem) as u64)
+                }
+                Op::DivUK { a, b, i } | Op::RemUK { a, b, i } => {
+                    let (x, k) = (r!(b), imm(i));
+                    if k == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    let rem = matches!(op, Op::RemUK { .. });
+                    w!(a, div_u_k(x, k, rem))
+                }
+                Op::AndK { a, b, i } => w!(a, r!(b) & imm(i)),
+                Op::OrK { a, b, i } => w!(a, r!(b) | imm(i)),
+                Op::XorK { a, b, i } => w!(a, r!(b) ^ imm(i)),
+                Op::ShlK { a, b, i } => w!(a, r!(b) << (i & 63)),
+                Op::ShrSK { a, b, i } => w!(a, ((r!(b) as i64) >> (i & 63)) as u64),
+                Op::ShrUK { a, b, i } => w!(a, r!(b) >> (i & 63)),
                 Op::NegI { a, b } => w!(a, r!(b).wrapping_neg()),
                 Op::Com { a, b } => w!(a, !r!(b)),
                 Op::Not { a, b } => w!(a, r!(b) ^ 1),
@@ -363,6 +439,16 @@ impl<'p> Vm<'p> {
                         pc = t as usize
                     }
                 }
+                Op::JEqK { a, i, t } => {
+                    if r!(a) == imm(i) {
+                        pc = t as usize
+                    }
+                }
+                Op::JNeK { a, i, t } => {
+                    if r!(a) != imm(i) {
+                        pc = t as usize
+                    }
+                }
                 Op::Call { a, f } | Op::CallClosure { a, b: f } | Op::CallIface { a, b: f, .. } => {
                     let f = if let Op::CallIface { b, m, .. } = op {
                         match super::ifaceops::iface_method(base, b, m) {
@@ -385,6 +471,9 @@ impl<'p> Vm<'p> {
                         f
                     };
                     let callee = &prog.funcs[f as usize];
+                    if callee.code.is_empty() {
+                        return self.internal_error("call of a function without code");
+                    }
                     let win = window(base, a);
                     let seg = self.stack.cur as u32;
                     let fits = (win as usize) + (callee.frame_size as usize) * 8 <= limit;
@@ -432,6 +521,20 @@ impl<'p> Vm<'p> {
                     base = newbase;
                 }
                 Op::LoadCtxt { a } => w!(a, ctxt),
+                Op::CallNative { a, n } => {
+                    match self.call_native(n, fid, pc as u32, base, a) {
+                        Ok(()) => {}
+                        Err(reenter::Raise::Error(e)) => throw!(e),
+                        Err(reenter::Raise::Value(v)) => {
+                            resume!(self.gopanic(v, false, fid, pc as u32, base))
+                        }
+                        Err(reenter::Raise::Continue) => {
+                            resume!(self.panic_continue(fid, pc as u32, base))
+                        }
+                        Err(reenter::Raise::Exit(x)) => return x,
+                    }
+                    limit = self.stack.limit();
+                }
                 Op::Ret {} => {
                     // deferreturn: run this frame's deferred calls first;
                     // the Ret runs again when each returns.
@@ -452,6 +555,10 @@ impl<'p> Vm<'p> {
                         );
                         self.stack.back_to(fr.seg as usize);
                         limit = self.stack.limit();
+                    }
+                    if self.frames.len() < self.floor {
+                        // The frame a native called returned (reenter.rs).
+                        return Exit::Returned;
                     }
                     fid = fr.func;
                     func = &prog.funcs[fid as usize];
@@ -510,6 +617,23 @@ impl<'p> Vm<'p> {
                 Op::IndexAddr { a, b, n } => {
                     w!(a, r!(a).wrapping_add(r!(b).wrapping_mul(n as u64)))
                 }
+                Op::LoadIdx8U { a, b, c } => w!(a, mem::load_u8(elem!(b, c, 1)) as u64),
+                Op::LoadIdx8S { a, b, c } => {
+                    w!(a, mem::load_u8(elem!(b, c, 1)) as i8 as i64 as u64)
+                }
+                Op::LoadIdx16U { a, b, c } => w!(a, mem::load_u16(elem!(b, c, 2)) as u64),
+                Op::LoadIdx16S { a, b, c } => {
+                    w!(a, mem::load_u16(elem!(b, c, 2)) as i16 as i64 as u64)
+                }
+                Op::LoadIdx32U { a, b, c } => w!(a, mem::load_u32(elem!(b, c, 4)) as u64),
+                Op::LoadIdx32S { a, b, c } => {
+                    w!(a, mem::load_u32(elem!(b, c, 4)) as i32 as i64 as u64)
+                }
+                Op::LoadIdx64 { a, b, c } => w!(a, mem::load_u64(elem!(b, c, 8))),
+                Op::StoreIdx8 { a, b, c } => mem::store_u8(elem!(a, b, 1), r!(c) as u8),
+                Op::StoreIdx16 { a, b, c } => mem::store_u16(elem!(a, b, 2), r!(c) as u16),
+                Op::StoreIdx32 { a, b, c } => mem::store_u32(elem!(a, b, 4), r!(c) as u32),
+                Op::StoreIdx64 { a, b, c } => mem::store_u64(elem!(a, b, 8), r!(c)),
                 Op::Newobject { a, k } => {
                     let et = prog.elem_types[prog.consts[k as usize] as usize];
                     w!(a, crate::malloc::mallocgc(et.size as usize, None, true))
@@ -678,6 +802,44 @@ impl<'p> Vm<'p> {
                     w!(a + 1, l);
                 }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
+                Op::MakeMap { a, b, t } => {
+                    if let Err(e) = mapops::make_map(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MakeMapLocal { a, b, t } => {
+                    if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess1 { a, b, t } => {
+                    if let Err(e) = mapops::access1(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess2 { a, b, t } => {
+                    if let Err(e) = mapops::access2(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAssign { a, b, t } => {
+                    if let Err(e) = mapops::assign(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapDelete { a, t } => {
+                    if let Err(e) = mapops::delete(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapClear { a, t } => {
+                    if let Err(e) = mapops::clear(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapLen { a, b } => mapops::len(base, a, b),
+                Op::MapIterInit { a, b, t } => mapops::iter_init(prog, base, a, b, t),
+                Op::MapIterNext { a } => mapops::iter_next(base, a),
                 Op::MakeEface { a, b, k } => {
                     let kd = prog.consts[k as usize];
                     let name = prog
@@ -756,6 +918,52 @@ impl<'p> Vm<'p> {
                         s
                     ));
                 }
+                Op::EqualT { a, b, t } => {
+                    let ty = prog.types[t as usize];
+                    let n = ty.size.div_ceil(8) as u32;
+                    let (x, y) = (slot_addr(base, b), slot_addr(base, b + n));
+                    match crate::alg::typ_equal(ty, x, y) {
+                        Ok(eq) => w!(a, eq as u64),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::C128Op { a, b, c, op } => {
+                    let x = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    let y = (f64::from_bits(r!(c)), f64::from_bits(r!(c + 1)));
+                    let z = crate::complex::c128_op(op, x, y);
+                    w!(a, z.0.to_bits());
+                    w!(a + 1, z.1.to_bits());
+                }
+                Op::C64Op { a, b, c, op } => w!(a, crate::complex::c64_op(op, r!(b), r!(c))),
+                Op::C64Make { a, b, c } => {
+                    let (re, im) = (f32::from_bits(r!(b) as u32), f32::from_bits(r!(c) as u32));
+                    w!(a, crate::complex::c64_word(re, im))
+                }
+                Op::C64Part { a, b, i } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (if i == 0 { re } else { im }).to_bits() as u64)
+                }
+                Op::C64To128 { a, b } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (re as f64).to_bits());
+                    w!(a + 1, (im as f64).to_bits());
+                }
+                Op::C128To64 { a, b } => {
+                    let (re, im) = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    w!(a, crate::complex::c64_word(re as f32, im as f32))
+                }
+                Op::SliceToArrayPtr { a, b, n } => {
+                    let len = r!(b + 1);
+                    if len < n as u64 {
+                        throw!(RuntimeError::new(
+                            crate::error::RuntimeErrorKind::Bounds,
+                            format!(
+                                "cannot convert slice with length {len} to pointer to array with length {n}"
+                            ),
+                        ));
+                    }
+                    w!(a, r!(b))
+                }
                 Op::PanicMsg { k } => {
                     let s = prog.strings[prog.consts[k as usize] as usize].clone();
                     throw!(RuntimeError::error_string(s));
@@ -818,7 +1026,15 @@ impl<'p> Vm<'p> {
                 ctxt: 0,
             });
         }
-        let Some(d) = self.defers.pop() else {
+        let d = match self.defers.last() {
+            Some(d) if d.depth >= self.floor => self.defers.pop(),
+            _ => None,
+        };
+        let Some(d) = d else {
+            if self.floor > 0 {
+                // The panic reached the native that called into Go.
+                return Err(self.unwind_to_native());
+            }
             self.flush();
             let mut s = printpanics(&self.panics);
             if self.panics.iter().any(|p| p.sigsegv) {
@@ -847,7 +1063,7 @@ impl<'p> Vm<'p> {
     ) -> Result<Resume, Exit> {
         let prog = self.prog;
         let id = mem::load_u64(fv);
-        let Some(callee) = prog.funcs.get(id as usize) else {
+        let Some(callee) = prog.funcs.get(id as usize).filter(|c| !c.code.is_empty()) else {
             return Err(self.internal_error("deferred call of a bad funcval"));
         };
         let win = window(base, prog.funcs[fid as usize].frame_size);
@@ -943,6 +1159,49 @@ impl<'p> Vm<'p> {
     }
 }
 
+/// An immediate operand, sign-extended to a slot word.
+#[inline(always)]
+fn imm(i: u32) -> u64 {
+    i as i32 as i64 as u64
+}
+
+/// `x / k` (or `x % k` when `rem`) for a constant `k != 0`: shifts when
+/// `k` is a power of two, as gc compiles it (an idiv costs tens of cycles).
+#[inline(always)]
+fn div_s_k(x: i64, k: i64, rem: bool) -> i64 {
+    if k > 1 && k & (k - 1) == 0 {
+        let s = k.trailing_zeros();
+        // Round toward zero: add k-1 to negative dividends.
+        let bias = ((x >> 63) as u64 >> (64 - s)) as i64;
+        let q = x.wrapping_add(bias) >> s;
+        if rem {
+            x.wrapping_sub(q << s)
+        } else {
+            q
+        }
+    } else if rem {
+        x.wrapping_rem(k)
+    } else {
+        x.wrapping_div(k)
+    }
+}
+
+/// `x / k` (or `x % k`) unsigned, for a constant `k != 0`.
+#[inline(always)]
+fn div_u_k(x: u64, k: u64, rem: bool) -> u64 {
+    if k & (k - 1) == 0 {
+        if rem {
+            x & (k - 1)
+        } else {
+            x >> k.trailing_zeros()
+        }
+    } else if rem {
+        x % k
+    } else {
+        x / k
+    }
+}
+
 /// Go's float-to-int conversion for out-of-range values (amd64's CVTTSD2SQ
 /// gives the "integer indefinite" 0x8000000000000000).
 fn f2s(v: f64) -> i64 {
@@ -1004,5 +1263,54 @@ fn fmt_value(out: &mut Vec<u8>, kd: u64, get: impl Fn(u32) -> u64) {
         }
         kind::IFACE => crate::panic::fmt_eface(out, (get(0), get(1))),
         _ => out.extend_from_slice(b"<nil>"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{div_s_k, div_u_k};
+
+    #[test]
+    fn constant_division_is_go_division() {
+        let xs = [
+            0i64,
+            1,
+            -1,
+            2,
+            -2,
+            7,
+            -7,
+            8,
+            -8,
+            1_000_000_007,
+            -1_000_000_009,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ];
+        let ks = [
+            1i64,
+            -1,
+            2,
+            -2,
+            3,
+            4,
+            8,
+            1 << 30,
+            -(1 << 30),
+            97,
+            i32::MAX as i64,
+        ];
+        for &x in &xs {
+            for &k in &ks {
+                assert_eq!(div_s_k(x, k, false), x.wrapping_div(k), "{x} / {k}");
+                assert_eq!(div_s_k(x, k, true), x.wrapping_rem(k), "{x} % {k}");
+                if k > 0 {
+                    let (u, k) = (x as u64, k as u64);
+                    assert_eq!(div_u_k(u, k, false), u / k, "{u} / {k}");
+                    assert_eq!(div_u_k(u, k, true), u % k, "{u} % {k}");
+                }
+            }
+        }
     }
 }

@@ -110,6 +110,29 @@ ops! {
     ShrU { a: Slot, b: Slot, c: Slot },
     /// `ShiftCheck A   panic if R[A] < 0 (signed shift count)` (may panic)
     ShiftCheck { a: Slot },
+    /// `MulIK A B i   R[A] := R[B] * i`
+    MulIK { a: Slot, b: Slot, i: Imm },
+    /// `DivSK A B i   R[A] := R[B] / i` signed, i != 0 (shifts when i is a
+    /// power of two)
+    DivSK { a: Slot, b: Slot, i: Imm },
+    /// `DivUK A B i   R[A] := R[B] / i` unsigned, 0 < i
+    DivUK { a: Slot, b: Slot, i: Imm },
+    /// `RemSK A B i   R[A] := R[B] % i` signed, i != 0
+    RemSK { a: Slot, b: Slot, i: Imm },
+    /// `RemUK A B i   R[A] := R[B] % i` unsigned, 0 < i
+    RemUK { a: Slot, b: Slot, i: Imm },
+    /// `AndK A B i   R[A] := R[B] & i` (i sign-extended)
+    AndK { a: Slot, b: Slot, i: Imm },
+    /// `OrK A B i   R[A] := R[B] | i` (i sign-extended)
+    OrK { a: Slot, b: Slot, i: Imm },
+    /// `XorK A B i   R[A] := R[B] ^ i` (i sign-extended)
+    XorK { a: Slot, b: Slot, i: Imm },
+    /// `ShlK A B i   R[A] := R[B] << i`, 0 <= i < 64
+    ShlK { a: Slot, b: Slot, i: Imm },
+    /// `ShrSK A B i   R[A] := R[B] >> i` arithmetic, 0 <= i < 64
+    ShrSK { a: Slot, b: Slot, i: Imm },
+    /// `ShrUK A B i   R[A] := R[B] >> i` logical, 0 <= i < 64
+    ShrUK { a: Slot, b: Slot, i: Imm },
     /// `NegI A B   R[A] := -R[B]`
     NegI { a: Slot, b: Slot },
     /// `Com A B   R[A] := ^R[B]`
@@ -218,6 +241,10 @@ ops! {
     JLtSK { a: Slot, i: Imm, t: Jump },
     /// `JGeSK A i ->T   if R[A] >= i (signed) then pc := T`
     JGeSK { a: Slot, i: Imm, t: Jump },
+    /// `JEqK A i ->T   if R[A] == i (sign-extended) then pc := T`
+    JEqK { a: Slot, i: Imm, t: Jump },
+    /// `JNeK A i ->T   if R[A] != i (sign-extended) then pc := T`
+    JNeK { a: Slot, i: Imm, t: Jump },
     /// `Call A F   call F with its frame at R[A..]` (params, then results)
     Call { a: Slot, f: Func },
     /// `CallClosure A B   call the funcval R[B] with its frame at R[A..]`;
@@ -226,6 +253,9 @@ ops! {
     CallClosure { a: Slot, b: Slot },
     /// `LoadCtxt A   R[A] := the context register (the funcval called)`
     LoadCtxt { a: Slot },
+    /// `CallNative A N   call native N (runtime/src/natives) with its window
+    /// at R[A..]` (params, then results, as a Go call) (may panic)
+    CallNative { a: Slot, n: Num },
     /// `Ret   return to the caller` (results are in the result slots)
     Ret {},
     /// `FrameAddr A B   R[A] := &R[B]` (the address of a frame slot)
@@ -268,6 +298,31 @@ ops! {
     ZeroMem { a: Slot, n: Num },
     /// `IndexAddr A B N   R[A] := R[A] + R[B]*N` (element address)
     IndexAddr { a: Slot, b: Slot, n: Num },
+    /// `LoadIdx8U A B C   R[A] := uint8 element R[C] of the slice or string
+    /// whose {ptr, len} is R[B..B+2]` (may panic: index out of range; the
+    /// other `LoadIdx*` alike, by element width and signedness)
+    LoadIdx8U { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx8S A B C   R[A] := int8 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx8S { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx16U A B C   R[A] := uint16 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx16U { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx16S A B C   R[A] := int16 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx16S { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx32U A B C   R[A] := uint32 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx32U { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx32S A B C   R[A] := int32 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx32S { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx64 A B C   R[A] := word element R[C] of R[B..B+2]` (may panic)
+    LoadIdx64 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx8 A B C   uint8 element R[B] of the slice R[A..A+2] := R[C]`
+    /// (may panic: index out of range; the other `StoreIdx*` alike)
+    StoreIdx8 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx16 A B C   uint16 element R[B] of R[A..A+2] := R[C]` (may panic)
+    StoreIdx16 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx32 A B C   uint32 element R[B] of R[A..A+2] := R[C]` (may panic)
+    StoreIdx32 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx64 A B C   word element R[B] of R[A..A+2] := R[C]` (may panic)
+    StoreIdx64 { a: Slot, b: Slot, c: Slot },
     /// `Newobject A k   R[A] := mallocgc of type K[k]`
     Newobject { a: Slot, k: Konst },
     /// `BoundsCheck A B   panic "index out of range [R[A]] with length R[B]"
@@ -351,6 +406,26 @@ ops! {
     Deferproc { a: Slot },
     /// `PanicMsg k`   raise the runtime error whose text is string K[k]
     PanicMsg { k: Konst },
+    /// `EqualT A B t   R[A] := R[B..B+n] == R[B+n..B+2n]` for values of the
+    /// type `Program::types[t]` in memory layout (n = its size in slots),
+    /// by gc's `t.equal` (may panic: comparing uncomparable interfaces)
+    EqualT { a: Slot, b: Slot, t: Num },
+    /// `C128Op A B C op   R[A..A+2] := R[B..B+2] op R[C..C+2]` for
+    /// complex128 (op: runtime::complex::op; division as complex128div)
+    C128Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C64Op A B C op   R[A] := R[B] op R[C]` for complex64 words
+    C64Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C64Make A B C   R[A] := complex(float32 R[B], float32 R[C])`
+    C64Make { a: Slot, b: Slot, c: Slot },
+    /// `C64Part A B i   R[A] := real(R[B]) if i == 0 else imag(R[B])`
+    C64Part { a: Slot, b: Slot, i: Num },
+    /// `C64To128 A B   R[A..A+2] := complex128(R[B])`
+    C64To128 { a: Slot, b: Slot },
+    /// `C128To64 A B   R[A] := complex64(R[B..B+2])`
+    C128To64 { a: Slot, b: Slot },
+    /// `SliceToArrayPtr A B n   R[A] := (*[n]T)(R[B..B+3])` (may panic:
+    /// the slice is shorter than n)
+    SliceToArrayPtr { a: Slot, b: Slot, n: Num },
     // Interfaces (vm/ifaceops.rs). T[t] is `Program::types[t]`; an
     // assertion's K[k] packs the target's type index (low 32 bits) and the
     // operand's static interface type index (high 32 bits).
@@ -384,6 +459,34 @@ ops! {
     /// `PanicWrap k   raise gc's panicwrap plainError, text string K[k]`
     /// (`value method main.T.M called using nil *T pointer`)
     PanicWrap { k: Konst },
+    /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
+    /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
+    MakeMap { a: Slot, b: Slot, t: Num },
+    /// `MakeMapLocal A B t`   as MakeMap for a map that does not escape:
+    /// with R[B] <= 8 its first bucket is allocated at once, as gc's stack
+    /// bucket (makemap_noescape)
+    MakeMapLocal { a: Slot, b: Slot, t: Num },
+    /// `MapAccess1 A B t   R[A] := mapaccess1(T[t], R[B], &R[B+1..])`: the
+    /// address of the elem for the key in R[B+1..], or of a zero value
+    /// (may panic: unhashable key)
+    MapAccess1 { a: Slot, b: Slot, t: Num },
+    /// `MapAccess2 A B t   R[A], R[A+1] := mapaccess2(T[t], R[B], &R[B+1..])`
+    /// (elem address, ok; may panic)
+    MapAccess2 { a: Slot, b: Slot, t: Num },
+    /// `MapAssign A B t   R[A] := mapassign(T[t], R[B], &R[B+1..])`: the
+    /// address to store the elem into (may panic: nil map, unhashable key)
+    MapAssign { a: Slot, b: Slot, t: Num },
+    /// `MapDelete A t   mapdelete(T[t], R[A], &R[A+1..])` (may panic)
+    MapDelete { a: Slot, t: Num },
+    /// `MapLen A B   R[A] := len(R[B])` of a map (0 for nil)
+    MapLen { a: Slot, b: Slot },
+    /// `MapClear A t   mapclear(T[t], R[A])`
+    MapClear { a: Slot, t: Num },
+    /// `MapIterInit A B t   mapiterinit(T[t], R[B], &R[A..A+12])`: the hiter
+    /// in R[A..A+12]; R[A] (key address) is 0 when there is no entry
+    MapIterInit { a: Slot, b: Slot, t: Num },
+    /// `MapIterNext A   mapiternext(&R[A..A+12])`
+    MapIterNext { a: Slot },
 }
 
 #[cfg(test)]
