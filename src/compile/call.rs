@@ -127,7 +127,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// The receiver of a method call: a pointer to it for pointer methods,
     /// its value otherwise, following embedded fields (`index` is the
     /// selection's path; its last step is the method).
-    fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
+    pub(super) fn method_recv(
+        &mut self,
+        x: &Expr,
+        index: &[usize],
+        want_ptr: bool,
+    ) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
         // A pointer, not any one-word value (maps, chans, funcs).

@@ -381,6 +381,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(sel) = self.c.info.selections.get(&e.id).cloned() else {
             return Ok(None);
         };
+        if sel.kind == SelectionKind::MethodVal && !self.is_iface_method(sel.obj) {
+            return self.method_value(x, &sel, d).map(Some);
+        }
         if sel.kind == SelectionKind::FieldVal || !self.is_iface_method(sel.obj) {
             return Ok(None);
         }
@@ -425,6 +428,103 @@ impl<'c, 'a> Compiler<'c, 'a> {
             b: iv + 1,
         });
         Ok(Some(()))
+    }
+
+    /// `x.M` of a concrete method (gc's `main.T.M-fm` closure): the
+    /// receiver (value or pointer, as M takes it) is evaluated now and
+    /// captured after the function word.
+    fn method_value(
+        &mut self,
+        x: &Expr,
+        sel: &crate::types::info::Selection,
+        d: u32,
+    ) -> CResult<()> {
+        let Some(&mid) = self.funcs.get(&sel.obj) else {
+            return Err(self.unsupported(x.pos, "method values of this type"));
+        };
+        let want_ptr = self.c.func_has_ptr_recv(sel.obj);
+        let rt = self
+            .c
+            .types
+            .signature(self.c.obj_type(sel.obj))
+            .and_then(|s| s.recv)
+            .map(|r| self.c.obj_type(r))
+            .ok_or("goscope: internal error: method without receiver")?;
+        let recv = self.method_recv(x, &sel.index, want_ptr)?;
+        let key = (rt, sel.obj, true);
+        let id = match self.iface_thunks.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.new_func();
+                self.iface_thunks.insert(key, id);
+                let m = self.c.obj(sel.obj).name.as_str();
+                let (base, is_ptr) = self.c.types.deref(rt);
+                let bn = self.rt.type_name(base);
+                let name = if is_ptr {
+                    let short = bn.strip_prefix("main.").unwrap_or(&bn);
+                    format!("main.(*{short}).{m}-fm")
+                } else {
+                    format!("{bn}.{m}-fm")
+                };
+                let saved = std::mem::replace(&mut self.f, FnBuilder::new(name));
+                let saved_target = self.iface_target.take();
+                self.f.wrapper = true;
+                let r = self.method_value_body(rt, sel.obj, mid);
+                let f = std::mem::replace(&mut self.f, saved);
+                self.iface_target = saved_target;
+                r?;
+                let func = f.finish(&self.file)?;
+                self.sync_funcs();
+                self.prog.funcs[id as usize] = func;
+                id
+            }
+        };
+        let size = 8 + 8 * self.lay.slots(rt);
+        self.func_value_sized(id, size, d);
+        self.store_mem(d, 8, recv, rt);
+        Ok(())
+    }
+
+    fn method_value_body(&mut self, rt: TypeId, method: ObjId, mid: u32) -> CResult<()> {
+        let sig = self
+            .c
+            .types
+            .signature(self.c.obj_type(method))
+            .cloned()
+            .ok_or("goscope: internal error: method without signature")?;
+        let params: Vec<TypeId> = self
+            .c
+            .types
+            .tuple_vars(sig.params)
+            .iter()
+            .map(|&p| self.c.obj_type(p))
+            .collect();
+        let rslots = self.lay.slots(sig.results);
+        let mut pslots = Vec::new();
+        for &t in &params {
+            pslots.push((self.temp(t), t));
+        }
+        self.f.param_slots = self.f.next;
+        let res = self.f.alloc(rslots, true);
+        self.f.result_slots = rslots;
+        let ctx = self.f.alloc(1, true);
+        self.f.emit(Op::LoadCtxt { a: ctx });
+        let rv = self.temp(rt);
+        self.load_mem(rv, ctx, 8, rt);
+        let rn = self.lay.slots(rt);
+        self.mov(WIN, rv, rn);
+        let mut at = rn;
+        for &(s, t) in &pslots {
+            let n = self.lay.slots(t);
+            self.mov(WIN + at, s, n);
+            at += n;
+        }
+        self.f.use_window(at + rslots);
+        self.f.emit(Op::Call { a: WIN, f: mid });
+        self.mov(res, WIN + at, rslots);
+        self.f.epilogue = self.f.code.len() as u32;
+        self.f.emit(Op::Ret {});
+        Ok(())
     }
 
     /// The function behind an interface method value (`bound`: gc's
