@@ -20,6 +20,7 @@ pub mod mheap;
 pub mod mstats;
 pub mod natives;
 pub mod panic;
+pub mod panicval;
 pub mod print;
 pub mod sizeclasses;
 pub mod slice;

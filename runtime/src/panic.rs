@@ -11,7 +11,7 @@
 
 use crate::iface;
 use crate::mem;
-use crate::vm::fmtv::{self, kind as fk};
+use crate::vm::fmtv;
 
 /// A deferred call: the funcval and the depth of the deferring frame (its
 /// index in the goroutine's call stack).
@@ -42,26 +42,18 @@ pub fn printpanicval(arg: (u64, u64)) -> String {
     if arg.0 == 0 {
         return "nil".into();
     }
-    // SAFETY-free: the type word of an eface the VM made is a leaked
-    // `&'static Type` (iface::basic_type).
     let t = type_of(arg.0);
-    let k = iface::kind_code(t);
-    let mut text = Vec::new();
-    let w = |i: u64| mem::load_u64(arg.1 + 8 * i);
-    match k {
-        iface::RUNTIME_ERROR => text.extend_from_slice(mem::bytes(w(0), w(1) as usize)),
-        fk::FLOAT64 => {
-            crate::print::printfloat(&mut text, f64::from_bits(w(0)));
-        }
-        _ => fmt_basic(&mut text, k, w),
+    if is_runtime_error(t) {
+        let w = |i: u64| mem::load_u64(arg.1 + 8 * i);
+        return String::from_utf8_lossy(mem::bytes(w(0), w(1) as usize)).into_owned();
     }
-    let s = String::from_utf8_lossy(&text).into_owned();
-    let predeclared = !t.str.contains('.');
-    match (predeclared, k) {
-        (true, _) | (_, iface::RUNTIME_ERROR) => s,
-        (false, fk::STRING) => format!("{}(\"{s}\")", t.str),
-        (false, _) => format!("{}({s})", t.str),
-    }
+    crate::panicval::printpanicval(Some(t), arg.1)
+}
+
+/// Whether `t` is the type of the runtime's own errors (interp.rs's
+/// runtime_error_eface), whose data is the Error() text.
+fn is_runtime_error(t: &'static crate::types::Type) -> bool {
+    std::ptr::eq(t, iface::basic_type(iface::RUNTIME_ERROR, "runtime.Error"))
 }
 
 /// `%v` of a basic eface value (the fmt bridge for interface{} values).
@@ -70,31 +62,29 @@ pub fn fmt_eface(out: &mut Vec<u8>, arg: (u64, u64)) {
         out.extend_from_slice(b"<nil>");
         return;
     }
+    use crate::panicval::{read_basic, Basic};
+    use std::io::Write;
     let t = type_of(arg.0);
-    let k = iface::kind_code(t);
     let w = |i: u64| mem::load_u64(arg.1 + 8 * i);
-    if k == iface::RUNTIME_ERROR {
+    if is_runtime_error(t) {
         out.extend_from_slice(mem::bytes(w(0), w(1) as usize));
         return;
     }
-    fmt_basic(out, k, w);
-}
-
-fn fmt_basic(out: &mut Vec<u8>, k: u64, w: impl Fn(u64) -> u64) {
-    use std::io::Write;
-    match k {
-        fk::INT => {
-            let _ = write!(out, "{}", w(0) as i64);
+    match read_basic(t, arg.1) {
+        Some(Basic::Int(i)) => {
+            let _ = write!(out, "{i}");
         }
-        fk::UINT => {
-            let _ = write!(out, "{}", w(0));
+        Some(Basic::Uint(u)) => {
+            let _ = write!(out, "{u}");
         }
-        fk::FLOAT64 => fmtv::fmt_float(out, f64::from_bits(w(0)), false),
-        fk::FLOAT32 => fmtv::fmt_float(out, f32::from_bits(w(0) as u32) as f64, true),
-        fk::BOOL => out.extend_from_slice(if w(0) & 0xff != 0 { b"true" } else { b"false" }),
-        fk::STRING => out.extend_from_slice(mem::bytes(w(0), w(1) as usize)),
-        _ => {
-            let _ = write!(out, "{:#x}", w(0));
+        Some(Basic::F64(f)) => fmtv::fmt_float(out, f, false),
+        Some(Basic::F32(f)) => fmtv::fmt_float(out, f as f64, true),
+        Some(Basic::C128(re, im)) => fmtv::fmt_complex(out, re, im, false),
+        Some(Basic::C64(re, im)) => fmtv::fmt_complex(out, re as f64, im as f64, true),
+        Some(Basic::Bool(b)) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        Some(Basic::Str(s)) => out.extend_from_slice(s),
+        None => {
+            let _ = write!(out, "{:#x}", arg.1);
         }
     }
 }

@@ -232,6 +232,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         // The receiver was evaluated first, into a temporary; it joins the
         // window last, as arguments may make calls of their own.
         let dyn_target = self.dyn_target.take();
+        let iface_target = self.iface_target.take();
         let recv_move = recv.map(|(slot, rt)| (slot, self.lay.slots(rt)));
         if let Some((_, n)) = recv_move {
             at = n;
@@ -278,7 +279,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.mov(WIN, slot, n);
         }
         self.set_line(e.pos);
-        match (dyn_target, self.iface_target.take()) {
+        match (dyn_target, iface_target) {
             (_, Some((b, m))) => self.f.emit(Op::CallIface { a: WIN, b, m }),
             (Some(fv), _) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
             (None, _) => self.f.emit(Op::Call { a: WIN, f: id }),

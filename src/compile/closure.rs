@@ -248,7 +248,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// A top-level function used as a value: a funcval without captures.
     pub(super) fn func_value(&mut self, id: u32, d: u32) {
-        let k = self.funcval_konst(8, &[]);
+        self.func_value_sized(id, 8, &[], d)
+    }
+
+    /// A funcval of `size` bytes calling `id`, captures left zero; `caps`
+    /// gives their offsets and types for the collector (see
+    /// `funcval_konst`).
+    pub(super) fn func_value_sized(
+        &mut self,
+        id: u32,
+        size: u32,
+        caps: &[(u32, Option<TypeId>)],
+        d: u32,
+    ) {
+        let k = self.funcval_konst(size, caps);
         self.f.emit(Op::Newobject { a: d, k });
         let t = self.f.alloc(1, false);
         self.load_word(t, id as u64);

@@ -127,6 +127,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, r, n);
                 Ok(())
             }
+            ExprKind::Selector { .. } if self.iface_method_func(e, d)?.is_some() => Ok(()),
             ExprKind::Index { x, index } if self.map_types(self.ty(x)).is_some() => {
                 self.map_index_to(e, x, index, d)
             }

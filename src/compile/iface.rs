@@ -371,6 +371,149 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.go_call_recv(e, u32::MAX, mty, Some((data, word)), args, dots)
     }
 
+    /// `x.M` of an interface `x` (a method value) or `I.M` (a method
+    /// expression) into `d`, as a funcval; None if `e` is neither.
+    pub(super) fn iface_method_func(&mut self, e: &Expr, d: u32) -> CResult<Option<()>> {
+        use crate::types::info::SelectionKind;
+        let ExprKind::Selector { x, .. } = &e.kind else {
+            return Ok(None);
+        };
+        let Some(sel) = self.c.info.selections.get(&e.id).cloned() else {
+            return Ok(None);
+        };
+        if sel.kind == SelectionKind::FieldVal || !self.is_iface_method(sel.obj) {
+            return Ok(None);
+        }
+        let path = &sel.index[..sel.index.len().saturating_sub(1)];
+        if sel.kind == SelectionKind::MethodExpr {
+            let it = self.ty(x);
+            let id = self.iface_thunk(it, sel.obj, false)?;
+            self.func_value(id, d);
+            return Ok(Some(()));
+        }
+        // A method value: the interface is evaluated (and nil-checked, as
+        // gc does) now and captured by the funcval {fn, itab, data}.
+        let xt = self.ty(x);
+        let (iv, it) = if path.is_empty() {
+            let v = self.expr(x)?;
+            let c = self.f.alloc(2, true);
+            self.mov(c, v, 2);
+            (c, xt)
+        } else {
+            let (p, off) = if self.lay.kind(xt) == K::Ptr {
+                (self.expr(x)?, 0)
+            } else {
+                self.addr_of(x)?
+            };
+            let (p, off, ft) = self.field_path(p, off, xt, path)?;
+            let c = self.f.alloc(2, true);
+            self.load_mem(c, p, off, ft);
+            (c, ft)
+        };
+        self.set_line(e.pos);
+        self.f.emit(Op::NilCheck { a: iv });
+        let id = self.iface_thunk(it, sel.obj, true)?;
+        self.func_value_sized(id, 24, &[(8, None), (16, None)], d);
+        self.f.emit(Op::Store64 {
+            a: d,
+            off: 8,
+            b: iv,
+        });
+        self.f.emit(Op::Store64 {
+            a: d,
+            off: 16,
+            b: iv + 1,
+        });
+        Ok(Some(()))
+    }
+
+    /// The function behind an interface method value (`bound`: gc's
+    /// `main.I.M-fm`, the interface in its funcval) or method expression
+    /// (`main.I.M`, the interface its first parameter): it calls the
+    /// method through the itab with the same arguments.
+    fn iface_thunk(&mut self, it: TypeId, method: ObjId, bound: bool) -> CResult<u32> {
+        let key = (it, method, bound);
+        if let Some(&id) = self.iface_thunks.get(&key) {
+            return Ok(id);
+        }
+        let id = self.new_func();
+        self.iface_thunks.insert(key, id);
+        let mname = self.c.obj(method).name.as_str();
+        let name = format!(
+            "{}.{mname}{}",
+            self.rt.type_name(it),
+            if bound { "-fm" } else { "" }
+        );
+        let m = self
+            .iface_method_names(it)
+            .iter()
+            .position(|n| *n == mname)
+            .unwrap_or(0) as u32;
+        let saved = std::mem::replace(&mut self.f, FnBuilder::new(name));
+        let saved_target = self.iface_target.take();
+        self.f.wrapper = true;
+        let r = self.iface_thunk_body(it, method, m, bound);
+        let f = std::mem::replace(&mut self.f, saved);
+        self.iface_target = saved_target;
+        r?;
+        let func = f.finish(&self.file)?;
+        self.sync_funcs();
+        self.prog.funcs[id as usize] = func;
+        Ok(id)
+    }
+
+    fn iface_thunk_body(&mut self, it: TypeId, method: ObjId, m: u32, bound: bool) -> CResult<()> {
+        let sig = self
+            .c
+            .types
+            .signature(self.c.obj_type(method))
+            .cloned()
+            .ok_or("goscope: internal error: method without signature")?;
+        let params: Vec<TypeId> = self
+            .c
+            .types
+            .tuple_vars(sig.params)
+            .iter()
+            .map(|&p| self.c.obj_type(p))
+            .collect();
+        let rslots = self.lay.slots(sig.results);
+        let recv = if bound {
+            None
+        } else {
+            Some(self.f.alloc(2, true))
+        };
+        let mut pslots = Vec::new();
+        for &t in &params {
+            pslots.push((self.temp(t), t));
+        }
+        self.f.param_slots = self.f.next;
+        let res = self.f.alloc(rslots, true);
+        self.f.result_slots = rslots;
+        let iv = match recv {
+            Some(r) => r,
+            None => {
+                let ctx = self.f.alloc(1, true);
+                self.f.emit(Op::LoadCtxt { a: ctx });
+                let iv = self.f.alloc(2, true);
+                self.load_mem(iv, ctx, 8, it);
+                iv
+            }
+        };
+        self.mov(WIN, iv + 1, 1);
+        let mut at = 1;
+        for &(s, t) in &pslots {
+            let n = self.lay.slots(t);
+            self.mov(WIN + at, s, n);
+            at += n;
+        }
+        self.f.use_window(at + rslots);
+        self.f.emit(Op::CallIface { a: WIN, b: iv, m });
+        self.mov(res, WIN + at, rslots);
+        self.f.epilogue = self.f.code.len() as u32;
+        self.f.emit(Op::Ret {});
+        Ok(())
+    }
+
     /// Compiles every method wrapper the descriptors reserved (more may
     /// be reserved while compiling, so until none is left).
     pub(super) fn compile_wrappers(&mut self) -> CResult<()> {
@@ -505,6 +648,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
         };
         let _ = target;
         let ptr_method = self.c.func_has_ptr_recv(w.method);
+        if is_ptr && path.is_empty() && !ptr_method {
+            // gc's panicwrap: a value method called through a nil *T.
+            let ok = self.f.new_label();
+            self.f.emit(Op::JmpIf { a: p, t: ok as u32 });
+            let tn = self.rt.type_name(base);
+            let short = tn.strip_prefix("main.").unwrap_or(&tn).to_string();
+            let m = self.c.obj(w.method).name.as_str();
+            self.prog.strings.push(format!(
+                "value method {tn}.{m} called using nil *{short} pointer"
+            ));
+            let k = self.konst((self.prog.strings.len() - 1) as u64);
+            self.f.emit(Op::PanicWrap { k });
+            self.f.place(ok);
+        }
         let ft_ptr = self.lay.kind(ft) == K::Ptr;
         let is_iface = !ft_ptr && self.c.types.interface(self.lay.under(ft)).is_some();
         // The receiver for the call.

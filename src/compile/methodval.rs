@@ -31,6 +31,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 else {
                     return Ok(false);
                 };
+                // Interface methods: iface.rs (`iface_method_func`).
+                if self.is_iface_method(sel.obj) {
+                    return Ok(false);
+                }
                 self.method_value(e, &sel, d)?;
                 Ok(true)
             }

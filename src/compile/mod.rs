@@ -74,6 +74,8 @@ pub struct Compiler<'c, 'a> {
     conv_ok: Option<crate::syntax::ast::NodeId>,
     /// The (iface slot, method index) of the interface call being compiled.
     iface_target: Option<(u32, u32)>,
+    /// Functions behind interface method values and expressions.
+    iface_thunks: HashMap<(TypeId, ObjId, bool), u32>,
     /// Runtime type descriptors (typedesc.rs).
     rt: rtype::RtypeBuilder<'c, 'a>,
     /// Function ids shared with `rt`'s method callback.
@@ -152,6 +154,7 @@ fn compile_mono<'a>(
         inst_ids: Vec::new(),
         cur: None,
         fm_wrappers: HashMap::new(),
+        iface_thunks: HashMap::new(),
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());

@@ -521,6 +521,11 @@ impl RtypeBuilder<'_, '_> {
             return Ok(d);
         }
         let extra = self.sig_types(mt)?;
+        // A recursive signature (`Me() Iffy` inside Iffy) may have built
+        // the same func type while its parameters were built.
+        if let Some(&d) = self.by_key.get(&key) {
+            return Ok(d);
+        }
         let d = leak(Type {
             size: 8,
             ptrdata: 8,

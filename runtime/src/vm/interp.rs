@@ -933,6 +933,13 @@ impl<'p> Vm<'p> {
                 }
                 Op::NumGoroutine { a } => w!(a, crate::debug::num_goroutine() as u64),
                 Op::Gomaxprocs { a, b } => w!(a, crate::debug::gomaxprocs(r!(b) as i64) as u64),
+                Op::PanicWrap { k } => {
+                    let s = prog.strings[prog.consts[k as usize] as usize].clone();
+                    throw!(RuntimeError::new(
+                        crate::error::RuntimeErrorKind::PlainError,
+                        s
+                    ));
+                }
                 Op::EqualT { a, b, t } => {
                     let ty = prog.types[t as usize];
                     let n = ty.size.div_ceil(8) as u32;

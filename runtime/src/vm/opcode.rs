@@ -456,6 +456,9 @@ ops! {
     /// fun[m]) with the window at A, whose first slot holds the data word`
     /// (may panic: nil interface)
     CallIface { a: Slot, b: Slot, m: Num },
+    /// `PanicWrap k   raise gc's panicwrap plainError, text string K[k]`
+    /// (`value method main.T.M called using nil *T pointer`)
+    PanicWrap { k: Konst },
     /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
     /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
     MakeMap { a: Slot, b: Slot, t: Num },

@@ -1,0 +1,11 @@
+package main
+
+type MyComplex complex64
+
+func f() {
+	panic(MyComplex(complex(1, -2)))
+}
+
+func main() {
+	f()
+}
