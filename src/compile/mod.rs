@@ -16,11 +16,16 @@ mod closure;
 mod expr;
 mod func;
 mod generic;
+mod iface;
 mod layout;
+mod maps;
 mod methodval;
+mod native;
+pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
 mod typedesc;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;
@@ -62,6 +67,8 @@ pub struct Compiler<'c, 'a> {
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
     conv_ok: Option<crate::syntax::ast::NodeId>,
+    /// The (iface slot, method index) of the interface call being compiled.
+    iface_target: Option<(u32, u32)>,
     /// Runtime type descriptors (typedesc.rs).
     rt: rtype::RtypeBuilder<'c, 'a>,
     /// Function ids shared with `rt`'s method callback.
@@ -139,6 +146,7 @@ fn compile_mono<'a>(
         inst_ids: Vec::new(),
         cur: None,
         fm_wrappers: HashMap::new(),
+        iface_target: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
@@ -216,13 +224,7 @@ fn compile_mono<'a>(
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
     k.sync_funcs();
-    if let Some(w) = k.take_pending_wrappers().first() {
-        let name = k.c.obj(w.method).name.as_str();
-        return Err(format!(
-            "{}: goscope: not supported yet: method {name} called through an interface",
-            k.file
-        ));
-    }
+    k.compile_wrappers()?;
     if validate {
         k.prog
             .validate()
