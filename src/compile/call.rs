@@ -302,16 +302,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let from = self.ty(x);
         let (kt, kf) = (self.lay.kind(to), self.lay.kind(from));
         let d = self.temp(to);
-        if let Some(v) = self.generic_const_conversion(x, kt) {
-            self.load_const(&v, to, d, e)?;
-            return Ok(d);
-        }
         if kt == K::Iface {
             if self.is_nil(x) {
                 self.f.emit(Op::Zero { a: d, n: 2 });
             } else {
                 self.conv_iface_to(x, to, d)?;
             }
+            return Ok(d);
+        }
+        if let Some(v) = self.generic_const_conversion(x, kt) {
+            self.load_const(&v, to, d, e)?;
             return Ok(d);
         }
         let ut = self.lay.under(to);
@@ -884,9 +884,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// A composite literal of type `t` into `d..`; `t` is a pointer type
     /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
     fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
+        let elems = &lit.elems;
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
             Type::Pointer(base) => {

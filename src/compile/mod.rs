@@ -15,6 +15,7 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod fused;
 mod generic;
 mod iface;
 mod layout;
@@ -142,11 +143,11 @@ fn compile_mono<'a>(
         wrap_count: 0,
         dyn_target: None,
         conv_ok: None,
+        iface_target: None,
         mono,
         inst_ids: Vec::new(),
         cur: None,
         fm_wrappers: HashMap::new(),
-        iface_target: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());

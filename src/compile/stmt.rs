@@ -82,6 +82,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 if let Some(i) = init {
                     self.stmt(i, None)?;
                 }
+                if let (Some(c), None) = (cond, els) {
+                    if self.if_branch(c, &then.stmts)? {
+                        self.f.next = mark;
+                        return Ok(());
+                    }
+                }
                 let else_l = self.f.new_label();
                 let end = self.f.new_label();
                 if let Some(c) = cond {
@@ -215,26 +221,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             StmtKind::Branch { tok, label } => {
                 let name = label.as_ref().map(|l| l.sym.as_str().to_string());
-                let target = match tok {
-                    BranchTok::Goto => Some(self.goto_label(name.as_deref().unwrap_or(""))),
-                    BranchTok::Fallthrough => self.f.fallthrough_to,
-                    BranchTok::Break => self
-                        .f
-                        .targets
-                        .iter()
-                        .rev()
-                        .find(|t| name.is_none() || t.label == name)
-                        .map(|t| t.brk),
-                    BranchTok::Continue => self
-                        .f
-                        .targets
-                        .iter()
-                        .rev()
-                        .filter(|t| t.cont.is_some())
-                        .find(|t| name.is_none() || t.label == name)
-                        .and_then(|t| t.cont),
-                };
-                match target {
+                match self.branch_target(*tok, name) {
                     Some(l) => {
                         self.f.jmp(l);
                         Ok(())
@@ -259,6 +246,50 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             StmtKind::Range { .. } => Err(self.unsupported(s.pos, "range")),
         }
+    }
+
+    /// The label a branch statement jumps to.
+    fn branch_target(&mut self, tok: BranchTok, name: Option<String>) -> Option<usize> {
+        match tok {
+            BranchTok::Goto => Some(self.goto_label(name.as_deref().unwrap_or(""))),
+            BranchTok::Fallthrough => self.f.fallthrough_to,
+            BranchTok::Break => self
+                .f
+                .targets
+                .iter()
+                .rev()
+                .find(|t| name.is_none() || t.label == name)
+                .map(|t| t.brk),
+            BranchTok::Continue => self
+                .f
+                .targets
+                .iter()
+                .rev()
+                .filter(|t| t.cont.is_some())
+                .find(|t| name.is_none() || t.label == name)
+                .and_then(|t| t.cont),
+        }
+    }
+
+    /// `if cond { break }` (or continue, goto): one conditional jump to
+    /// the branch's target; false, with nothing emitted, for other ifs.
+    fn if_branch(&mut self, cond: &Expr, then: &[Stmt]) -> CResult<bool> {
+        let [Stmt {
+            kind: StmtKind::Branch { tok, label },
+            ..
+        }] = then
+        else {
+            return Ok(false);
+        };
+        if *tok == BranchTok::Fallthrough {
+            return Ok(false);
+        }
+        let name = label.as_ref().map(|l| l.sym.as_str().to_string());
+        let Some(l) = self.branch_target(*tok, name) else {
+            return Ok(false);
+        };
+        self.cond_jump(cond, true, l)?;
+        Ok(true)
     }
 
     fn goto_label(&mut self, name: &str) -> usize {
@@ -350,10 +381,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     x,
                     y: Some(y),
                 } => {
+                    // A constant goes on the right (and the type is the
+                    // other operand's).
+                    let (x, y, op) = if self.small_const(x).is_some() {
+                        (y, x, swap(*op))
+                    } else {
+                        (x, y, *op)
+                    };
                     let k = self.lay.kind(self.ty(x));
                     if let K::Int { signed, .. } = k {
                         // Normalize to "jump if a OP b" with OP in {==, !=, <, <=}.
-                        let op = if when { *op } else { negate(*op) };
+                        let op = if when { op } else { negate(op) };
+                        if let (Eql | Neq, Some(c)) = (op, self.small_const(y)) {
+                            let a = self.expr(x)?;
+                            self.f.emit(if op == Eql {
+                                Op::JEqK { a, i: c as u32, t }
+                            } else {
+                                Op::JNeK { a, i: c as u32, t }
+                            });
+                            return Ok(());
+                        }
                         // x <= c is x < c+1; x > c is x >= c+1.
                         let (op, bump) = match op {
                             Leq if signed => (Lss, 1),
@@ -570,8 +617,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.assign_list(lhs.unpack_list(), &values)
             }
             Some(op) => {
-                // x op= y, x++ and x--.
-                let lv = self.lvalue(lhs)?;
+                // x op= y, x++ and x--. (gc evaluates a y with calls
+                // before it loads x[i]: that keeps the general place.)
+                let lv = if rhs.is_some_and(super::walk::has_call) {
+                    self.lvalue(lhs)?
+                } else {
+                    self.lvalue_single(lhs)?
+                };
                 let lv = self.map_op_assign_place(lv, op, rhs)?;
                 let t = self.ty(lhs);
                 let k = self.lay.kind(t);
@@ -662,7 +714,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             return Ok(());
         }
         if lhs.len() == 1 {
-            let lv = self.lvalue(&lhs[0])?;
+            let lv = self.lvalue_single(&lhs[0])?;
             match lv {
                 LV::Reg(d, _) => {
                     // Evaluating straight into the variable is safe when
@@ -672,7 +724,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     let v = values[0].unparen();
                     let writes_early = matches!(
                         v.kind,
-                        ExprKind::CompositeLit { .. }
+                        ExprKind::CompositeLit(_)
                             | ExprKind::Operation {
                                 op: Operator::AndAnd | Operator::OrOr,
                                 ..
@@ -766,6 +818,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 }
 
+/// `op` with its operands swapped: `x < y` is `y > x`.
+fn swap(op: Operator) -> Operator {
+    use Operator::*;
+    match op {
+        Lss => Gtr,
+        Leq => Geq,
+        Gtr => Lss,
+        Geq => Leq,
+        o => o,
+    }
+}
+
 fn negate(op: Operator) -> Operator {
     use Operator::*;
     match op {
@@ -801,14 +865,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
         // hdr: ptr, len (and cap) of the ranged value, evaluated once.
         let hdr = self.f.alloc(3, true);
-        let (elem, is_str) = match self.c.types.get(u).clone() {
+        // direct: hdr is {ptr, len} of the elements, ptr non-nil when len
+        // is not 0 (a slice, or an array copy's address).
+        let (elem, is_str, direct) = match self.c.types.get(u).clone() {
             Type::Slice(elem) => {
                 self.expr_to(x, hdr)?;
-                (Some(elem), false)
+                (Some(elem), false, true)
             }
             Type::Basic { .. } => {
                 self.expr_to(x, hdr)?;
-                (None, true)
+                (None, true, false)
             }
             Type::Array { len, elem } => {
                 if lhs.len() >= 2 {
@@ -819,7 +885,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     self.f.emit(Op::LoadI { a: hdr, i: 0 });
                 }
                 self.load_word(hdr + 1, len as u64);
-                (Some(elem), false)
+                (Some(elem), false, lhs.len() >= 2)
             }
             Type::Pointer(base) => {
                 let Type::Array { len, elem } = self.c.types.get(self.lay.under(base)).clone()
@@ -828,7 +894,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 };
                 self.expr_to(x, hdr)?;
                 self.load_word(hdr + 1, len as u64);
-                (Some(elem), false)
+                (Some(elem), false, false)
             }
             _ => return Err(self.unsupported(x.pos, "range over maps and channels")),
         };
@@ -866,6 +932,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(v) = kv.1 {
             if is_str {
                 self.store(v, next);
+            } else if let Some((elem, acc)) = elem
+                .filter(|_| direct)
+                .and_then(|e| Some((e, super::fused::access(self.lay.kind(e))?)))
+            {
+                // One load straight into the variable: hdr is a non-nil
+                // {ptr, len} and idx < len.
+                match v {
+                    LV::Reg(s, _) => self.f.emit((acc.load_idx)(s, hdr, idx)),
+                    _ => {
+                        let val = self.temp(elem);
+                        self.f.emit((acc.load_idx)(val, hdr, idx));
+                        self.store(v, val);
+                    }
+                }
             } else if let Some(elem) = elem {
                 let esize = self.lay.size(elem) as u32;
                 let p = self.f.alloc(1, true);

@@ -105,13 +105,13 @@ pub fn expr<'t>(e: &'t Expr, f: &mut dyn FnMut(&'t Expr)) {
         | ExprKind::ArrayType { .. }
         | ExprKind::SliceType(_)
         | ExprKind::DotsType(_)
-        | ExprKind::StructType { .. }
+        | ExprKind::StructType(_)
         | ExprKind::InterfaceType { .. }
         | ExprKind::FuncType(_)
         | ExprKind::MapType { .. }
         | ExprKind::ChanType { .. } => {}
-        ExprKind::CompositeLit { elems, .. } => {
-            for x in elems {
+        ExprKind::CompositeLit(lit) => {
+            for x in &lit.elems {
                 expr(x, f);
             }
         }
