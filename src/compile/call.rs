@@ -408,7 +408,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let mut vals = Vec::new();
                 for a in args {
                     let t = self.ty(a);
-                    vals.push((self.expr(a)?, self.lay.kind(t)));
+                    let v = self.expr(a)?;
+                    if self.c.types.is_tuple(t) {
+                        // print(f()) of a multi-value call: each result.
+                        let mut at = v;
+                        for r in self.c.types.tuple_vars(t).to_vec() {
+                            let rt = self.obj_type(r);
+                            vals.push((at, self.lay.kind(rt)));
+                            at += self.lay.slots(rt);
+                        }
+                        continue;
+                    }
+                    vals.push((v, self.lay.kind(t)));
                 }
                 for (i, (v, k)) in vals.into_iter().enumerate() {
                     if ln && i > 0 {

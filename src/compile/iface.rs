@@ -39,7 +39,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .or_else(|| info.iface_conversions.get(&e.id))
             .or_else(|| info.iface_reconversions.get(&u.id))
             .or_else(|| info.iface_reconversions.get(&e.id))?;
-        Some(*to)
+        Some(self.sub(*to))
     }
 
     /// Whether `m` is an interface's method (called through an itab).
@@ -311,7 +311,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Declares a type switch clause's variable from the operand in `xv`.
     fn bind_case_var(&mut self, v: ObjId, xv: u32, xt: TypeId, s: &Stmt) -> CResult<()> {
-        let vt = self.c.obj_type(v);
+        let vt = self.obj_type(v);
         let val = self.temp(vt);
         let same = std::ptr::eq(self.rtype(vt)?, self.rtype(xt)?);
         if same {
@@ -366,7 +366,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let data = self.f.alloc(1, true);
         self.mov(data, iv + 1, 1);
         self.iface_target = Some((iv, m));
-        let mty = self.c.obj_type(method);
+        let mty = self.obj_type(method);
         let word = TypeId(crate::types::basic::BasicKind::UnsafePointer as u32);
         self.go_call_recv(e, u32::MAX, mty, Some((data, word)), args, dots)
     }
@@ -542,8 +542,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             for (t, path) in level {
                 let (b, _) = self.c.types.deref(t);
                 if let Some(n) = self.c.types.named(b) {
-                    let n = n.orig.and_then(|o| self.c.types.named(o)).unwrap_or(n);
-                    if n.methods.iter().flatten().any(|&m| m == method) {
+                    // An instance's own (expanded) methods, or its origin's.
+                    let o = n.orig.and_then(|o| self.c.types.named(o)).unwrap_or(n);
+                    let mut ms = n.methods.iter().chain(&o.methods).flatten();
+                    if ms.any(|&m| m == method) {
                         return Some((path, t));
                     }
                 }
@@ -716,7 +718,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 .unwrap_or(0) as u32;
             self.f.emit(Op::CallIface { a: WIN, b: rv, m });
         } else {
-            let Some(&id) = self.funcs.get(&w.method) else {
+            let Some(id) = self.func_id(w.method) else {
                 return Err(format!(
                     "goscope: not supported yet: method {} of this type",
                     self.c.obj(w.method).name.as_str()

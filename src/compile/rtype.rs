@@ -549,7 +549,13 @@ impl RtypeBuilder<'_, '_> {
         let Some(n) = self.c.types.named(named) else {
             return Vec::new();
         };
-        let n = n.orig.and_then(|o| self.c.types.named(o)).unwrap_or(n);
+        // An instance's methods are the origin's with the type arguments
+        // substituted, expanded by the compiler's generics pre-pass
+        // (compile/generic.rs); until then only the origin has them.
+        let n = match n.orig.and_then(|o| self.c.types.named(o)) {
+            Some(o) if n.methods.len() != o.methods.len() || n.methods.contains(&None) => o,
+            _ => n,
+        };
         n.methods.iter().flatten().copied().collect()
     }
 
