@@ -22,6 +22,15 @@ fn normalize(s: &str) -> String {
                 .map_or(l.len(), |e| i + 5 + e);
             l.replace_range(i..end, "pc=0x0");
         }
+        if in_trace && l.starts_with("panic(") && l.ends_with(')') {
+            l = "panic(...)".into();
+        }
+        if !in_trace && l.starts_with("panic: (") {
+            // printpanicval of a non-basic value: `(main.T) 0xc000012345`.
+            if let Some(i) = l.rfind(") 0x") {
+                l.truncate(i + 2);
+            }
+        }
         if in_trace && l.starts_with('\t') {
             if let Some(plus) = l.find(" +0x") {
                 l.truncate(plus);

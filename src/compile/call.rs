@@ -42,11 +42,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let ExprKind::Selector { sel, .. } = &fun.kind {
+            let obj = self
+                .c
+                .info
+                .use_of(sel.id)
+                .or_else(|| self.c.info.use_of(fun.id));
+            if let Some(ObjKind::Builtin(b)) = obj.map(|o| &self.c.obj(o).kind) {
+                return self.builtin(e, *b, args, *has_dots);
+            }
+        }
         if let Some(sel) = self.c.info.selections.get(&fun.id).cloned() {
             if sel.kind == crate::types::info::SelectionKind::MethodVal {
                 let ExprKind::Selector { x, .. } = &fun.kind else {
                     return Err(self.unsupported(e.pos, "method call"));
                 };
+                if self.is_iface_method(sel.obj) {
+                    let path = &sel.index[..sel.index.len().saturating_sub(1)];
+                    return self.iface_call(e, x, sel.obj, path, args, *has_dots);
+                }
                 let Some(&id) = self.funcs.get(&sel.obj) else {
                     return Err(self.unsupported(e.pos, "methods of this type"));
                 };
@@ -71,10 +85,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Exit { a: v });
                 return Ok(0);
             }
-            if self.is_pkg(x, "fmt") && matches!(name, "Println" | "Print" | "Sprint" | "Sprintln")
-            {
-                return self.fmt_print(e, args, name.ends_with("ln"), name.starts_with('S'));
-            }
+        }
+        if let Some(r) = self.std_call(e, fun, args, *has_dots)? {
+            return Ok(r);
         }
         let ft = self.ty(fun);
         if self.c.types.signature(self.lay.under(ft)).is_some() {
@@ -117,7 +130,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
-        let x_is_ptr = self.lay.kind(xt) == K::Ptr;
+        // A pointer, not any one-word value (maps, chans, funcs).
+        let x_is_ptr = matches!(self.c.types.get(self.lay.under(xt)), Type::Pointer(_));
         if path.is_empty() {
             return match (x_is_ptr, want_ptr) {
                 (true, true) | (false, false) => {
@@ -148,7 +162,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.addr_of(x)?
         };
         let (p, off, ft) = self.field_path(p, off, xt, path)?;
-        let ft_ptr = self.lay.kind(ft) == K::Ptr;
+        let ft_ptr = matches!(self.c.types.get(self.lay.under(ft)), Type::Pointer(_));
         match (ft_ptr, want_ptr) {
             (false, true) => {
                 let d = self.f.alloc(1, true);
@@ -172,7 +186,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// A call with an optional receiver (slot, type) placed first.
-    fn go_call_recv(
+    pub(super) fn go_call_recv(
         &mut self,
         e: &Expr,
         id: u32,
@@ -187,11 +201,17 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .signature(self.lay.under(fty))
             .cloned()
             .ok_or_else(|| self.unsupported(e.pos, "call"))?;
-        if sig.variadic && !dots {
-            return Err(self.unsupported(e.pos, "variadic calls"));
-        }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        // A variadic call without `...`: the trailing arguments become a
+        // slice (variadic.rs), evaluated after the fixed ones.
+        let implicit_dots = sig.variadic && !dots;
+        if implicit_dots
+            && args.len() == 1
+            && matches!(self.c.types.get(self.ty(&args[0])), Type::Tuple(_))
+        {
+            return Err(self.unsupported(e.pos, "a multi-value call as variadic arguments"));
+        }
         let rslots = self.lay.slots(sig.results);
         let mut offs = Vec::new();
         let mut at = 0;
@@ -207,8 +227,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
             at += self.lay.slots(*t);
         }
         self.f.use_window(at + rslots);
-        // A multi-value call as the arguments: f(g()).
-        if args.len() == 1 && ptypes.len() > 1 {
+        if implicit_dots {
+            let nfixed = ptypes.len() - 1;
+            let mut tmps = Vec::new();
+            for (a, t) in args[..nfixed].iter().zip(&ptypes) {
+                tmps.push(self.arg_value(a, *t)?);
+            }
+            tmps.push(self.variadic_slice(&args[nfixed..], ptypes[nfixed])?);
+            for ((tmp, t), off) in tmps.into_iter().zip(&ptypes).zip(&offs) {
+                let n = self.lay.slots(*t);
+                self.mov(WIN + off, tmp, n);
+            }
+        } else if args.len() == 1 && ptypes.len() > 1 {
+            // A multi-value call as the arguments: f(g()).
             let r = self.call(&args[0])?;
             let first = offs[0];
             let n = at - first;
@@ -233,23 +264,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.mov(WIN, slot, n);
         }
         self.set_line(e.pos);
-        match dyn_target {
-            Some(fv) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
-            None => self.f.emit(Op::Call { a: WIN, f: id }),
+        match (dyn_target, self.iface_target.take()) {
+            (_, Some((b, m))) => self.f.emit(Op::CallIface { a: WIN, b, m }),
+            (Some(fv), _) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
+            (None, _) => self.f.emit(Op::Call { a: WIN, f: id }),
         }
         Ok(WIN + at)
     }
 
     /// An argument converted to its parameter type, in fresh slots.
-    fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
+    pub(super) fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
         let d = self.temp(t);
         self.arg_to(a, t, d)?;
         Ok(d)
     }
 
     fn arg_to(&mut self, a: &Expr, t: TypeId, d: u32) -> CResult<()> {
-        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
-            return Err(self.unsupported(a.pos, "interfaces"));
+        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface && !self.is_nil(a)
+        {
+            return self.conv_iface_to(a, t, d);
         }
         self.expr_to(a, d)
     }
@@ -260,6 +293,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let from = self.ty(x);
         let (kt, kf) = (self.lay.kind(to), self.lay.kind(from));
         let d = self.temp(to);
+        if kt == K::Iface {
+            if self.is_nil(x) {
+                self.f.emit(Op::Zero { a: d, n: 2 });
+            } else {
+                self.conv_iface_to(x, to, d)?;
+            }
+            return Ok(d);
+        }
         let ut = self.lay.under(to);
         let uf = self.lay.under(from);
         let v = self.expr(x)?;
@@ -279,6 +320,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, K::Int { signed: false, .. }) => Op::CvtF322U { a: d, b: v },
             (K::F64, K::F32) => Op::CvtF2F32 { a: d, b: v },
             (K::F32, K::F64) => Op::CvtF322F { a: d, b: v },
+            (K::C64, K::C128) => Op::C64To128 { a: d, b: v },
+            (K::C128, K::C64) => Op::C128To64 { a: d, b: v },
             (K::Int { .. }, K::Str) => Op::RuneToString { a: d, b: v },
             (K::Slice, K::Str) => {
                 if self.is_elem_bits(uf, 8) {
@@ -293,6 +336,27 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     Op::StringToRunes { a: d, b: v }
                 }
+            }
+            (K::Slice, K::Ptr) => {
+                // (*[N]T)(s): gc's panicSliceConvert when len(s) < N.
+                let n = self
+                    .c
+                    .types
+                    .pointer_base(ut)
+                    .and_then(|a| match self.c.types.get(self.lay.under(a)) {
+                        Type::Array { len, .. } => Some(*len),
+                        _ => None,
+                    })
+                    .ok_or_else(|| self.unsupported(e.pos, "this conversion"))?;
+                let n = u32::try_from(n).map_err(|_| self.unsupported(e.pos, "this conversion"))?;
+                self.set_line(e.pos);
+                Op::SliceToArrayPtr { a: d, b: v, n }
+            }
+            // uintptr <-> unsafe.Pointer (the only int/pointer pair the
+            // checker allows): the word is the address.
+            (K::Int { .. }, K::Ptr) | (K::Ptr, K::Int { .. }) => {
+                self.mov(d, v, 1);
+                return Ok(d);
             }
             _ if kf == kt && kf != K::Iface => {
                 let n = self.lay.slots(to);
@@ -342,6 +406,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                             Op::PrintFloat { a: d }
                         }
                         K::C128 => Op::PrintComplex { a: v },
+                        K::C64 => {
+                            let d = self.f.alloc(2, false);
+                            self.f.emit(Op::C64To128 { a: d, b: v });
+                            Op::PrintComplex { a: d }
+                        }
                         K::Str => Op::PrintString { a: v },
                         K::Ptr => Op::PrintPointer { a: v },
                         K::Slice => Op::PrintSlice { a: v },
@@ -373,7 +442,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         let w = if b == BuiltinId::Len { 1 } else { 2 };
                         self.f.emit(Op::Move { a: d, b: v + w });
                     }
-                    _ => return Err(self.unsupported(e.pos, "len of maps and channels")),
+                    Type::Map { .. } => return self.map_len(&args[0]),
+                    _ => return Err(self.unsupported(e.pos, "len of channels")),
                 }
                 Ok(d)
             }
@@ -395,6 +465,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             BuiltinId::Make => {
                 let t = self.ty(e);
+                if self.map_types(t).is_some() {
+                    return self.make_map(e, args);
+                }
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
                     return Err(self.unsupported(e.pos, "make of maps and channels"));
                 };
@@ -412,6 +485,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Append => self.append(e, args, dots),
+            BuiltinId::Delete => self.map_delete(e, args),
             BuiltinId::Copy => {
                 let t = self.ty(&args[0]);
                 let Type::Slice(elem) = self.c.types.get(self.lay.under(t)).clone() else {
@@ -426,8 +500,100 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::SliceCopy { a: d, b: two, n });
                 Ok(d)
             }
+            BuiltinId::Add => {
+                // unsafe.Add(ptr, len): unchecked pointer arithmetic.
+                let p = self.expr(&args[0])?;
+                let n = self.expr(&args[1])?;
+                let d = self.f.alloc(1, true);
+                self.f.emit(Op::AddI { a: d, b: p, c: n });
+                Ok(d)
+            }
+            BuiltinId::Slice => self.unsafe_slice(e, args),
+            BuiltinId::Complex => {
+                let t = self.ty(e);
+                // complex(f()) with f returning two floats.
+                let (re, im) = if let [pair] = args {
+                    let r = self.call(pair)?;
+                    (r, r + 1)
+                } else {
+                    (self.expr(&args[0])?, self.expr(&args[1])?)
+                };
+                if self.lay.kind(t) == K::C64 {
+                    let d = self.f.alloc(1, false);
+                    self.f.emit(Op::C64Make { a: d, b: re, c: im });
+                    Ok(d)
+                } else {
+                    let d = self.f.alloc(2, false);
+                    self.mov(d, re, 1);
+                    self.mov(d + 1, im, 1);
+                    Ok(d)
+                }
+            }
+            BuiltinId::Real | BuiltinId::Imag => {
+                let part = u32::from(b == BuiltinId::Imag);
+                let x = self.expr(&args[0])?;
+                let d = self.f.alloc(1, false);
+                if self.lay.kind(self.ty(&args[0])) == K::C64 {
+                    self.f.emit(Op::C64Part {
+                        a: d,
+                        b: x,
+                        i: part,
+                    });
+                } else {
+                    self.mov(d, x + part, 1);
+                }
+                Ok(d)
+            }
             _ => Err(self.unsupported(e.pos, "this builtin")),
         }
+    }
+
+    /// unsafe.Slice(ptr, len): the slice {ptr, len, len}, with gc's checks
+    /// (runtime/unsafe.go unsafeslice).
+    fn unsafe_slice(&mut self, e: &Expr, args: &[Expr]) -> CResult<u32> {
+        let d = self.f.alloc(3, true);
+        self.expr_to(&args[0], d)?;
+        let n = self.expr(&args[1])?;
+        self.mov(d + 1, n, 1);
+        self.mov(d + 2, n, 1);
+        self.set_line(e.pos);
+        let elem = self
+            .c
+            .types
+            .pointer_base(self.lay.under(self.ty(&args[0])))
+            .unwrap_or(TypeId::INVALID);
+        let size = self.lay.size(elem).max(1) as u64;
+        let max = goscope_runtime::malloc::MAX_ALLOC as u64 / size;
+        let len_err = self.panic_konst("unsafe.Slice: len out of range");
+        let ok_len = self.f.new_label();
+        let limit = self.f.alloc(1, false);
+        self.load_word(limit, max);
+        // A negative len is huge as unsigned: one compare covers both.
+        self.f.emit(Op::JLeU {
+            a: n,
+            b: limit,
+            t: ok_len as u32,
+        });
+        self.f.emit(Op::PanicMsg { k: len_err });
+        self.f.place(ok_len);
+        let ok = self.f.new_label();
+        self.f.emit(Op::JmpIf { a: d, t: ok as u32 });
+        self.f.emit(Op::JLtSK {
+            a: n,
+            i: 1,
+            t: ok as u32,
+        });
+        let nil_err = self.panic_konst("unsafe.Slice: ptr is nil and len is not zero");
+        self.f.emit(Op::PanicMsg { k: nil_err });
+        self.f.place(ok);
+        Ok(d)
+    }
+
+    /// The constant naming runtime error text `msg` for `PanicMsg`.
+    fn panic_konst(&mut self, msg: &str) -> u32 {
+        let i = self.prog.strings.len() as u64;
+        self.prog.strings.push(msg.to_string());
+        self.konst(i)
     }
 
     /// append(s, x...) / append(s, xs...).
@@ -528,6 +694,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if k == K::Iface {
             return self.expr(a);
         }
+        if !self.is_nil(a) {
+            let d = self.f.alloc(2, true);
+            let any = self.c.universe.any_type;
+            self.conv_iface_to(a, any, d)?;
+            return Ok(d);
+        }
         let code = match k {
             K::Int { signed: true, .. } => fk::INT,
             K::Int { signed: false, .. } => fk::UINT,
@@ -568,79 +740,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
-    }
-
-    /// fmt.Println / fmt.Print of basic values (the minimal fmt bridge).
-    fn fmt_print(&mut self, e: &Expr, args: &[Expr], ln: bool, sprint: bool) -> CResult<u32> {
-        let mut vals = Vec::new();
-        for a in args {
-            let t = self.ty(a);
-            let code = if self.is_nil_name(a) {
-                fk::NIL
-            } else {
-                match self.lay.kind(t) {
-                    K::Int { signed: true, .. } => fk::INT,
-                    K::Int { signed: false, .. } => fk::UINT,
-                    K::F64 => fk::FLOAT64,
-                    K::F32 => fk::FLOAT32,
-                    K::Bool => fk::BOOL,
-                    K::Str => fk::STRING,
-                    K::C128 => fk::COMPLEX128,
-                    K::C64 => fk::COMPLEX64,
-                    K::Iface => fk::IFACE,
-                    K::Ptr if matches!(self.c.types.get(self.lay.under(t)), Type::Pointer(_)) => {
-                        fk::POINTER
-                    }
-                    _ => return Err(self.unsupported(a.pos, "fmt of this type")),
-                }
-            };
-            let v = if code == fk::NIL {
-                0
-            } else {
-                self.expr_unconverted(a)?
-            };
-            vals.push((v, code));
-        }
-        for (i, (v, code)) in vals.iter().enumerate() {
-            if i > 0 {
-                let space = ln || (vals[i - 1].1 != fk::STRING && *code != fk::STRING);
-                if space {
-                    self.f.emit(Op::FmtSp {});
-                }
-            }
-            let k = self.konst(*code);
-            self.f.emit(Op::FmtValue { a: *v, k });
-        }
-        self.set_line(e.pos);
-        if sprint {
-            if ln {
-                let nl = self.static_data(b"\n");
-                let k = self.konst(nl as u64);
-                let s = self.f.alloc(2, true);
-                self.f.emit(Op::StaticAddr { a: s, k });
-                self.f.emit(Op::LoadI { a: s + 1, i: 1 });
-                let k = self.konst(fk::STRING);
-                self.f.emit(Op::FmtValue { a: s, k });
-            }
-            let d = self.f.alloc(2, true);
-            self.f.emit(Op::FmtString { a: d });
-            return Ok(d);
-        }
-        self.f.emit(Op::FmtFlush { n: ln as u32 });
-        // (n int, err error) results: not materialized.
-        let d = self.f.alloc(3, true);
-        self.f.emit(Op::Zero { a: d, n: 3 });
-        Ok(d)
-    }
-
-    fn is_nil_name(&self, e: &Expr) -> bool {
-        let e = e.unparen();
-        e.as_name().is_some()
-            && self
-                .c
-                .info
-                .use_of(e.id)
-                .is_some_and(|o| matches!(self.c.obj(o).kind, ObjKind::Nil))
     }
 
     /// `x[lo:hi]` and `x[lo:hi:max]`.
@@ -754,12 +853,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Composite literals of arrays, structs and slices.
     pub(super) fn composite(&mut self, e: &Expr, d: u32) -> CResult<()> {
+        let t = self.ty(e);
+        self.composite_of(e, t, d)
+    }
+
+    /// A composite literal of type `t` into `d..`; `t` is a pointer type
+    /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
+    fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
         let ExprKind::CompositeLit { elems, .. } = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
-        let t = self.ty(e);
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
+            Type::Pointer(base) => {
+                let p = self.new_cell(base);
+                let v = self.temp(base);
+                self.composite_of(e, base, v)?;
+                self.store_mem(p, 0, v, base);
+                self.f.emit(Op::Move { a: d, b: p });
+                Ok(())
+            }
             Type::Struct(st) => {
                 let n = self.lay.slots(t);
                 if n > 0 {
@@ -810,7 +923,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Move { a: p, b: d });
                 self.fill_elems(e, elems, elem, p)
             }
-            _ => Err(self.unsupported(e.pos, "map literals")),
+            Type::Map { .. } => self.map_literal(e, d),
+            _ => Err(self.unsupported(e.pos, "this literal")),
         }
     }
 

@@ -182,8 +182,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
             off += if *by_addr { 8 } else { self.lay.slots(*t) * 8 };
         }
         // The wrapper.
-        self.lit_count += 1;
-        let name = format!("{}.deferwrap{}", self.f.name, self.lit_count);
+        // gc's wrappers do not take a number from the function literals.
+        self.wrap_count += 1;
+        let name = format!("{}.deferwrap{}", self.f.name, self.wrap_count);
         let id = self.new_func();
         let outer = std::mem::replace(&mut self.f, FnBuilder::new(name));
         let outer_vars = outer.vars.clone();

@@ -27,6 +27,13 @@ pub enum LV {
         off: u32,
         t: TypeId,
     },
+    /// A map entry: the map and key in slots `s..` (maps.rs), the map
+    /// type's index `t`, the elem type `vt`.
+    Map {
+        s: u32,
+        t: u32,
+        vt: TypeId,
+    },
     /// Element R[i] of the slice whose header is in R[h..h+3], a scalar
     /// stored with `acc` (bounds-checked at the store, at `pos`).
     Idx {
@@ -80,7 +87,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             }
         }
-        let t = self.ty(e);
+        let t = self.conv_target(e).unwrap_or_else(|| self.ty(e));
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
@@ -99,14 +106,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             return Ok(());
         }
-        // An implicit conversion to an interface that the caller did not
-        // handle (the fmt bridge, print and panic do): not supported yet,
-        // rather than a value of the wrong shape.
-        if self.conv_ok != Some(e.id)
-            && self.c.info.iface_conversions.contains_key(&e.id)
-            && self.lay.kind(t) != K::Iface
-        {
-            return Err(self.unsupported(e.pos, "interfaces"));
+        // An implicit conversion to an interface (iface.rs), unless the
+        // caller takes it over (the fmt bridge, print and panic do).
+        if let Some(to) = self.conv_target(e) {
+            return self.conv_iface_to(e, to, d);
         }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
@@ -121,6 +124,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, r, n);
                 Ok(())
             }
+            ExprKind::Index { x, index } if self.map_types(self.ty(x)).is_some() => {
+                self.map_index_to(e, x, index, d)
+            }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
                 if let Some((h, i, acc)) = self.index_elem(e)? {
                     self.f.emit((acc.load_idx)(d, h, i));
@@ -133,6 +139,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             ExprKind::Slice { .. } => self.slice_expr(e, d),
             ExprKind::CompositeLit { .. } => self.composite(e, d),
             ExprKind::FuncLit { .. } => self.func_lit(e, d),
+            ExprKind::Assert { x, ty } => self.type_assert(e, x, ty, d),
             _ => Err(self.unsupported(e.pos, "this expression")),
         }
     }
@@ -364,6 +371,30 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, Sub) => Op::SubF32 { a: d, b: a, c: b },
             (K::F32, Mul) => Op::MulF32 { a: d, b: a, c: b },
             (K::F32, Div) => Op::DivF32 { a: d, b: a, c: b },
+            (K::C128 | K::C64, Add | Sub | Mul | Div) => {
+                use goscope_runtime::complex::op as cop;
+                let op = match op {
+                    Add => cop::ADD,
+                    Sub => cop::SUB,
+                    Mul => cop::MUL,
+                    _ => cop::DIV,
+                };
+                if k == K::C128 {
+                    Op::C128Op {
+                        a: d,
+                        b: a,
+                        c: b,
+                        op,
+                    }
+                } else {
+                    Op::C64Op {
+                        a: d,
+                        b: a,
+                        c: b,
+                        op,
+                    }
+                }
+            }
             _ => return Err(self.unsupported(y.pos, "this operator on this type")),
         };
         if matches!(op, Div | Rem) {
@@ -417,6 +448,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.arith(op, k, cur, b, y, d)
     }
 
+    /// `d := a == b` for values of type `t` (structs, arrays, complex):
+    /// gc's `t.equal` on the two values laid side by side.
+    pub(super) fn equal_values(&mut self, t: TypeId, d: u32, a: u32, b: u32) -> CResult<()> {
+        let n = self.lay.slots(t);
+        let ti = self.type_index(t)?;
+        let pair = self.f.alloc(2 * n, self.lay.has_pointers(t));
+        self.mov(pair, a, n);
+        self.mov(pair + n, b, n);
+        self.f.emit(Op::EqualT {
+            a: d,
+            b: pair,
+            t: ti,
+        });
+        Ok(())
+    }
+
     /// `x op y` for a comparison, into the bool slot `d`.
     fn compare(&mut self, op: Operator, x: &Expr, y: &Expr, d: u32) -> CResult<()> {
         use Operator::*;
@@ -426,6 +473,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         } else {
             k
         };
+        if matches!(op, Eql | Neq)
+            && (self.lay.kind(self.ty(x)) == K::Iface || self.lay.kind(self.ty(y)) == K::Iface)
+        {
+            return self.iface_compare(op == Eql, x, y, d);
+        }
         let (a, b) = self.operands(x, y)?;
         // x > y is y < x; x >= y is y <= x.
         let (a, b, op) = match op {
@@ -474,13 +526,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     _ => Op::LeS { a: d, b: d, c: z },
                 }
             }
+            K::Agg | K::C64 | K::C128 if matches!(op, Eql | Neq) => {
+                let t = if self.c.types.is_untyped(self.ty(x)) {
+                    self.ty(y)
+                } else {
+                    self.ty(x)
+                };
+                self.equal_values(t, d, a, b)?;
+                if op == Neq {
+                    self.f.emit(Op::Not { a: d, b: d });
+                }
+                return Ok(());
+            }
             _ => return Err(self.unsupported(x.pos, "comparison of this type")),
         };
         self.f.emit(ins);
         Ok(())
     }
 
-    fn is_nil(&self, e: &Expr) -> bool {
+    pub(super) fn is_nil(&self, e: &Expr) -> bool {
         let e = e.unparen();
         e.as_name().is_some()
             && self
@@ -530,6 +594,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     K::Int { .. } => self.f.emit(Op::NegI { a: d, b: a }),
                     K::F64 => self.f.emit(Op::NegF { a: d, b: a }),
                     K::F32 => self.f.emit(Op::NegF32 { a: d, b: a }),
+                    K::C128 => self.f.emit(Op::C128Op {
+                        a: d,
+                        b: a,
+                        c: a,
+                        op: goscope_runtime::complex::op::NEG,
+                    }),
+                    K::C64 => self.f.emit(Op::C64Op {
+                        a: d,
+                        b: a,
+                        c: a,
+                        op: goscope_runtime::complex::op::NEG,
+                    }),
                     _ => return Err(self.unsupported(e.pos, "negation of this type")),
                 }
                 self.ext(k, d);
@@ -818,6 +894,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => {}
             }
         }
+        if let Some(lv) = self.map_lvalue(e)? {
+            return Ok(lv);
+        }
         let (p, off) = self.addr_of(e)?;
         Ok(LV::Mem { p, off, t })
     }
@@ -830,6 +909,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             LV::Mem { p, off, t } => self.store_mem(p, off, s, t),
+            LV::Map { s: m, t, vt } => self.map_store(m, t, vt, s),
             LV::Idx { h, i, acc, pos, .. } => {
                 self.set_line(pos);
                 self.f.emit((acc.store_idx)(h, i, s));
@@ -847,6 +927,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.load_mem(d, p, off, t);
                 d
             }
+            LV::Map { s, t, vt } => self.map_load(s, t, vt),
             LV::Idx { h, i, t, acc, pos } => {
                 let d = self.temp(t);
                 self.set_line(pos);

@@ -16,10 +16,15 @@ mod closure;
 mod expr;
 mod func;
 mod fused;
+mod iface;
 mod layout;
+mod maps;
+mod native;
+pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
 mod typedesc;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;
@@ -55,10 +60,14 @@ pub struct Compiler<'c, 'a> {
     file_ref: &'a File,
     /// Function literals numbered so far in the current function.
     lit_count: u32,
+    /// Defer wrappers numbered so far in the current function.
+    wrap_count: u32,
     /// The func value slot of the dynamic call being compiled.
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
     conv_ok: Option<crate::syntax::ast::NodeId>,
+    /// The (iface slot, method index) of the interface call being compiled.
+    iface_target: Option<(u32, u32)>,
     /// Runtime type descriptors (typedesc.rs).
     rt: rtype::RtypeBuilder<'c, 'a>,
     /// Function ids shared with `rt`'s method callback.
@@ -106,8 +115,10 @@ pub fn compile_with<'a>(
         taken: Default::default(),
         file_ref: file,
         lit_count: 0,
+        wrap_count: 0,
         dyn_target: None,
         conv_ok: None,
+        iface_target: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
@@ -173,13 +184,7 @@ pub fn compile_with<'a>(
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
     k.sync_funcs();
-    if let Some(w) = k.take_pending_wrappers().first() {
-        let name = k.c.obj(w.method).name.as_str();
-        return Err(format!(
-            "{}: goscope: not supported yet: method {name} called through an interface",
-            k.file
-        ));
-    }
+    k.compile_wrappers()?;
     if validate {
         k.prog
             .validate()
@@ -296,6 +301,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     fn func_decl(&mut self, fd: &FuncDecl, name: String) -> CResult<goscope_runtime::vm::Func> {
         self.f = FnBuilder::new(name);
+        self.lit_count = 0;
+        self.wrap_count = 0;
         self.set_line(fd.pos);
         let Some(Some(fobj)) = self.c.info.def_of(fd.name.id) else {
             return Err(self.unsupported(fd.pos, "function without object"));

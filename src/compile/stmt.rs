@@ -151,13 +151,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 if let Some(i) = init {
                     self.stmt(i, None)?;
                 }
-                if let Some(Expr {
-                    kind: ExprKind::TypeSwitchGuard { .. },
-                    pos,
-                    ..
-                }) = tag
+                if let Some(
+                    g @ Expr {
+                        kind: ExprKind::TypeSwitchGuard { .. },
+                        ..
+                    },
+                ) = tag
                 {
-                    return Err(self.unsupported(*pos, "type switches"));
+                    return self.type_switch(s, g, body, label);
                 }
                 let tagv = match tag {
                     Some(t) => {
@@ -327,6 +328,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     self.f.emit(Op::EqF32 { a: d, b: v, c: x });
                 }
+                self.f.emit(Op::JmpIf {
+                    a: d,
+                    t: body as u32,
+                });
+            }
+            K::Agg | K::C64 | K::C128 => {
+                let d = self.f.alloc(1, false);
+                self.equal_values(self.ty(tag), d, v, x)?;
                 self.f.emit(Op::JmpIf {
                     a: d,
                     t: body as u32,
@@ -535,7 +544,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// Gives a variable its storage, initialized from `init` or zero.
-    fn declare(&mut self, o: ObjId, init: Option<u32>, _s: &Stmt) -> CResult<()> {
+    pub(super) fn declare(&mut self, o: ObjId, init: Option<u32>, _s: &Stmt) -> CResult<()> {
         let t = self.c.obj_type(o);
         if self.needs_cell(o) {
             let p = self.new_cell(t);
@@ -615,6 +624,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     self.lvalue_single(lhs)?
                 };
+                let lv = self.map_op_assign_place(lv, op, rhs)?;
                 let t = self.ty(lhs);
                 let k = self.lay.kind(t);
                 let cur = self.load_lv(lv);
@@ -850,6 +860,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let lhs: Vec<&Expr> = lhs
             .map(|l| l.unpack_list().iter().collect())
             .unwrap_or_default();
+        if self.map_types(xt).is_some() {
+            return self.range_map(&lhs, def, x, body, label);
+        }
         // hdr: ptr, len (and cap) of the ranged value, evaluated once.
         let hdr = self.f.alloc(3, true);
         // direct: hdr is {ptr, len} of the elements, ptr non-nil when len
@@ -978,7 +991,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// The places the key and value of a range loop go.
-    fn range_vars(&mut self, lhs: &[&Expr], def: bool) -> CResult<(Option<LV>, Option<LV>)> {
+    pub(super) fn range_vars(
+        &mut self,
+        lhs: &[&Expr],
+        def: bool,
+    ) -> CResult<(Option<LV>, Option<LV>)> {
         let mut out = [None, None];
         for (i, l) in lhs.iter().enumerate().take(2) {
             if l.as_name().is_some_and(|n| n.as_str() == "_") {

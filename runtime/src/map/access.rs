@@ -32,6 +32,20 @@ pub fn makemap(t: &'static Type, hint: i64) -> Result<u64, RuntimeError> {
     Ok(h.0)
 }
 
+/// makemap for a map that does not escape: gc allocates its hmap on the
+/// stack and, when `hint` is at most one bucket's worth (8), its first
+/// bucket too (walkMakeMap), so such a map has buckets from the start.
+/// goscope allocates both on the heap: the same header, seen through
+/// unsafe, as gc's.
+pub fn makemap_noescape(t: &'static Type, hint: i64) -> Result<u64, RuntimeError> {
+    let h = makemap(t, hint)?;
+    let hm = Hmap(h);
+    if hint <= BUCKET_CNT as i64 && hm.buckets() == 0 {
+        hm.set_buckets(MapType::of(t)?.new_buckets(1));
+    }
+    Ok(h)
+}
+
 /// len(m).
 pub fn maplen(h: u64) -> i64 {
     if h == 0 {

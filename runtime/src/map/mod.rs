@@ -55,7 +55,8 @@ mod iter;
 mod layout;
 
 pub use access::{
-    makemap, mapaccess1, mapaccess2, mapaccess_k, mapassign, mapclear, mapdelete, maplen,
+    makemap, makemap_noescape, mapaccess1, mapaccess2, mapaccess_k, mapassign, mapclear, mapdelete,
+    maplen,
 };
 pub use iter::{mapiterinit, mapiternext, HIter, HITER_PTRMASK, HITER_SIZE};
 pub use layout::{add_ptrmask, bucket_layout, ptrdata_of, set_ptrbit, BucketLayout};
@@ -63,7 +64,7 @@ pub use layout::{add_ptrmask, bucket_layout, ptrdata_of, set_ptrbit, BucketLayou
 use crate::error::RuntimeError;
 use crate::malloc::mallocgc;
 use crate::mem;
-use crate::types::{tflag, Kind, Type, TypeExtra};
+use crate::types::{tflag, Kind, Type, TypeExtra, TypeRef};
 
 /// Pairs per bucket.
 pub const BUCKET_CNT: usize = 8;
@@ -160,7 +161,7 @@ static BMAP_SLICE_TYPE: Type = Type {
     gcdata: &[1],
     str: "[]*runtime.bmap",
     extra: TypeExtra::Slice {
-        elem: &UNSAFE_POINTER_TYPE,
+        elem: TypeRef::new(&UNSAFE_POINTER_TYPE),
     },
     uncommon: None,
 };

@@ -8,6 +8,7 @@
 use std::io::Write;
 
 use super::fmtv::{self, kind};
+use super::mapops;
 use super::opcode::Op;
 use super::program::{fetch, Program};
 use super::shims;
@@ -33,6 +34,10 @@ pub struct Frame {
     /// The callee is a deferred call that gopanic started: when it
     /// returns, the panic continues.
     pub panic_defer: bool,
+    /// The callee is a deferred call that the frame's return started
+    /// (deferreturn): `pc` is after the `Ret` (for tracebacks) and the frame
+    /// resumes at its epilogue, which reloads results the call may change.
+    pub deferreturn: bool,
 }
 
 /// Where the loop resumes after a panic step.
@@ -48,6 +53,21 @@ struct Resume {
 pub enum Exit {
     /// main.main returned or os.Exit was called: the status.
     Code(i32),
+    /// A nested run (a native's call into Go, reenter.rs) returned.
+    Returned,
+    /// A nested run's panic reached the native that called into Go,
+    /// unrecovered: it is the goroutine's newest panic.
+    Panicked,
+}
+
+impl Exit {
+    /// The process exit status (a finished run only ends with `Code`).
+    pub fn code(&self) -> i32 {
+        match self {
+            Exit::Code(c) => *c,
+            Exit::Returned | Exit::Panicked => 3,
+        }
+    }
 }
 
 /// One running program (a single goroutine for now).
@@ -77,7 +97,18 @@ pub struct Vm<'p> {
     ctxt: u64,
     /// The end of the current stack segment (`Stack::limit`).
     limit: usize,
+    /// Frames below this call-stack depth belong to a native's caller:
+    /// a nested run returns when its frame returns, and a panic stops at
+    /// it (reenter.rs). 0 outside natives.
+    floor: usize,
+    /// The frame that called the running native and the first free slot
+    /// above its window: where a call into Go puts its frame.
+    native_caller: Option<reenter::Caller>,
 }
+
+pub mod reenter;
+/// Where gc's tracebacks say the runtime's sources are.
+const GOROOT: &str = "/usr/lib/go-1.19";
 
 /// Nil: any address below 4096 (docs/vm.md section 1).
 const NIL_LIMIT: u64 = 4096;
@@ -106,6 +137,8 @@ impl<'p> Vm<'p> {
             fid: prog.entry,
             ctxt: 0,
             limit: 0,
+            floor: 0,
+            native_caller: None,
         }
     }
 
@@ -129,23 +162,42 @@ impl<'p> Vm<'p> {
         r
     }
 
-    /// The loop.
+    /// The loop, from the program's entry.
     fn execute(&mut self) -> Exit {
+        let base = self.stack.bottom();
+        let entry = &self.prog.funcs[self.prog.entry as usize];
+        if self.stack.fit(base, entry.frame_size).is_none() {
+            return Exit::Code(2);
+        }
+        zero_slots(base, entry.frame_size);
+        self.execute_at(self.prog.entry, base, 0)
+    }
+
+    /// The loop, running function `fid` whose frame (arguments in place,
+    /// the rest zeroed) is at `base`, with context register `ctxt`.
+    fn execute_at(&mut self, fid: u32, base: *mut u64, ctxt: u64) -> Exit {
+        // A nested run (a native calling Go) leaves the caller's
+        // function and context register as it found them.
+        let saved = (self.fid, self.ctxt);
+        let r = self.run_loop(fid, base, ctxt);
+        (self.fid, self.ctxt) = saved;
+        self.limit = self.stack.limit();
+        r
+    }
+
+    /// [`Self::execute_at`]'s loop.
+    fn run_loop(&mut self, fid: u32, base: *mut u64, ctxt: u64) -> Exit {
         let prog = self.prog;
-        self.fid = prog.entry;
-        let func = &prog.funcs[self.fid as usize];
+        self.fid = fid;
+        let func = &prog.funcs[fid as usize];
         let mut code: &[Op] = &func.code;
         let mut pc: usize = 0;
         if code.is_empty() {
             return self.internal_error("entry function without code");
         }
-        let mut base = self.stack.bottom();
-        if self.stack.fit(base, func.frame_size).is_none() {
-            return Exit::Code(2);
-        }
-        zero_slots(base, func.frame_size);
+        let mut base = base;
         self.limit = self.stack.limit();
-        self.ctxt = 0;
+        self.ctxt = ctxt;
 
         macro_rules! r {
             ($i:expr) => {
@@ -439,8 +491,14 @@ impl<'p> Vm<'p> {
                         pc = t as usize
                     }
                 }
-                Op::Call { a, f } | Op::CallClosure { a, b: f } => {
-                    let f = if let Op::CallClosure { b, .. } = *op {
+                Op::Call { a, f } | Op::CallClosure { a, b: f } | Op::CallIface { a, b: f, .. } => {
+                    let f = if let Op::CallIface { b, m, .. } = *op {
+                        match super::ifaceops::iface_method(base, b, m) {
+                            Ok(id) if (id as usize) < prog.funcs.len() => id,
+                            Ok(_) => return self.internal_error("itab names a bad function"),
+                            Err(e) => throw!(e),
+                        }
+                    } else if let Op::CallClosure { b, .. } = *op {
                         let fv = r!(b);
                         if fv < NIL_LIMIT {
                             throw!(RuntimeError::nil_deref());
@@ -480,6 +538,7 @@ impl<'p> Vm<'p> {
                                 seg,
                                 window: win,
                                 panic_defer: false,
+                                deferreturn: false,
                             });
                             return self.stack_overflow(f);
                         }
@@ -491,6 +550,7 @@ impl<'p> Vm<'p> {
                         seg,
                         window: win,
                         panic_defer: false,
+                        deferreturn: false,
                     });
                     zero_slots(
                         window(newbase, callee.param_slots),
@@ -502,6 +562,21 @@ impl<'p> Vm<'p> {
                     base = newbase;
                 }
                 Op::LoadCtxt { a } => w!(a, self.ctxt),
+                Op::CallNative { a, n } => {
+                    let fid = self.fid;
+                    match self.call_native(n, fid, pc as u32, base, a) {
+                        Ok(()) => {}
+                        Err(reenter::Raise::Error(e)) => throw!(e),
+                        Err(reenter::Raise::Value(v)) => {
+                            resume!(self.gopanic(v, false, fid, pc as u32, base))
+                        }
+                        Err(reenter::Raise::Continue) => {
+                            resume!(self.panic_continue(fid, pc as u32, base))
+                        }
+                        Err(reenter::Raise::Exit(x)) => return x,
+                    }
+                    self.limit = self.stack.limit();
+                }
                 Op::Ret {} => {
                     let func = &prog.funcs[self.fid as usize];
                     // deferreturn: run this frame's deferred calls first;
@@ -509,15 +584,7 @@ impl<'p> Vm<'p> {
                     if let Some(d) = self.defers.last().copied() {
                         if d.depth == self.frames.len() {
                             self.defers.pop();
-                            // Resume at the epilogue, which reloads results
-                            // the deferred call may have changed.
-                            resume!(self.start_deferred(
-                                d.fv,
-                                self.fid,
-                                func.epilogue_pc,
-                                base,
-                                false
-                            ));
+                            resume!(self.start_deferred(d.fv, self.fid, pc as u32, base, false));
                         }
                     }
                     let Some(fr) = self.frames.pop() else {
@@ -532,10 +599,18 @@ impl<'p> Vm<'p> {
                         self.stack.back_to(fr.seg as usize);
                         self.limit = self.stack.limit();
                     }
+                    if self.frames.len() < self.floor {
+                        // The frame a native called returned (reenter.rs).
+                        return Exit::Returned;
+                    }
                     self.fid = fr.func;
-                    code = &prog.funcs[fr.func as usize].code;
+                    let caller = &prog.funcs[fr.func as usize];
+                    code = &caller.code;
                     pc = fr.pc as usize;
                     base = fr.base;
+                    if fr.deferreturn {
+                        pc = caller.epilogue_pc as usize;
+                    }
                     if fr.panic_defer {
                         resume!(self.panic_continue(fr.func, pc as u32, base));
                     }
@@ -772,6 +847,44 @@ impl<'p> Vm<'p> {
                     w!(a + 1, l);
                 }
                 Op::Exit { a } => return Exit::Code(r!(a) as i64 as i32),
+                Op::MakeMap { a, b, t } => {
+                    if let Err(e) = mapops::make_map(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MakeMapLocal { a, b, t } => {
+                    if let Err(e) = mapops::make_map_local(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess1 { a, b, t } => {
+                    if let Err(e) = mapops::access1(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAccess2 { a, b, t } => {
+                    if let Err(e) = mapops::access2(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapAssign { a, b, t } => {
+                    if let Err(e) = mapops::assign(prog, base, a, b, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapDelete { a, t } => {
+                    if let Err(e) = mapops::delete(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapClear { a, t } => {
+                    if let Err(e) = mapops::clear(prog, base, a, t) {
+                        throw!(e)
+                    }
+                }
+                Op::MapLen { a, b } => mapops::len(base, a, b),
+                Op::MapIterInit { a, b, t } => mapops::iter_init(prog, base, a, b, t),
+                Op::MapIterNext { a } => mapops::iter_next(base, a),
                 Op::MakeEface { a, b, k } => {
                     let kd = prog.consts[k as usize];
                     let name = prog
@@ -789,6 +902,20 @@ impl<'p> Vm<'p> {
                     let data = crate::iface::convT(t, &words);
                     w!(a, t as *const crate::types::Type as u64);
                     w!(a + 1, data);
+                }
+                Op::ConvT { .. }
+                | Op::TypeWord { .. }
+                | Op::ItabWord { .. }
+                | Op::ConvI { .. }
+                | Op::EqEface { .. }
+                | Op::EqIface { .. }
+                | Op::AssertT { .. }
+                | Op::AssertT2 { .. }
+                | Op::AssertI { .. }
+                | Op::AssertI2 { .. } => {
+                    if let Err(e) = super::ifaceops::exec(prog, base, *op) {
+                        throw!(e)
+                    }
                 }
                 Op::Gopanic { a } => {
                     let arg = (r!(a), r!(a + 1));
@@ -828,6 +955,52 @@ impl<'p> Vm<'p> {
                         fv,
                         depth: self.frames.len(),
                     });
+                }
+                Op::EqualT { a, b, t } => {
+                    let ty = prog.types[t as usize];
+                    let n = ty.size.div_ceil(8) as u32;
+                    let (x, y) = (slot_addr(base, b), slot_addr(base, b + n));
+                    match crate::alg::typ_equal(ty, x, y) {
+                        Ok(eq) => w!(a, eq as u64),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::C128Op { a, b, c, op } => {
+                    let x = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    let y = (f64::from_bits(r!(c)), f64::from_bits(r!(c + 1)));
+                    let z = crate::complex::c128_op(op, x, y);
+                    w!(a, z.0.to_bits());
+                    w!(a + 1, z.1.to_bits());
+                }
+                Op::C64Op { a, b, c, op } => w!(a, crate::complex::c64_op(op, r!(b), r!(c))),
+                Op::C64Make { a, b, c } => {
+                    let (re, im) = (f32::from_bits(r!(b) as u32), f32::from_bits(r!(c) as u32));
+                    w!(a, crate::complex::c64_word(re, im))
+                }
+                Op::C64Part { a, b, i } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (if i == 0 { re } else { im }).to_bits() as u64)
+                }
+                Op::C64To128 { a, b } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (re as f64).to_bits());
+                    w!(a + 1, (im as f64).to_bits());
+                }
+                Op::C128To64 { a, b } => {
+                    let (re, im) = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    w!(a, crate::complex::c64_word(re as f32, im as f32))
+                }
+                Op::SliceToArrayPtr { a, b, n } => {
+                    let len = r!(b + 1);
+                    if len < n as u64 {
+                        throw!(RuntimeError::new(
+                            crate::error::RuntimeErrorKind::Bounds,
+                            format!(
+                                "cannot convert slice with length {len} to pointer to array with length {n}"
+                            ),
+                        ));
+                    }
+                    w!(a, r!(b))
                 }
                 Op::PanicMsg { k } => {
                     let s = prog.strings[prog.consts[k as usize] as usize].clone();
@@ -891,7 +1064,15 @@ impl<'p> Vm<'p> {
                 ctxt: 0,
             });
         }
-        let Some(d) = self.defers.pop() else {
+        let d = match self.defers.last() {
+            Some(d) if d.depth >= self.floor => self.defers.pop(),
+            _ => None,
+        };
+        let Some(d) = d else {
+            if self.floor > 0 {
+                // The panic reached the native that called into Go.
+                return Err(self.unwind_to_native());
+            }
             self.flush();
             let mut s = printpanics(&self.panics);
             if self.panics.iter().any(|p| p.sigsegv) {
@@ -941,6 +1122,7 @@ impl<'p> Vm<'p> {
             seg,
             window: win,
             panic_defer,
+            deferreturn: !panic_defer,
         });
         if let Some(p) = self.panics.last_mut() {
             if panic_defer {
@@ -958,13 +1140,29 @@ impl<'p> Vm<'p> {
 
     /// The goroutine's frames, innermost first, as gc's traceback prints
     /// them (arguments elided).
+    ///
+    /// Compiler-made wrappers are elided as gc elides its wrappers; a frame
+    /// running a deferred call for a panic shows gopanic's frame above it
+    /// (`panic({type, data})` at runtime/panic.go, as gc prints it).
     fn traceback(&self, fid: u32, pc: u32) -> String {
         let mut s = String::new();
-        let mut at = vec![(fid, pc)];
-        at.extend(self.frames.iter().rev().map(|f| (f.func, f.pc)));
-        for (f, pc) in at {
+        let mut at = vec![(fid, pc, None)];
+        at.extend(self.frames.iter().enumerate().rev().map(|(i, f)| {
+            let panic = if f.panic_defer {
+                self.panics.iter().rev().find(|p| p.call_depth == i + 1)
+            } else {
+                None
+            };
+            (f.func, f.pc, panic.map(|p| p.arg))
+        }));
+        for (f, pc, panic) in at {
+            if let Some((t, d)) = panic {
+                s.push_str(&format!(
+                    "panic({{{t:#x}, {d:#x}}})\n\t{GOROOT}/src/runtime/panic.go:884 +0x0\n"
+                ));
+            }
             let func = &self.prog.funcs[f as usize];
-            if func.name.starts_with("runtime.") {
+            if func.name.starts_with("runtime.") || func.wrapper {
                 continue;
             }
             let line = func

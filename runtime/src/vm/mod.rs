@@ -4,12 +4,15 @@
 
 pub mod disasm;
 pub mod fmtv;
+mod ifaceops;
 pub mod interp;
+mod mapops;
 pub mod opcode;
 pub mod program;
 mod shims;
 pub mod stack;
 
+pub use interp::reenter::{GoCallError, Raise};
 pub use interp::{Exit, Vm};
 pub use opcode::{Op, Opnd};
 pub use program::{ElemType, Func, FuncId, Program};

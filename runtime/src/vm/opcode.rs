@@ -257,6 +257,9 @@ ops! {
     CallClosure { a: Slot, b: Slot },
     /// `LoadCtxt A   R[A] := the context register (the funcval called)`
     LoadCtxt { a: Slot },
+    /// `CallNative A N   call native N (runtime/src/natives) with its window
+    /// at R[A..]` (params, then results, as a Go call) (may panic)
+    CallNative { a: Slot, n: Num },
     /// `Ret   return to the caller` (results are in the result slots)
     Ret {},
     /// `FrameAddr A B   R[A] := &R[B]` (the address of a frame slot)
@@ -407,6 +410,84 @@ ops! {
     Deferproc { a: Slot },
     /// `PanicMsg k`   raise the runtime error whose text is string K[k]
     PanicMsg { k: Konst },
+    /// `EqualT A B t   R[A] := R[B..B+n] == R[B+n..B+2n]` for values of the
+    /// type `Program::types[t]` in memory layout (n = its size in slots),
+    /// by gc's `t.equal` (may panic: comparing uncomparable interfaces)
+    EqualT { a: Slot, b: Slot, t: Num },
+    /// `C128Op A B C op   R[A..A+2] := R[B..B+2] op R[C..C+2]` for
+    /// complex128 (op: runtime::complex::op; division as complex128div)
+    C128Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C64Op A B C op   R[A] := R[B] op R[C]` for complex64 words
+    C64Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C64Make A B C   R[A] := complex(float32 R[B], float32 R[C])`
+    C64Make { a: Slot, b: Slot, c: Slot },
+    /// `C64Part A B i   R[A] := real(R[B]) if i == 0 else imag(R[B])`
+    C64Part { a: Slot, b: Slot, i: Num },
+    /// `C64To128 A B   R[A..A+2] := complex128(R[B])`
+    C64To128 { a: Slot, b: Slot },
+    /// `C128To64 A B   R[A] := complex64(R[B..B+2])`
+    C128To64 { a: Slot, b: Slot },
+    /// `SliceToArrayPtr A B n   R[A] := (*[n]T)(R[B..B+3])` (may panic:
+    /// the slice is shorter than n)
+    SliceToArrayPtr { a: Slot, b: Slot, n: Num },
+    // Interfaces (vm/ifaceops.rs). T[t] is `Program::types[t]`; an
+    // assertion's K[k] packs the target's type index (low 32 bits) and the
+    // operand's static interface type index (high 32 bits).
+    /// `ConvT A B t   R[A] := the data word of an interface holding the
+    /// T[t] value R[B..]` (gc's convT family; may allocate)
+    ConvT { a: Slot, b: Slot, t: Num },
+    /// `TypeWord A t   R[A] := &T[t]` (an eface's type word)
+    TypeWord { a: Slot, t: Num },
+    /// `ItabWord A i   R[A] := &Program::itabs[i]` (an iface's itab word)
+    ItabWord { a: Slot, i: Num },
+    /// `ConvI A B k   R[A..A+2] := the interface R[B..B+2] converted to
+    /// interface type T[k.lo]` (nil stays nil)
+    ConvI { a: Slot, b: Slot, k: Konst },
+    /// `EqEface A B C   R[A] := R[B..B+2] == R[C..C+2]` for efaces (may panic)
+    EqEface { a: Slot, b: Slot, c: Slot },
+    /// `EqIface A B C   R[A] := R[B..B+2] == R[C..C+2]` for ifaces (may panic)
+    EqIface { a: Slot, b: Slot, c: Slot },
+    /// `AssertT A B k   R[A] := data word of R[B..B+2].(T[k.lo])` (may panic)
+    AssertT { a: Slot, b: Slot, k: Konst },
+    /// `AssertT2 A B k   R[A], R[A+1] := data word (or of a zero value), ok`
+    AssertT2 { a: Slot, b: Slot, k: Konst },
+    /// `AssertI A B k   R[A..A+2] := R[B..B+2].(T[k.lo])` for an interface
+    /// type (may panic)
+    AssertI { a: Slot, b: Slot, k: Konst },
+    /// `AssertI2 A B k   R[A..A+2], R[A+2] := R[B..B+2].(T[k.lo]), ok`
+    AssertI2 { a: Slot, b: Slot, k: Konst },
+    /// `CallIface A B m   call method m of the iface R[B..B+2] (its itab's
+    /// fun[m]) with the window at A, whose first slot holds the data word`
+    /// (may panic: nil interface)
+    CallIface { a: Slot, b: Slot, m: Num },
+    /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
+    /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
+    MakeMap { a: Slot, b: Slot, t: Num },
+    /// `MakeMapLocal A B t`   as MakeMap for a map that does not escape:
+    /// with R[B] <= 8 its first bucket is allocated at once, as gc's stack
+    /// bucket (makemap_noescape)
+    MakeMapLocal { a: Slot, b: Slot, t: Num },
+    /// `MapAccess1 A B t   R[A] := mapaccess1(T[t], R[B], &R[B+1..])`: the
+    /// address of the elem for the key in R[B+1..], or of a zero value
+    /// (may panic: unhashable key)
+    MapAccess1 { a: Slot, b: Slot, t: Num },
+    /// `MapAccess2 A B t   R[A], R[A+1] := mapaccess2(T[t], R[B], &R[B+1..])`
+    /// (elem address, ok; may panic)
+    MapAccess2 { a: Slot, b: Slot, t: Num },
+    /// `MapAssign A B t   R[A] := mapassign(T[t], R[B], &R[B+1..])`: the
+    /// address to store the elem into (may panic: nil map, unhashable key)
+    MapAssign { a: Slot, b: Slot, t: Num },
+    /// `MapDelete A t   mapdelete(T[t], R[A], &R[A+1..])` (may panic)
+    MapDelete { a: Slot, t: Num },
+    /// `MapLen A B   R[A] := len(R[B])` of a map (0 for nil)
+    MapLen { a: Slot, b: Slot },
+    /// `MapClear A t   mapclear(T[t], R[A])`
+    MapClear { a: Slot, t: Num },
+    /// `MapIterInit A B t   mapiterinit(T[t], R[B], &R[A..A+12])`: the hiter
+    /// in R[A..A+12]; R[A] (key address) is 0 when there is no entry
+    MapIterInit { a: Slot, b: Slot, t: Num },
+    /// `MapIterNext A   mapiternext(&R[A..A+12])`
+    MapIterNext { a: Slot },
 }
 
 #[cfg(test)]

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	s := -2
+	x := 1
+	println(x << 3)
+	println(x << s)
+}
