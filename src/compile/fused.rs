@@ -25,24 +25,30 @@ pub(super) type Op3 = fn(u32, u32, u32) -> Op;
 /// 64 or more keep the general op, which gives 0 or the sign).
 pub(super) fn int_op_k(op: Operator, signed: bool, c: i32) -> Option<(Op3, i32)> {
     use Operator::*;
-    let f: Op3 = match op {
-        Add => |a, b, i| Op::AddIK { a, b, i },
-        Sub if c != i32::MIN => return Some((|a, b, i| Op::AddIK { a, b, i }, -c)),
-        Mul => |a, b, i| Op::MulIK { a, b, i },
-        Div if signed && c != 0 => |a, b, i| Op::DivSK { a, b, i },
-        Div if c > 0 => |a, b, i| Op::DivUK { a, b, i },
-        Rem if signed && c != 0 => |a, b, i| Op::RemSK { a, b, i },
-        Rem if c > 0 => |a, b, i| Op::RemUK { a, b, i },
-        And => |a, b, i| Op::AndK { a, b, i },
-        AndNot => return Some((|a, b, i| Op::AndK { a, b, i }, !c)),
-        Or => |a, b, i| Op::OrK { a, b, i },
-        Xor => |a, b, i| Op::XorK { a, b, i },
-        Shl if (0..64).contains(&c) => |a, b, i| Op::ShlK { a, b, i },
-        Shr if (0..64).contains(&c) && signed => |a, b, i| Op::ShrSK { a, b, i },
-        Shr if (0..64).contains(&c) => |a, b, i| Op::ShrUK { a, b, i },
+    // A power of two divides with shifts and masks, as gc does.
+    let p2 = (c > 1 && c & (c - 1) == 0).then(|| c.trailing_zeros() as i32);
+    let form: (Op3, i32) = match (op, p2) {
+        (Div, Some(s)) if signed => (|a, b, s| Op::DivSP2 { a, b, s }, s),
+        (Rem, Some(s)) if signed => (|a, b, s| Op::RemSP2 { a, b, s }, s),
+        (Div, Some(s)) => (|a, b, i| Op::ShrUK { a, b, i }, s),
+        (Rem, Some(_)) => (|a, b, i| Op::AndK { a, b, i }, c - 1),
+        (Add, _) => (|a, b, i| Op::AddIK { a, b, i }, c),
+        (Sub, _) if c != i32::MIN => (|a, b, i| Op::AddIK { a, b, i }, -c),
+        (Mul, _) => (|a, b, i| Op::MulIK { a, b, i }, c),
+        (Div, _) if signed && c != 0 => (|a, b, i| Op::DivSK { a, b, i }, c),
+        (Div, _) if c > 0 => (|a, b, i| Op::DivUK { a, b, i }, c),
+        (Rem, _) if signed && c != 0 => (|a, b, i| Op::RemSK { a, b, i }, c),
+        (Rem, _) if c > 0 => (|a, b, i| Op::RemUK { a, b, i }, c),
+        (And, _) => (|a, b, i| Op::AndK { a, b, i }, c),
+        (AndNot, _) => (|a, b, i| Op::AndK { a, b, i }, !c),
+        (Or, _) => (|a, b, i| Op::OrK { a, b, i }, c),
+        (Xor, _) => (|a, b, i| Op::XorK { a, b, i }, c),
+        (Shl, _) if (0..64).contains(&c) => (|a, b, i| Op::ShlK { a, b, i }, c),
+        (Shr, _) if (0..64).contains(&c) && signed => (|a, b, i| Op::ShrSK { a, b, i }, c),
+        (Shr, _) if (0..64).contains(&c) => (|a, b, i| Op::ShrUK { a, b, i }, c),
         _ => return None,
     };
-    Some((f, c))
+    Some(form)
 }
 
 /// Whether `x op y` is `y op x`.

@@ -89,6 +89,14 @@ pub struct Vm<'p> {
     defers: Vec<Defer>,
     /// The goroutine's panics, newest last (gc's g._panic).
     panics: Vec<Panic>,
+    /// The running function. It, `ctxt` and `limit` live here rather than
+    /// in the loop's locals: only calls, returns and panics use them, and
+    /// fewer locals leave registers for the pc, the code and the frame base.
+    fid: u32,
+    /// The context register (gc's DX): the funcval of a closure call.
+    ctxt: u64,
+    /// The end of the current stack segment (`Stack::limit`).
+    limit: usize,
     /// Frames below this call-stack depth belong to a native's caller:
     /// a nested run returns when its frame returns, and a panic stops at
     /// it (reenter.rs). 0 outside natives.
@@ -125,6 +133,9 @@ impl<'p> Vm<'p> {
             errbuf: Vec::new(),
             defers: Vec::new(),
             panics: Vec::new(),
+            fid: prog.entry,
+            ctxt: 0,
+            limit: 0,
             floor: 0,
             native_caller: None,
         }
@@ -164,18 +175,28 @@ impl<'p> Vm<'p> {
     /// The loop, running function `fid` whose frame (arguments in place,
     /// the rest zeroed) is at `base`, with context register `ctxt`.
     fn execute_at(&mut self, fid: u32, base: *mut u64, ctxt: u64) -> Exit {
+        // A nested run (a native calling Go) leaves the caller's
+        // function and context register as it found them.
+        let saved = (self.fid, self.ctxt);
+        let r = self.run_loop(fid, base, ctxt);
+        (self.fid, self.ctxt) = saved;
+        self.limit = self.stack.limit();
+        r
+    }
+
+    /// [`Self::execute_at`]'s loop.
+    fn run_loop(&mut self, entry: u32, base: *mut u64, entry_ctxt: u64) -> Exit {
         let prog = self.prog;
-        let mut fid = fid;
-        let mut func = &prog.funcs[fid as usize];
+        self.fid = entry;
+        let func = &prog.funcs[entry as usize];
         let mut code: &[Op] = &func.code;
         let mut pc: usize = 0;
         if code.is_empty() {
             return self.internal_error("entry function without code");
         }
         let mut base = base;
-        let mut limit = self.stack.limit();
-        let mut ctxt: u64 = ctxt;
-        let globals = self.globals.as_mut_ptr() as u64;
+        self.limit = self.stack.limit();
+        self.ctxt = entry_ctxt;
 
         macro_rules! r {
             ($i:expr) => {
@@ -203,13 +224,12 @@ impl<'p> Vm<'p> {
                 match $r {
                     Ok(st) => {
                         let st: Resume = st;
-                        fid = st.fid;
-                        func = &prog.funcs[fid as usize];
-                        code = &func.code;
+                        self.fid = st.fid;
+                        code = &prog.funcs[st.fid as usize].code;
                         pc = st.pc;
                         base = st.base;
-                        ctxt = st.ctxt;
-                        limit = self.stack.limit();
+                        self.ctxt = st.ctxt;
+                        self.limit = self.stack.limit();
                         continue;
                     }
                     Err(x) => return x,
@@ -220,7 +240,7 @@ impl<'p> Vm<'p> {
             ($e:expr) => {{
                 let e: RuntimeError = $e;
                 let arg = runtime_error_eface(&e);
-                resume!(self.gopanic(arg, e.sigsegv, fid, pc as u32, base))
+                resume!(self.gopanic(arg, e.sigsegv, self.fid, pc as u32, base))
             }};
         }
         macro_rules! addr {
@@ -262,15 +282,20 @@ impl<'p> Vm<'p> {
         macro_rules! gc_safepoint {
             () => {
                 if crate::mgc::gc_pending() {
-                    self.collect(fid, base, ctxt, false);
+                    self.collect(self.fid, base, self.ctxt, false);
                 }
             };
         }
 
         loop {
-            let op = fetch(code, pc);
+            // By reference: each arm loads its own operands, so they are not
+            // all loaded up front into registers the pc and base then lack.
+            // Read where used rather than kept in a register for the
+            // whole loop (the pc, code and base need them more).
+            let prog = self.prog;
+            let op: &Op = fetch(code, pc);
             pc += 1;
-            match op {
+            match *op {
                 Op::Nop {} => {}
                 Op::Move { a, b } => w!(a, r!(b)),
                 Op::MoveN { a, b, n } => copy_slots(window(base, a), window(base, b), n),
@@ -331,21 +356,38 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::MulIK { a, b, i } => w!(a, r!(b).wrapping_mul(imm(i))),
-                Op::DivSK { a, b, i } | Op::RemSK { a, b, i } => {
-                    let (x, k) = (r!(b) as i64, imm(i) as i64);
+                Op::DivSK { a, b, i } => {
+                    let k = imm(i) as i64;
                     if k == 0 {
                         throw!(RuntimeError::error_string("integer divide by zero"));
                     }
-                    let rem = matches!(op, Op::RemSK { .. });
-                    w!(a, div_s_k(x, k, rem) as u64)
+                    w!(a, (r!(b) as i64).wrapping_div(k) as u64)
                 }
-                Op::DivUK { a, b, i } | Op::RemUK { a, b, i } => {
-                    let (x, k) = (r!(b), imm(i));
+                Op::RemSK { a, b, i } => {
+                    let k = imm(i) as i64;
                     if k == 0 {
                         throw!(RuntimeError::error_string("integer divide by zero"));
                     }
-                    let rem = matches!(op, Op::RemUK { .. });
-                    w!(a, div_u_k(x, k, rem))
+                    w!(a, (r!(b) as i64).wrapping_rem(k) as u64)
+                }
+                Op::DivSP2 { a, b, s } => w!(a, div_s_p2(r!(b) as i64, s) as u64),
+                Op::RemSP2 { a, b, s } => {
+                    let x = r!(b) as i64;
+                    w!(a, x.wrapping_sub(div_s_p2(x, s) << (s & 63)) as u64)
+                }
+                Op::DivUK { a, b, i } => {
+                    let k = imm(i);
+                    if k == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    w!(a, r!(b) / k)
+                }
+                Op::RemUK { a, b, i } => {
+                    let k = imm(i);
+                    if k == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    w!(a, r!(b) % k)
                 }
                 Op::AndK { a, b, i } => w!(a, r!(b) & imm(i)),
                 Op::OrK { a, b, i } => w!(a, r!(b) | imm(i)),
@@ -458,18 +500,18 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Call { a, f } | Op::CallClosure { a, b: f } | Op::CallIface { a, b: f, .. } => {
-                    let f = if let Op::CallIface { b, m, .. } = op {
+                    let f = if let Op::CallIface { b, m, .. } = *op {
                         match super::ifaceops::iface_method(base, b, m) {
                             Ok(id) if (id as usize) < prog.funcs.len() => id,
                             Ok(_) => return self.internal_error("itab names a bad function"),
                             Err(e) => throw!(e),
                         }
-                    } else if let Op::CallClosure { b, .. } = op {
+                    } else if let Op::CallClosure { b, .. } = *op {
                         let fv = r!(b);
                         if fv < NIL_LIMIT {
                             throw!(RuntimeError::nil_deref());
                         }
-                        ctxt = fv;
+                        self.ctxt = fv;
                         let id = mem::load_u64(fv);
                         if id as usize >= prog.funcs.len() {
                             return self.internal_error("call of a bad funcval");
@@ -484,7 +526,7 @@ impl<'p> Vm<'p> {
                     }
                     let win = window(base, a);
                     let seg = self.stack.cur as u32;
-                    let fits = (win as usize) + (callee.frame_size as usize) * 8 <= limit;
+                    let fits = (win as usize) + (callee.frame_size as usize) * 8 <= self.limit;
                     let newbase = match if fits {
                         Some(Fit::Here)
                     } else {
@@ -493,12 +535,12 @@ impl<'p> Vm<'p> {
                         Some(Fit::Here) => win,
                         Some(Fit::NewSegment(_, p)) => {
                             copy_slots(p, win, callee.param_slots);
-                            limit = self.stack.limit();
+                            self.limit = self.stack.limit();
                             p
                         }
                         None => {
                             self.frames.push(Frame {
-                                func: fid,
+                                func: self.fid,
                                 pc: pc as u32,
                                 base,
                                 seg,
@@ -510,7 +552,7 @@ impl<'p> Vm<'p> {
                         }
                     };
                     self.frames.push(Frame {
-                        func: fid,
+                        func: self.fid,
                         pc: pc as u32,
                         base,
                         seg,
@@ -522,15 +564,15 @@ impl<'p> Vm<'p> {
                         window(newbase, callee.param_slots),
                         callee.frame_size - callee.param_slots,
                     );
-                    fid = f;
-                    func = callee;
-                    code = &func.code;
+                    self.fid = f;
+                    code = &callee.code;
                     pc = 0;
                     base = newbase;
                     gc_safepoint!();
                 }
-                Op::LoadCtxt { a } => w!(a, ctxt),
+                Op::LoadCtxt { a } => w!(a, self.ctxt),
                 Op::CallNative { a, n } => {
+                    let fid = self.fid;
                     match self.call_native(n, fid, pc as u32, base, a) {
                         Ok(()) => {}
                         Err(reenter::Raise::Error(e)) => throw!(e),
@@ -542,16 +584,17 @@ impl<'p> Vm<'p> {
                         }
                         Err(reenter::Raise::Exit(x)) => return x,
                     }
-                    limit = self.stack.limit();
+                    self.limit = self.stack.limit();
                     gc_safepoint!();
                 }
                 Op::Ret {} => {
+                    let func = &prog.funcs[self.fid as usize];
                     // deferreturn: run this frame's deferred calls first;
                     // the Ret runs again when each returns.
                     if let Some(d) = self.defers.last().copied() {
                         if d.depth == self.frames.len() {
                             self.defers.pop();
-                            resume!(self.start_deferred(d.fv, fid, pc as u32, base, false));
+                            resume!(self.start_deferred(d.fv, self.fid, pc as u32, base, false));
                         }
                     }
                     let Some(fr) = self.frames.pop() else {
@@ -564,26 +607,28 @@ impl<'p> Vm<'p> {
                             func.result_slots,
                         );
                         self.stack.back_to(fr.seg as usize);
-                        limit = self.stack.limit();
+                        self.limit = self.stack.limit();
                     }
                     if self.frames.len() < self.floor {
                         // The frame a native called returned (reenter.rs).
                         return Exit::Returned;
                     }
-                    fid = fr.func;
-                    func = &prog.funcs[fid as usize];
-                    code = &func.code;
+                    self.fid = fr.func;
+                    let caller = &prog.funcs[fr.func as usize];
+                    code = &caller.code;
                     pc = fr.pc as usize;
                     base = fr.base;
                     if fr.deferreturn {
-                        pc = func.epilogue_pc as usize;
+                        pc = caller.epilogue_pc as usize;
                     }
                     if fr.panic_defer {
-                        resume!(self.panic_continue(fid, pc as u32, base));
+                        resume!(self.panic_continue(fr.func, pc as u32, base));
                     }
                 }
                 Op::FrameAddr { a, b } => w!(a, slot_addr(base, b)),
-                Op::GlobalAddr { a, off } => w!(a, globals + off as u64),
+                Op::GlobalAddr { a, off } => {
+                    w!(a, self.globals.as_mut_ptr() as u64 + off as u64)
+                }
                 Op::StaticAddr { a, k } => {
                     w!(a, self.statics[prog.consts[k as usize] as usize])
                 }
@@ -882,14 +927,14 @@ impl<'p> Vm<'p> {
                 | Op::AssertT2 { .. }
                 | Op::AssertI { .. }
                 | Op::AssertI2 { .. } => {
-                    if let Err(e) = super::ifaceops::exec(prog, base, op) {
+                    if let Err(e) = super::ifaceops::exec(prog, base, *op) {
                         throw!(e)
                     }
                     gc_safepoint!();
                 }
                 Op::Gopanic { a } => {
                     let arg = (r!(a), r!(a + 1));
-                    resume!(self.gopanic(arg, false, fid, pc as u32, base))
+                    resume!(self.gopanic(arg, false, self.fid, pc as u32, base))
                 }
                 Op::Recover { a } => {
                     let n = self.frames.len();
@@ -926,7 +971,7 @@ impl<'p> Vm<'p> {
                         depth: self.frames.len(),
                     });
                 }
-                Op::Gc {} => self.collect(fid, base, ctxt, true),
+                Op::Gc {} => self.collect(self.fid, base, self.ctxt, true),
                 Op::ReadMemStats { a } => {
                     let p = addr!(a, 0);
                     crate::mgc::read_mem_stats().store(p);
@@ -1208,41 +1253,13 @@ fn imm(i: u32) -> u64 {
     i as i32 as i64 as u64
 }
 
-/// `x / k` (or `x % k` when `rem`) for a constant `k != 0`: shifts when
-/// `k` is a power of two, as gc compiles it (an idiv costs tens of cycles).
+/// `x / 2**s` rounded toward zero, for 0 < s < 64: gc's shifts (the
+/// sign bits, shifted down, add 2**s - 1 to a negative dividend).
 #[inline(always)]
-fn div_s_k(x: i64, k: i64, rem: bool) -> i64 {
-    if k > 1 && k & (k - 1) == 0 {
-        let s = k.trailing_zeros();
-        // Round toward zero: add k-1 to negative dividends.
-        let bias = ((x >> 63) as u64 >> (64 - s)) as i64;
-        let q = x.wrapping_add(bias) >> s;
-        if rem {
-            x.wrapping_sub(q << s)
-        } else {
-            q
-        }
-    } else if rem {
-        x.wrapping_rem(k)
-    } else {
-        x.wrapping_div(k)
-    }
-}
-
-/// `x / k` (or `x % k`) unsigned, for a constant `k != 0`.
-#[inline(always)]
-fn div_u_k(x: u64, k: u64, rem: bool) -> u64 {
-    if k & (k - 1) == 0 {
-        if rem {
-            x & (k - 1)
-        } else {
-            x >> k.trailing_zeros()
-        }
-    } else if rem {
-        x % k
-    } else {
-        x / k
-    }
+fn div_s_p2(x: i64, s: u32) -> i64 {
+    let s = s & 63;
+    let bias = ((x >> 63) as u64 >> ((64 - s) & 63)) as i64;
+    x.wrapping_add(bias) >> s
 }
 
 /// Go's float-to-int conversion for out-of-range values (amd64's CVTTSD2SQ
@@ -1277,10 +1294,10 @@ fn runtime_error_eface(e: &RuntimeError) -> (u64, u64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{div_s_k, div_u_k};
+    use super::div_s_p2;
 
     #[test]
-    fn constant_division_is_go_division() {
+    fn power_of_two_division_is_go_division() {
         let xs = [
             0i64,
             1,
@@ -1297,28 +1314,12 @@ mod tests {
             i64::MIN,
             i64::MIN + 1,
         ];
-        let ks = [
-            1i64,
-            -1,
-            2,
-            -2,
-            3,
-            4,
-            8,
-            1 << 30,
-            -(1 << 30),
-            97,
-            i32::MAX as i64,
-        ];
         for &x in &xs {
-            for &k in &ks {
-                assert_eq!(div_s_k(x, k, false), x.wrapping_div(k), "{x} / {k}");
-                assert_eq!(div_s_k(x, k, true), x.wrapping_rem(k), "{x} % {k}");
-                if k > 0 {
-                    let (u, k) = (x as u64, k as u64);
-                    assert_eq!(div_u_k(u, k, false), u / k, "{u} / {k}");
-                    assert_eq!(div_u_k(u, k, true), u % k, "{u} % {k}");
-                }
+            for s in 1..63u32 {
+                let k = 1i64 << s;
+                let q = div_s_p2(x, s);
+                assert_eq!(q, x.wrapping_div(k), "{x} / 2**{s}");
+                assert_eq!(x.wrapping_sub(q << s), x.wrapping_rem(k), "{x} % 2**{s}");
             }
         }
     }

@@ -112,9 +112,13 @@ ops! {
     ShiftCheck { a: Slot },
     /// `MulIK A B i   R[A] := R[B] * i`
     MulIK { a: Slot, b: Slot, i: Imm },
-    /// `DivSK A B i   R[A] := R[B] / i` signed, i != 0 (shifts when i is a
-    /// power of two)
+    /// `DivSK A B i   R[A] := R[B] / i` signed, i != 0
     DivSK { a: Slot, b: Slot, i: Imm },
+    /// `DivSP2 A B s   R[A] := R[B] / 2**s` signed, 0 < s < 64 (rounds
+    /// toward zero, with shifts as gc compiles it)
+    DivSP2 { a: Slot, b: Slot, s: Num },
+    /// `RemSP2 A B s   R[A] := R[B] % 2**s` signed, 0 < s < 64
+    RemSP2 { a: Slot, b: Slot, s: Num },
     /// `DivUK A B i   R[A] := R[B] / i` unsigned, 0 < i
     DivUK { a: Slot, b: Slot, i: Imm },
     /// `RemSK A B i   R[A] := R[B] % i` signed, i != 0

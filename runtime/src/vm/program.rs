@@ -164,7 +164,7 @@ impl Program {
 /// non-final instruction (a call's return address among them), or the
 /// epilogue: the interpreter's only instruction fetch.
 #[inline(always)]
-pub(crate) fn fetch(code: &[Op], pc: usize) -> Op {
+pub(crate) fn fetch(code: &[Op], pc: usize) -> &Op {
     debug_assert!(pc < code.len());
     // SAFETY: `Program::validate` (which `Vm::run` calls before executing)
     // checks that every jump target and epilogue pc is below the code's
@@ -172,7 +172,7 @@ pub(crate) fn fetch(code: &[Op], pc: usize) -> Op {
     // through from any instruction but the last stays inside; the loop
     // enters only functions whose code is not empty. Every pc the loop
     // reaches is therefore one of those listed above, all in bounds.
-    unsafe { *code.get_unchecked(pc) }
+    unsafe { code.get_unchecked(pc) }
 }
 
 /// How many consecutive slots each slot operand of the op touches, in
