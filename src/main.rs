@@ -38,6 +38,14 @@ fn main() -> ExitCode {
     // must not overflow the stack, so the work runs on a thread with a
     // generous (lazily committed) stack.
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // A Rust panic is a goscope bug, never the Go program's fault: say so
+    // in one line and exit 3 (the join below), as docs/vm.md section 6 asks.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("goscope: internal error: {info}");
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
     let worker = std::thread::Builder::new()
         .stack_size(4 << 30)
         .spawn(move || run(args));
@@ -203,7 +211,7 @@ fn cmd_run(args: &[String], disasm: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut vm = goscope_runtime::vm::Vm::new(&prog);
-    let goscope_runtime::vm::Exit::Code(code) = vm.run();
+    let code = vm.run().code();
     vm.flush();
     // Exit now: the program's goroutines and heap are not freed one by one.
     std::process::exit(code)

@@ -5,6 +5,7 @@
 //! docs/vm.md is the contract between this crate and the bytecode compiler.
 
 pub mod alg;
+pub mod complex;
 pub mod error;
 pub mod iface;
 pub mod malloc;
@@ -15,6 +16,7 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mheap;
 pub mod mstats;
+pub mod natives;
 pub mod panic;
 pub mod print;
 pub mod sizeclasses;

@@ -81,10 +81,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Exit { a: v });
                 return Ok(0);
             }
-            if self.is_pkg(x, "fmt") && matches!(name, "Println" | "Print" | "Sprint" | "Sprintln")
-            {
-                return self.fmt_print(e, args, name.ends_with("ln"), name.starts_with('S'));
-            }
+        }
+        if let Some(r) = self.std_call(e, fun, args, *has_dots)? {
+            return Ok(r);
         }
         let ft = self.ty(fun);
         if self.c.types.signature(self.lay.under(ft)).is_some() {
@@ -198,11 +197,17 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .signature(self.lay.under(fty))
             .cloned()
             .ok_or_else(|| self.unsupported(e.pos, "call"))?;
-        if sig.variadic && !dots {
-            return Err(self.unsupported(e.pos, "variadic calls"));
-        }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        // A variadic call without `...`: the trailing arguments become a
+        // slice (variadic.rs), evaluated after the fixed ones.
+        let implicit_dots = sig.variadic && !dots;
+        if implicit_dots
+            && args.len() == 1
+            && matches!(self.c.types.get(self.ty(&args[0])), Type::Tuple(_))
+        {
+            return Err(self.unsupported(e.pos, "a multi-value call as variadic arguments"));
+        }
         let rslots = self.lay.slots(sig.results);
         let mut offs = Vec::new();
         let mut at = 0;
@@ -218,8 +223,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
             at += self.lay.slots(*t);
         }
         self.f.use_window(at + rslots);
-        // A multi-value call as the arguments: f(g()).
-        if args.len() == 1 && ptypes.len() > 1 {
+        if implicit_dots {
+            let nfixed = ptypes.len() - 1;
+            let mut tmps = Vec::new();
+            for (a, t) in args[..nfixed].iter().zip(&ptypes) {
+                tmps.push(self.arg_value(a, *t)?);
+            }
+            tmps.push(self.variadic_slice(&args[nfixed..], ptypes[nfixed])?);
+            for ((tmp, t), off) in tmps.into_iter().zip(&ptypes).zip(&offs) {
+                let n = self.lay.slots(*t);
+                self.mov(WIN + off, tmp, n);
+            }
+        } else if args.len() == 1 && ptypes.len() > 1 {
+            // A multi-value call as the arguments: f(g()).
             let r = self.call(&args[0])?;
             let first = offs[0];
             let n = at - first;
@@ -252,7 +268,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// An argument converted to its parameter type, in fresh slots.
-    fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
+    pub(super) fn arg_value(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
         let d = self.temp(t);
         self.arg_to(a, t, d)?;
         Ok(d)
@@ -290,6 +306,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, K::Int { signed: false, .. }) => Op::CvtF322U { a: d, b: v },
             (K::F64, K::F32) => Op::CvtF2F32 { a: d, b: v },
             (K::F32, K::F64) => Op::CvtF322F { a: d, b: v },
+            (K::C64, K::C128) => Op::C64To128 { a: d, b: v },
+            (K::C128, K::C64) => Op::C128To64 { a: d, b: v },
             (K::Int { .. }, K::Str) => Op::RuneToString { a: d, b: v },
             (K::Slice, K::Str) => {
                 if self.is_elem_bits(uf, 8) {
@@ -304,6 +322,21 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 } else {
                     Op::StringToRunes { a: d, b: v }
                 }
+            }
+            (K::Slice, K::Ptr) => {
+                // (*[N]T)(s): gc's panicSliceConvert when len(s) < N.
+                let n = self
+                    .c
+                    .types
+                    .pointer_base(ut)
+                    .and_then(|a| match self.c.types.get(self.lay.under(a)) {
+                        Type::Array { len, .. } => Some(*len),
+                        _ => None,
+                    })
+                    .ok_or_else(|| self.unsupported(e.pos, "this conversion"))?;
+                let n = u32::try_from(n).map_err(|_| self.unsupported(e.pos, "this conversion"))?;
+                self.set_line(e.pos);
+                Op::SliceToArrayPtr { a: d, b: v, n }
             }
             // uintptr <-> unsafe.Pointer (the only int/pointer pair the
             // checker allows): the word is the address.
@@ -359,6 +392,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                             Op::PrintFloat { a: d }
                         }
                         K::C128 => Op::PrintComplex { a: v },
+                        K::C64 => {
+                            let d = self.f.alloc(2, false);
+                            self.f.emit(Op::C64To128 { a: d, b: v });
+                            Op::PrintComplex { a: d }
+                        }
                         K::Str => Op::PrintString { a: v },
                         K::Ptr => Op::PrintPointer { a: v },
                         K::Slice => Op::PrintSlice { a: v },
@@ -457,6 +495,41 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 Ok(d)
             }
             BuiltinId::Slice => self.unsafe_slice(e, args),
+            BuiltinId::Complex => {
+                let t = self.ty(e);
+                // complex(f()) with f returning two floats.
+                let (re, im) = if let [pair] = args {
+                    let r = self.call(pair)?;
+                    (r, r + 1)
+                } else {
+                    (self.expr(&args[0])?, self.expr(&args[1])?)
+                };
+                if self.lay.kind(t) == K::C64 {
+                    let d = self.f.alloc(1, false);
+                    self.f.emit(Op::C64Make { a: d, b: re, c: im });
+                    Ok(d)
+                } else {
+                    let d = self.f.alloc(2, false);
+                    self.mov(d, re, 1);
+                    self.mov(d + 1, im, 1);
+                    Ok(d)
+                }
+            }
+            BuiltinId::Real | BuiltinId::Imag => {
+                let part = u32::from(b == BuiltinId::Imag);
+                let x = self.expr(&args[0])?;
+                let d = self.f.alloc(1, false);
+                if self.lay.kind(self.ty(&args[0])) == K::C64 {
+                    self.f.emit(Op::C64Part {
+                        a: d,
+                        b: x,
+                        i: part,
+                    });
+                } else {
+                    self.mov(d, x + part, 1);
+                }
+                Ok(d)
+            }
             _ => Err(self.unsupported(e.pos, "this builtin")),
         }
     }
@@ -647,79 +720,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
-    }
-
-    /// fmt.Println / fmt.Print of basic values (the minimal fmt bridge).
-    fn fmt_print(&mut self, e: &Expr, args: &[Expr], ln: bool, sprint: bool) -> CResult<u32> {
-        let mut vals = Vec::new();
-        for a in args {
-            let t = self.ty(a);
-            let code = if self.is_nil_name(a) {
-                fk::NIL
-            } else {
-                match self.lay.kind(t) {
-                    K::Int { signed: true, .. } => fk::INT,
-                    K::Int { signed: false, .. } => fk::UINT,
-                    K::F64 => fk::FLOAT64,
-                    K::F32 => fk::FLOAT32,
-                    K::Bool => fk::BOOL,
-                    K::Str => fk::STRING,
-                    K::C128 => fk::COMPLEX128,
-                    K::C64 => fk::COMPLEX64,
-                    K::Iface => fk::IFACE,
-                    K::Ptr if matches!(self.c.types.get(self.lay.under(t)), Type::Pointer(_)) => {
-                        fk::POINTER
-                    }
-                    _ => return Err(self.unsupported(a.pos, "fmt of this type")),
-                }
-            };
-            let v = if code == fk::NIL {
-                0
-            } else {
-                self.expr_unconverted(a)?
-            };
-            vals.push((v, code));
-        }
-        for (i, (v, code)) in vals.iter().enumerate() {
-            if i > 0 {
-                let space = ln || (vals[i - 1].1 != fk::STRING && *code != fk::STRING);
-                if space {
-                    self.f.emit(Op::FmtSp {});
-                }
-            }
-            let k = self.konst(*code);
-            self.f.emit(Op::FmtValue { a: *v, k });
-        }
-        self.set_line(e.pos);
-        if sprint {
-            if ln {
-                let nl = self.static_data(b"\n");
-                let k = self.konst(nl as u64);
-                let s = self.f.alloc(2, true);
-                self.f.emit(Op::StaticAddr { a: s, k });
-                self.f.emit(Op::LoadI { a: s + 1, i: 1 });
-                let k = self.konst(fk::STRING);
-                self.f.emit(Op::FmtValue { a: s, k });
-            }
-            let d = self.f.alloc(2, true);
-            self.f.emit(Op::FmtString { a: d });
-            return Ok(d);
-        }
-        self.f.emit(Op::FmtFlush { n: ln as u32 });
-        // (n int, err error) results: not materialized.
-        let d = self.f.alloc(3, true);
-        self.f.emit(Op::Zero { a: d, n: 3 });
-        Ok(d)
-    }
-
-    fn is_nil_name(&self, e: &Expr) -> bool {
-        let e = e.unparen();
-        e.as_name().is_some()
-            && self
-                .c
-                .info
-                .use_of(e.id)
-                .is_some_and(|o| matches!(self.c.obj(o).kind, ObjKind::Nil))
     }
 
     /// `x[lo:hi]` and `x[lo:hi:max]`.

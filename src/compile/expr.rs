@@ -369,6 +369,30 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, Sub) => Op::SubF32 { a: d, b: a, c: b },
             (K::F32, Mul) => Op::MulF32 { a: d, b: a, c: b },
             (K::F32, Div) => Op::DivF32 { a: d, b: a, c: b },
+            (K::C128 | K::C64, Add | Sub | Mul | Div) => {
+                use goscope_runtime::complex::op as cop;
+                let op = match op {
+                    Add => cop::ADD,
+                    Sub => cop::SUB,
+                    Mul => cop::MUL,
+                    _ => cop::DIV,
+                };
+                if k == K::C128 {
+                    Op::C128Op {
+                        a: d,
+                        b: a,
+                        c: b,
+                        op,
+                    }
+                } else {
+                    Op::C64Op {
+                        a: d,
+                        b: a,
+                        c: b,
+                        op,
+                    }
+                }
+            }
             _ => return Err(self.unsupported(y.pos, "this operator on this type")),
         };
         if matches!(op, Div | Rem) {
@@ -424,6 +448,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let b = self.expr(y)?;
         self.set_line(s.pos);
         self.arith(op, k, cur, b, y, d)
+    }
+
+    /// `d := a == b` for values of type `t` (structs, arrays, complex):
+    /// gc's `t.equal` on the two values laid side by side.
+    pub(super) fn equal_values(&mut self, t: TypeId, d: u32, a: u32, b: u32) -> CResult<()> {
+        let n = self.lay.slots(t);
+        let ti = self.type_index(t)?;
+        let pair = self.f.alloc(2 * n, self.lay.has_pointers(t));
+        self.mov(pair, a, n);
+        self.mov(pair + n, b, n);
+        self.f.emit(Op::EqualT {
+            a: d,
+            b: pair,
+            t: ti,
+        });
+        Ok(())
     }
 
     /// `x op y` for a comparison, into the bool slot `d`.
@@ -483,6 +523,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     _ => Op::LeS { a: d, b: d, c: z },
                 }
             }
+            K::Agg | K::C64 | K::C128 if matches!(op, Eql | Neq) => {
+                let t = if self.c.types.is_untyped(self.ty(x)) {
+                    self.ty(y)
+                } else {
+                    self.ty(x)
+                };
+                self.equal_values(t, d, a, b)?;
+                if op == Neq {
+                    self.f.emit(Op::Not { a: d, b: d });
+                }
+                return Ok(());
+            }
             _ => return Err(self.unsupported(x.pos, "comparison of this type")),
         };
         self.f.emit(ins);
@@ -539,6 +591,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     K::Int { .. } => self.f.emit(Op::NegI { a: d, b: a }),
                     K::F64 => self.f.emit(Op::NegF { a: d, b: a }),
                     K::F32 => self.f.emit(Op::NegF32 { a: d, b: a }),
+                    K::C128 => self.f.emit(Op::C128Op {
+                        a: d,
+                        b: a,
+                        c: a,
+                        op: goscope_runtime::complex::op::NEG,
+                    }),
+                    K::C64 => self.f.emit(Op::C64Op {
+                        a: d,
+                        b: a,
+                        c: a,
+                        op: goscope_runtime::complex::op::NEG,
+                    }),
                     _ => return Err(self.unsupported(e.pos, "negation of this type")),
                 }
                 self.ext(k, d);

@@ -17,9 +17,12 @@ mod expr;
 mod func;
 mod layout;
 mod maps;
+mod native;
+pub use native::signature_slots;
 pub mod rtype;
 mod stmt;
 mod typedesc;
+mod variadic;
 mod walk;
 
 use std::collections::HashMap;

@@ -301,6 +301,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     t: body as u32,
                 });
             }
+            K::Agg | K::C64 | K::C128 => {
+                let d = self.f.alloc(1, false);
+                self.equal_values(self.ty(tag), d, v, x)?;
+                self.f.emit(Op::JmpIf {
+                    a: d,
+                    t: body as u32,
+                });
+            }
             _ => return Err(self.unsupported(c.pos, "switch on this type")),
         }
         Ok(())

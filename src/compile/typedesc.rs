@@ -88,7 +88,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// name a type.
     ///
     /// [`Program::types`]: goscope_runtime::vm::Program::types
-    #[allow(dead_code)] // first users: interfaces, maps, typed allocation
     pub(super) fn type_index(&mut self, t: TypeId) -> CResult<u32> {
         let d = self.rtype(t)?;
         let addr = d as *const Type as usize;

@@ -53,6 +53,21 @@ struct Resume {
 pub enum Exit {
     /// main.main returned or os.Exit was called: the status.
     Code(i32),
+    /// A nested run (a native's call into Go, reenter.rs) returned.
+    Returned,
+    /// A nested run's panic reached the native that called into Go,
+    /// unrecovered: it is the goroutine's newest panic.
+    Panicked,
+}
+
+impl Exit {
+    /// The process exit status (a finished run only ends with `Code`).
+    pub fn code(&self) -> i32 {
+        match self {
+            Exit::Code(c) => *c,
+            Exit::Returned | Exit::Panicked => 3,
+        }
+    }
 }
 
 /// One running program (a single goroutine for now).
@@ -74,8 +89,16 @@ pub struct Vm<'p> {
     defers: Vec<Defer>,
     /// The goroutine's panics, newest last (gc's g._panic).
     panics: Vec<Panic>,
+    /// Frames below this call-stack depth belong to a native's caller:
+    /// a nested run returns when its frame returns, and a panic stops at
+    /// it (reenter.rs). 0 outside natives.
+    floor: usize,
+    /// The frame that called the running native and the first free slot
+    /// above its window: where a call into Go puts its frame.
+    native_caller: Option<reenter::Caller>,
 }
 
+pub mod reenter;
 /// Where gc's tracebacks say the runtime's sources are.
 const GOROOT: &str = "/usr/lib/go-1.19";
 
@@ -103,6 +126,8 @@ impl<'p> Vm<'p> {
             fmtbuf: Vec::new(),
             defers: Vec::new(),
             panics: Vec::new(),
+            floor: 0,
+            native_caller: None,
         }
     }
 
@@ -122,20 +147,28 @@ impl<'p> Vm<'p> {
         r
     }
 
-    /// The loop.
+    /// The loop, from the program's entry.
     fn execute(&mut self) -> Exit {
+        let base = self.stack.bottom();
+        let entry = &self.prog.funcs[self.prog.entry as usize];
+        if self.stack.fit(base, entry.frame_size).is_none() {
+            return Exit::Code(2);
+        }
+        zero_slots(base, entry.frame_size);
+        self.execute_at(self.prog.entry, base, 0)
+    }
+
+    /// The loop, running function `fid` whose frame (arguments in place,
+    /// the rest zeroed) is at `base`, with context register `ctxt`.
+    fn execute_at(&mut self, fid: u32, base: *mut u64, ctxt: u64) -> Exit {
         let prog = self.prog;
-        let mut fid = prog.entry;
+        let mut fid = fid;
         let mut func = &prog.funcs[fid as usize];
         let mut code: &[Op] = &func.code;
         let mut pc: usize = 0;
-        let mut base = self.stack.bottom();
-        if self.stack.fit(base, func.frame_size).is_none() {
-            return Exit::Code(2);
-        }
-        zero_slots(base, func.frame_size);
+        let mut base = base;
         let mut limit = self.stack.limit();
-        let mut ctxt: u64 = 0;
+        let mut ctxt: u64 = ctxt;
         let globals = self.globals.as_mut_ptr() as u64;
 
         macro_rules! r {
@@ -427,6 +460,20 @@ impl<'p> Vm<'p> {
                     base = newbase;
                 }
                 Op::LoadCtxt { a } => w!(a, ctxt),
+                Op::CallNative { a, n } => {
+                    match self.call_native(n, fid, pc as u32, base, a) {
+                        Ok(()) => {}
+                        Err(reenter::Raise::Error(e)) => throw!(e),
+                        Err(reenter::Raise::Value(v)) => {
+                            resume!(self.gopanic(v, false, fid, pc as u32, base))
+                        }
+                        Err(reenter::Raise::Continue) => {
+                            resume!(self.panic_continue(fid, pc as u32, base))
+                        }
+                        Err(reenter::Raise::Exit(x)) => return x,
+                    }
+                    limit = self.stack.limit();
+                }
                 Op::Ret {} => {
                     // deferreturn: run this frame's deferred calls first;
                     // the Ret runs again when each returns.
@@ -447,6 +494,10 @@ impl<'p> Vm<'p> {
                         );
                         self.stack.back_to(fr.seg as usize);
                         limit = self.stack.limit();
+                    }
+                    if self.frames.len() < self.floor {
+                        // The frame a native called returned (reenter.rs).
+                        return Exit::Returned;
                     }
                     fid = fr.func;
                     func = &prog.funcs[fid as usize];
@@ -768,6 +819,52 @@ impl<'p> Vm<'p> {
                         depth: self.frames.len(),
                     });
                 }
+                Op::EqualT { a, b, t } => {
+                    let ty = prog.types[t as usize];
+                    let n = ty.size.div_ceil(8) as u32;
+                    let (x, y) = (slot_addr(base, b), slot_addr(base, b + n));
+                    match crate::alg::typ_equal(ty, x, y) {
+                        Ok(eq) => w!(a, eq as u64),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Op::C128Op { a, b, c, op } => {
+                    let x = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    let y = (f64::from_bits(r!(c)), f64::from_bits(r!(c + 1)));
+                    let z = crate::complex::c128_op(op, x, y);
+                    w!(a, z.0.to_bits());
+                    w!(a + 1, z.1.to_bits());
+                }
+                Op::C64Op { a, b, c, op } => w!(a, crate::complex::c64_op(op, r!(b), r!(c))),
+                Op::C64Make { a, b, c } => {
+                    let (re, im) = (f32::from_bits(r!(b) as u32), f32::from_bits(r!(c) as u32));
+                    w!(a, crate::complex::c64_word(re, im))
+                }
+                Op::C64Part { a, b, i } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (if i == 0 { re } else { im }).to_bits() as u64)
+                }
+                Op::C64To128 { a, b } => {
+                    let (re, im) = crate::complex::c64_parts(r!(b));
+                    w!(a, (re as f64).to_bits());
+                    w!(a + 1, (im as f64).to_bits());
+                }
+                Op::C128To64 { a, b } => {
+                    let (re, im) = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
+                    w!(a, crate::complex::c64_word(re as f32, im as f32))
+                }
+                Op::SliceToArrayPtr { a, b, n } => {
+                    let len = r!(b + 1);
+                    if len < n as u64 {
+                        throw!(RuntimeError::new(
+                            crate::error::RuntimeErrorKind::Bounds,
+                            format!(
+                                "cannot convert slice with length {len} to pointer to array with length {n}"
+                            ),
+                        ));
+                    }
+                    w!(a, r!(b))
+                }
                 Op::PanicMsg { k } => {
                     let s = prog.strings[prog.consts[k as usize] as usize].clone();
                     throw!(RuntimeError::error_string(s));
@@ -830,7 +927,15 @@ impl<'p> Vm<'p> {
                 ctxt: 0,
             });
         }
-        let Some(d) = self.defers.pop() else {
+        let d = match self.defers.last() {
+            Some(d) if d.depth >= self.floor => self.defers.pop(),
+            _ => None,
+        };
+        let Some(d) = d else {
+            if self.floor > 0 {
+                // The panic reached the native that called into Go.
+                return Err(self.unwind_to_native());
+            }
             self.flush();
             let mut s = printpanics(&self.panics);
             if self.panics.iter().any(|p| p.sigsegv) {

@@ -11,6 +11,7 @@ pub mod program;
 mod shims;
 pub mod stack;
 
+pub use interp::reenter::{GoCallError, Raise};
 pub use interp::{Exit, Vm};
 pub use opcode::{Op, Opnd};
 pub use program::{ElemType, Func, FuncId, Program};

@@ -226,6 +226,9 @@ ops! {
     CallClosure { a: Slot, b: Slot },
     /// `LoadCtxt A   R[A] := the context register (the funcval called)`
     LoadCtxt { a: Slot },
+    /// `CallNative A N   call native N (runtime/src/natives) with its window
+    /// at R[A..]` (params, then results, as a Go call) (may panic)
+    CallNative { a: Slot, n: Num },
     /// `Ret   return to the caller` (results are in the result slots)
     Ret {},
     /// `FrameAddr A B   R[A] := &R[B]` (the address of a frame slot)
@@ -351,6 +354,26 @@ ops! {
     Deferproc { a: Slot },
     /// `PanicMsg k`   raise the runtime error whose text is string K[k]
     PanicMsg { k: Konst },
+    /// `EqualT A B t   R[A] := R[B..B+n] == R[B+n..B+2n]` for values of the
+    /// type `Program::types[t]` in memory layout (n = its size in slots),
+    /// by gc's `t.equal` (may panic: comparing uncomparable interfaces)
+    EqualT { a: Slot, b: Slot, t: Num },
+    /// `C128Op A B C op   R[A..A+2] := R[B..B+2] op R[C..C+2]` for
+    /// complex128 (op: runtime::complex::op; division as complex128div)
+    C128Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C64Op A B C op   R[A] := R[B] op R[C]` for complex64 words
+    C64Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C64Make A B C   R[A] := complex(float32 R[B], float32 R[C])`
+    C64Make { a: Slot, b: Slot, c: Slot },
+    /// `C64Part A B i   R[A] := real(R[B]) if i == 0 else imag(R[B])`
+    C64Part { a: Slot, b: Slot, i: Num },
+    /// `C64To128 A B   R[A..A+2] := complex128(R[B])`
+    C64To128 { a: Slot, b: Slot },
+    /// `C128To64 A B   R[A] := complex64(R[B..B+2])`
+    C128To64 { a: Slot, b: Slot },
+    /// `SliceToArrayPtr A B n   R[A] := (*[n]T)(R[B..B+3])` (may panic:
+    /// the slice is shorter than n)
+    SliceToArrayPtr { a: Slot, b: Slot, n: Num },
     /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
     /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
     MakeMap { a: Slot, b: Slot, t: Num },

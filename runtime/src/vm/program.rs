@@ -86,10 +86,16 @@ impl Program {
                 return Err(format!("{}: line table length", f.name));
             }
             for (pc, op) in f.code.iter().enumerate() {
-                let widths = match super::mapops::slot_widths(self, op) {
+                let mut widths = match super::mapops::slot_widths(self, op) {
                     Some(w) => w.map_err(|e| format!("{}: pc {pc}: {e}", f.name))?,
                     None => slot_widths(op),
                 };
+                if let Op::EqualT { t, .. } = *op {
+                    let Some(ty) = self.types.get(t as usize) else {
+                        return Err(format!("{}: pc {pc}: bad type index {t}", f.name));
+                    };
+                    widths[1] = 2 * ty.size.div_ceil(8) as u32;
+                }
                 let mut nslot = 0;
                 let mut err = None;
                 let mut op = *op;
@@ -111,6 +117,14 @@ impl Program {
                 });
                 if let Some(e) = err {
                     return Err(e);
+                }
+                if let Op::CallNative { a, n } = op {
+                    let Some(nat) = crate::natives::get(n) else {
+                        return Err(format!("{}: pc {pc}: bad native {n}", f.name));
+                    };
+                    if a as u64 + (nat.params + nat.results) as u64 > f.frame_size as u64 {
+                        return Err(format!("{}: pc {pc}: native window outside frame", f.name));
+                    }
                 }
                 if let Op::Call { a, f: callee } = op {
                     let c = &self.funcs[callee as usize];
@@ -149,9 +163,13 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::CmpString { .. } | Op::EqString { .. } => [1, 2, 2],
         Op::PrintString { .. } | Op::PrintComplex { .. } | Op::PrintEface { .. } => [2, 1, 1],
         Op::PrintSlice { .. } => [3, 1, 1],
+        Op::C128Op { .. } => [2, 2, 2],
+        Op::C64To128 { .. } => [2, 1, 1],
+        Op::C128To64 { .. } => [1, 2, 1],
+        Op::SliceToArrayPtr { .. } => [1, 3, 1],
         Op::FmtValue { .. } => [2, 1, 1],
         // The window is checked against the callee's parameters and results.
-        Op::Call { .. } => [0, 0, 0],
+        Op::Call { .. } | Op::CallNative { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],
         Op::Recover { .. } | Op::Gopanic { .. } | Op::MakeEface { .. } => [2, 2, 1],
         _ => [1, 1, 1],

@@ -1,0 +1,125 @@
+//! Calls of std functions: lowered to `CallNative` (runtime/src/natives)
+//! when a native of that name (`strings.Index`, `math/rand.Intn`) is
+//! registered, reported as `not supported yet: pkg.Name` otherwise.
+//!
+//! The window is a Go call's: parameter slots (the variadic `[]T` built
+//! by variadic.rs), then result slots. `fmt.Fprint*(os.Stdout, ...)` and
+//! `os.Stderr` pass the io.Writer as {nil, fd} (natives/fmt.rs) until
+//! *os.File values exist.
+
+use goscope_runtime::vm::Op;
+
+use super::func::WIN;
+use super::layout::K;
+use super::{CResult, Compiler};
+use crate::syntax::ast::{Expr, ExprKind};
+use crate::types::object::ObjKind;
+use crate::types::ty::TypeId;
+
+impl<'c, 'a> Compiler<'c, 'a> {
+    /// The import path of `x` when it names an imported package.
+    pub(super) fn pkg_path(&self, x: &Expr) -> Option<String> {
+        let obj = x.as_name().and_then(|_| self.c.info.use_of(x.id))?;
+        match &self.c.obj(obj).kind {
+            ObjKind::PkgName { imported, .. } => Some(self.c.package(*imported).path.clone()),
+            _ => None,
+        }
+    }
+
+    /// A call `pkg.Name(args)` of a std function: Some(first result slot),
+    /// or None when `fun` is not a package-qualified function.
+    pub(super) fn std_call(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        dots: bool,
+    ) -> CResult<Option<u32>> {
+        let ExprKind::Selector { x, sel } = &fun.kind else {
+            return Ok(None);
+        };
+        let Some(path) = self.pkg_path(x) else {
+            return Ok(None);
+        };
+        let name = format!("{path}.{}", sel.sym.as_str());
+        let Some(id) = goscope_runtime::natives::lookup(&name) else {
+            return Err(self.unsupported(e.pos, &name));
+        };
+        let fty = self.ty(fun);
+        let Some(sig) = self.c.types.signature(self.lay.under(fty)).cloned() else {
+            return Err(self.unsupported(e.pos, &name));
+        };
+        let params = self.c.types.tuple_vars(sig.params).to_vec();
+        let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        if args.len() == 1 && ptypes.len() > 1 {
+            return Err(self.unsupported(e.pos, "a multi-value call as arguments"));
+        }
+        let implicit_dots = sig.variadic && !dots;
+        let nfixed = if implicit_dots {
+            ptypes.len() - 1
+        } else {
+            ptypes.len()
+        };
+        let mut tmps = Vec::new();
+        for (a, t) in args[..nfixed.min(args.len())].iter().zip(&ptypes) {
+            tmps.push(self.native_arg(a, *t)?);
+        }
+        if implicit_dots {
+            tmps.push(self.variadic_slice(&args[nfixed..], ptypes[nfixed])?);
+        }
+        let mut at = 0;
+        for (tmp, t) in tmps.into_iter().zip(&ptypes) {
+            let n = self.lay.slots(*t);
+            self.mov(WIN + at, tmp, n);
+            at += n;
+        }
+        let rslots = self.lay.slots(sig.results);
+        self.f.use_window(at + rslots);
+        self.set_line(e.pos);
+        self.f.emit(Op::CallNative { a: WIN, n: id });
+        Ok(Some(WIN + at))
+    }
+
+    /// One fixed argument of a native, converted to its parameter type.
+    fn native_arg(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
+        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
+            if let Some(fd) = self.std_stream(a) {
+                let d = self.f.alloc(2, true);
+                self.load_word(d, 0);
+                self.load_word(d + 1, fd);
+                return Ok(d);
+            }
+            if self.is_empty_iface(t) {
+                return self.convt_eface(a);
+            }
+        }
+        self.arg_value(a, t)
+    }
+
+    /// 1 for `os.Stdout`, 2 for `os.Stderr`.
+    fn std_stream(&self, a: &Expr) -> Option<u64> {
+        let ExprKind::Selector { x, sel } = &a.unparen().kind else {
+            return None;
+        };
+        if self.pkg_path(x).as_deref() != Some("os") {
+            return None;
+        }
+        match sel.sym.as_str() {
+            "Stdout" => Some(1),
+            "Stderr" => Some(2),
+            _ => None,
+        }
+    }
+}
+
+/// The parameter and result slot counts of the function type `fty` (a
+/// native's window), for checking the natives table against the std API.
+pub fn signature_slots(c: &crate::types::Checker<'_>, fty: TypeId) -> Option<(u32, u32)> {
+    let mut lay = super::layout::Layout::new(c);
+    let sig = c.types.signature(lay.under(fty))?.clone();
+    let mut params = 0;
+    for p in c.types.tuple_vars(sig.params) {
+        params += lay.slots(c.obj_type(*p));
+    }
+    Some((params, lay.slots(sig.results)))
+}
