@@ -1,10 +1,17 @@
-//! Interfaces (runtime/iface.go): eface = {&Type, data}. For now the VM
-//! makes efaces of basic values only (panic values, recover's result):
-//! [`basic_type`] gives the one `_type` of a basic kind (or of a defined
-//! type over one), built on first use and kept for the process, and
-//! [`convT`] boxes a value as gc's convT does (values are always boxed
-//! here; gc's pointer-shaped and small-integer shortcuts come with the
-//! compiler's type descriptors).
+//! Interfaces (runtime/iface.go): eface = {&Type, data}, iface = {&Itab,
+//! data} (itabs and assertions: itab.rs).
+//!
+//! The data word: [`conv_t`] is gc's convT family as the compiler picks
+//! it (walk/convert.go dataWordFuncName): pointer-shaped values are the
+//! word itself; zero-size values point at zerobase; bools and one-byte
+//! integers, and 2-, 4- and 8-byte scalars below 256, point into the
+//! static [`STATIC_UINT64S`]; empty strings and nil slices point at the
+//! static zero value; anything else is copied into a new heap object. So a
+//! program's Mallocs count agrees with gc's.
+//!
+//! [`basic_type`] is the older bridge for values made without a compiler
+//! descriptor (the runtime's own errors): a `_type` per basic kind and
+//! name, built on first use.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -83,18 +90,86 @@ pub fn convT(t: &'static Type, words: &[u64]) -> u64 {
     p
 }
 
-/// The `_type` at an eface's type word. Every type word the VM stores is
-/// the address of a `&'static Type` from [`basic_type`]; this finds it in
-/// the table (a safe lookup rather than a pointer cast).
+/// The `_type` at an eface's type word (every type word the VM stores is
+/// a leaked descriptor's address).
 pub fn type_at(word: u64) -> &'static Type {
-    let guard = TYPES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(map) = guard.as_ref() {
-        for t in map.values() {
-            if *t as *const Type as u64 == word {
-                return t;
-            }
-        }
+    crate::types::type_from_addr(word).unwrap_or_else(|| basic_type(RUNTIME_ERROR, "?"))
+}
+
+/// gc's staticuint64s: the data of small integers and bools in
+/// interfaces (`any(3)` points at entry 3, not at a new allocation).
+pub static STATIC_UINT64S: [u64; 256] = {
+    let mut a = [0u64; 256];
+    let mut i = 0;
+    while i < 256 {
+        a[i] = i as u64;
+        i += 1;
     }
-    drop(guard);
-    basic_type(RUNTIME_ERROR, "?")
+    a
+};
+
+/// Bytes of [`ZERO_VAL`].
+pub const ZERO_VAL_SIZE: usize = 1 << 16;
+
+/// gc's zeroVal: the data of empty strings and nil slices in interfaces,
+/// and what a failed comma-ok assertion reads its zero value from.
+pub static ZERO_VAL: [u64; ZERO_VAL_SIZE / 8] = [0; ZERO_VAL_SIZE / 8];
+
+/// The address of [`ZERO_VAL`].
+pub fn zero_val() -> u64 {
+    ZERO_VAL.as_ptr() as u64
+}
+
+fn static_uint64(v: u64) -> u64 {
+    STATIC_UINT64S.as_ptr() as u64 + 8 * v
+}
+
+/// gc's SoleComponent: the only non-struct, non-array part of `t` (a
+/// struct of one field, an array of one element), or `t` itself.
+fn sole_component(t: &'static Type) -> &'static Type {
+    match &t.extra {
+        TypeExtra::Struct { fields, .. } if fields.len() == 1 => sole_component(fields[0].typ),
+        TypeExtra::Array { elem, len: 1 } => sole_component(elem),
+        _ => t,
+    }
+}
+
+/// The data word of an interface holding the value of type `t` stored at
+/// `src` (in memory layout): gc's convT16/32/64, convTstring, convTslice,
+/// convT and convTnoptr, and the shortcuts of the module comment.
+pub fn conv_t(t: &'static Type, src: u64) -> u64 {
+    use crate::mem;
+    if t.is_direct_iface() {
+        return mem::load_u64(src);
+    }
+    if t.size == 0 {
+        return crate::malloc::zerobase();
+    }
+    let int_like = matches!(t.kind, Kind::Bool | Kind::Int8 | Kind::Uint8);
+    if t.size == 1 && int_like {
+        return static_uint64(mem::load_u8(src) as u64);
+    }
+    let small = match (t.size, t.align) {
+        (2, 2) => Some(mem::load_u16(src) as u64),
+        (4, 4) if !t.has_pointers() => Some(mem::load_u32(src) as u64),
+        (8, 8) if !t.has_pointers() => Some(mem::load_u64(src)),
+        _ => None,
+    };
+    if let Some(v) = small {
+        if v < 256 {
+            return static_uint64(v);
+        }
+        let p = crate::malloc::mallocgc(t.size, None, false);
+        mem::memmove(p, src, t.size);
+        return p;
+    }
+    let sole = sole_component(t);
+    match sole.kind {
+        Kind::String if mem::load_u64(src + 8) == 0 => return zero_val(),
+        Kind::Slice if mem::load_u64(src) == 0 => return zero_val(),
+        _ => {}
+    }
+    let p = crate::malloc::mallocgc(t.size, Some(t), t.has_pointers());
+    mem::memmove(p, src, t.size);
+    p
 }

@@ -8,6 +8,7 @@ pub mod alg;
 pub mod complex;
 pub mod error;
 pub mod iface;
+pub mod itab;
 pub mod malloc;
 pub mod map;
 pub mod mcache;

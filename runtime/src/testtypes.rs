@@ -3,7 +3,7 @@
 //! maptype flags as cmd/compile/internal/reflectdata computes them).
 
 use crate::map::{add_ptrmask as add_mask, bucket_layout, ptrdata_of};
-use crate::types::{tflag, IMethod, Kind, StructField, Type, TypeExtra};
+use crate::types::{tflag, IMethod, Kind, StructField, Type, TypeExtra, TypeRef};
 
 pub fn leak<T>(v: T) -> &'static T {
     Box::leak(Box::new(v))
@@ -86,7 +86,9 @@ pub fn pointer(elem: &'static Type) -> &'static Type {
         8,
         tflag::REGULAR_MEMORY,
         format!("*{}", elem.str),
-        TypeExtra::Pointer { elem },
+        TypeExtra::Pointer {
+            elem: TypeRef::new(elem),
+        },
     )
 }
 
@@ -99,7 +101,9 @@ pub fn slice(elem: &'static Type) -> &'static Type {
         8,
         0,
         format!("[]{}", elem.str),
-        TypeExtra::Slice { elem },
+        TypeExtra::Slice {
+            elem: TypeRef::new(elem),
+        },
     )
 }
 

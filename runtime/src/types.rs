@@ -6,6 +6,10 @@
 //! a `&'static Type` is the first word of an eface and what `mallocgc`,
 //! the maps, the collector, interfaces and fmt all read. Identity of types
 //! is identity of descriptors: the compiler makes exactly one per type.
+//! Edges that can close a cycle of types are [`TypeRef`]s, set once the
+//! target exists.
+
+use std::sync::OnceLock;
 
 /// reflect.Kind, with Go's numbering (what `%v` of a reflect.Kind and
 /// the runtime's kind switch use).
@@ -92,13 +96,13 @@ pub enum TypeExtra {
         len: usize,
     },
     Chan {
-        elem: &'static Type,
+        elem: TypeRef,
         /// 1 receive-only, 2 send-only, 3 both (reflect.ChanDir).
         dir: u8,
     },
     Func {
-        params: &'static [&'static Type],
-        results: &'static [&'static Type],
+        params: &'static [TypeRef],
+        results: &'static [TypeRef],
         variadic: bool,
     },
     Interface {
@@ -121,10 +125,10 @@ pub enum TypeExtra {
         flags: u32,
     },
     Pointer {
-        elem: &'static Type,
+        elem: TypeRef,
     },
     Slice {
-        elem: &'static Type,
+        elem: TypeRef,
     },
     Struct {
         /// Package path of the struct's unexported field names.
@@ -132,6 +136,79 @@ pub enum TypeExtra {
         fields: &'static [StructField],
     },
 }
+
+/// An edge to another descriptor that may close a cycle: the element of
+/// a pointer, slice or chan type and the parameters and results of a
+/// func type. `type L struct{ next *L }` needs `*L`'s descriptor while
+/// `L`'s is being built, so the builder gives `*L` an unset edge and sets
+/// it once `L` exists (the cell is leaked, so setting it through a shared
+/// `&'static` reference is sound). Reads see the target through
+/// [`TypeRef::get`] or `Deref`; an edge is only ever unset while the
+/// compiler builds descriptors, and then reads [`UNSET`].
+#[derive(Clone, Copy)]
+pub enum TypeRef {
+    /// An edge known when the descriptor is made.
+    Fixed(&'static Type),
+    /// An edge set once its target exists.
+    Lazy(&'static OnceLock<&'static Type>),
+}
+
+impl TypeRef {
+    /// An edge to `t`.
+    pub const fn new(t: &'static Type) -> TypeRef {
+        TypeRef::Fixed(t)
+    }
+
+    /// An edge whose target is set later ([`TypeRef::set`]).
+    pub fn pending() -> TypeRef {
+        TypeRef::Lazy(Box::leak(Box::new(OnceLock::new())))
+    }
+
+    /// Sets a pending edge; false if it was already set.
+    pub fn set(&self, t: &'static Type) -> bool {
+        match self {
+            TypeRef::Fixed(_) => false,
+            TypeRef::Lazy(cell) => cell.set(t).is_ok(),
+        }
+    }
+
+    /// The target descriptor ([`UNSET`] while pending).
+    pub fn get(&self) -> &'static Type {
+        match self {
+            TypeRef::Fixed(t) => t,
+            TypeRef::Lazy(cell) => cell.get().copied().unwrap_or(&UNSET),
+        }
+    }
+}
+
+impl std::ops::Deref for TypeRef {
+    type Target = Type;
+    fn deref(&self) -> &Type {
+        self.get()
+    }
+}
+
+impl std::fmt::Debug for TypeRef {
+    /// The target's name only: following edges could loop forever.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TypeRef({})", self.get().str)
+    }
+}
+
+/// What a pending [`TypeRef`] reads: an invalid, empty type.
+pub static UNSET: Type = Type {
+    size: 0,
+    ptrdata: 0,
+    hash: 0,
+    tflag: 0,
+    align: 1,
+    field_align: 1,
+    kind: Kind::Invalid,
+    gcdata: &[],
+    str: "<unset>",
+    extra: TypeExtra::None,
+    uncommon: None,
+};
 
 /// A method of an interface type.
 #[derive(Debug)]
@@ -214,11 +291,10 @@ impl Type {
     /// The element type of an array, chan, map, pointer or slice.
     pub fn elem(&self) -> Option<&'static Type> {
         match self.extra {
-            TypeExtra::Array { elem, .. }
-            | TypeExtra::Chan { elem, .. }
-            | TypeExtra::Map { elem, .. }
+            TypeExtra::Array { elem, .. } | TypeExtra::Map { elem, .. } => Some(elem),
+            TypeExtra::Chan { elem, .. }
             | TypeExtra::Pointer { elem }
-            | TypeExtra::Slice { elem } => Some(elem),
+            | TypeExtra::Slice { elem } => Some(elem.get()),
             _ => None,
         }
     }
@@ -282,7 +358,9 @@ mod tests {
             kind: Kind::Pointer,
             gcdata: &[1],
             str: "*int",
-            extra: TypeExtra::Pointer { elem: int },
+            extra: TypeExtra::Pointer {
+                elem: TypeRef::new(int),
+            },
             uncommon: None,
         });
         assert!(!int.is_direct_iface());

@@ -57,6 +57,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let ExprKind::Selector { x, .. } = &fun.kind else {
                     return Err(self.unsupported(e.pos, "method call"));
                 };
+                if self.is_iface_method(sel.obj) {
+                    let path = &sel.index[..sel.index.len().saturating_sub(1)];
+                    return self.iface_call(e, x, sel.obj, path, args, *has_dots);
+                }
                 let Some(&id) = self.funcs.get(&sel.obj) else {
                     return Err(self.unsupported(e.pos, "methods of this type"));
                 };
@@ -182,7 +186,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// A call with an optional receiver (slot, type) placed first.
-    fn go_call_recv(
+    pub(super) fn go_call_recv(
         &mut self,
         e: &Expr,
         id: u32,
@@ -260,9 +264,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.mov(WIN, slot, n);
         }
         self.set_line(e.pos);
-        match dyn_target {
-            Some(fv) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
-            None => self.f.emit(Op::Call { a: WIN, f: id }),
+        match (dyn_target, self.iface_target.take()) {
+            (_, Some((b, m))) => self.f.emit(Op::CallIface { a: WIN, b, m }),
+            (Some(fv), _) => self.f.emit(Op::CallClosure { a: WIN, b: fv }),
+            (None, _) => self.f.emit(Op::Call { a: WIN, f: id }),
         }
         Ok(WIN + at)
     }
@@ -275,8 +280,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     fn arg_to(&mut self, a: &Expr, t: TypeId, d: u32) -> CResult<()> {
-        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
-            return Err(self.unsupported(a.pos, "interfaces"));
+        if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface && !self.is_nil(a)
+        {
+            return self.conv_iface_to(a, t, d);
         }
         self.expr_to(a, d)
     }
@@ -287,6 +293,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let from = self.ty(x);
         let (kt, kf) = (self.lay.kind(to), self.lay.kind(from));
         let d = self.temp(to);
+        if kt == K::Iface {
+            if self.is_nil(x) {
+                self.f.emit(Op::Zero { a: d, n: 2 });
+            } else {
+                self.conv_iface_to(x, to, d)?;
+            }
+            return Ok(d);
+        }
         let ut = self.lay.under(to);
         let uf = self.lay.under(from);
         let v = self.expr(x)?;
@@ -679,6 +693,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let k = self.lay.kind(t);
         if k == K::Iface {
             return self.expr(a);
+        }
+        if !self.is_nil(a) {
+            let d = self.f.alloc(2, true);
+            let any = self.c.universe.any_type;
+            self.conv_iface_to(a, any, d)?;
+            return Ok(d);
         }
         let code = match k {
             K::Int { signed: true, .. } => fk::INT,

@@ -76,7 +76,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             }
         }
-        let t = self.ty(e);
+        let t = self.conv_target(e).unwrap_or_else(|| self.ty(e));
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
@@ -95,14 +95,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             return Ok(());
         }
-        // An implicit conversion to an interface that the caller did not
-        // handle (the fmt bridge, print and panic do): not supported yet,
-        // rather than a value of the wrong shape.
-        if self.conv_ok != Some(e.id)
-            && self.c.info.iface_conversions.contains_key(&e.id)
-            && self.lay.kind(t) != K::Iface
-        {
-            return Err(self.unsupported(e.pos, "interfaces"));
+        // An implicit conversion to an interface (iface.rs), unless the
+        // caller takes it over (the fmt bridge, print and panic do).
+        if let Some(to) = self.conv_target(e) {
+            return self.conv_iface_to(e, to, d);
         }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
@@ -128,6 +124,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             ExprKind::Slice { .. } => self.slice_expr(e, d),
             ExprKind::CompositeLit { .. } => self.composite(e, d),
             ExprKind::FuncLit { .. } => self.func_lit(e, d),
+            ExprKind::Assert { x, ty } => self.type_assert(e, x, ty, d),
             _ => Err(self.unsupported(e.pos, "this expression")),
         }
     }
@@ -475,6 +472,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         } else {
             k
         };
+        if matches!(op, Eql | Neq)
+            && (self.lay.kind(self.ty(x)) == K::Iface || self.lay.kind(self.ty(y)) == K::Iface)
+        {
+            return self.iface_compare(op == Eql, x, y, d);
+        }
         let (a, b) = self.operands(x, y)?;
         // x > y is y < x; x >= y is y <= x.
         let (a, b, op) = match op {
@@ -541,7 +543,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(())
     }
 
-    fn is_nil(&self, e: &Expr) -> bool {
+    pub(super) fn is_nil(&self, e: &Expr) -> bool {
         let e = e.unparen();
         e.as_name().is_some()
             && self

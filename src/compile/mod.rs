@@ -15,6 +15,7 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod iface;
 mod layout;
 mod maps;
 mod native;
@@ -64,6 +65,8 @@ pub struct Compiler<'c, 'a> {
     dyn_target: Option<u32>,
     /// The operand whose interface conversion the caller handles.
     conv_ok: Option<crate::syntax::ast::NodeId>,
+    /// The (iface slot, method index) of the interface call being compiled.
+    iface_target: Option<(u32, u32)>,
     /// Runtime type descriptors (typedesc.rs).
     rt: rtype::RtypeBuilder<'c, 'a>,
     /// Function ids shared with `rt`'s method callback.
@@ -114,6 +117,7 @@ pub fn compile_with<'a>(
         wrap_count: 0,
         dyn_target: None,
         conv_ok: None,
+        iface_target: None,
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
@@ -179,13 +183,7 @@ pub fn compile_with<'a>(
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
     k.sync_funcs();
-    if let Some(w) = k.take_pending_wrappers().first() {
-        let name = k.c.obj(w.method).name.as_str();
-        return Err(format!(
-            "{}: goscope: not supported yet: method {name} called through an interface",
-            k.file
-        ));
-    }
+    k.compile_wrappers()?;
     if validate {
         k.prog
             .validate()

@@ -11,10 +11,15 @@
 //! `struct{ X int }` literals) share their descriptor, as the runtime's
 //! type identity (`==` on type words) requires.
 //!
-//! Limitation: descriptors are immutable `&'static Type` values, so a
-//! type that refers to itself (`type L struct{ next *L }`, or a method of
-//! `T` mentioning `T`) cannot be built yet: `rtype` reports it as not
-//! supported rather than building something wrong.
+//! Recursive types (`type L struct{ next *L }`, a method of `T` mentioning
+//! `T`): every cycle of types passes through a named type, and the edge
+//! that closes it is a pointer, slice or chan element or a func parameter
+//! or result (a cycle through array elements or struct fields only is not
+//! a valid Go type). Those edges are [`TypeRef`]s: when the builder meets
+//! a named type it is still building, [`RtypeBuilder::edge`] returns one
+//! pending edge per such type, set when the type's descriptor is leaked.
+//! (A map key or element closing a cycle, `type M map[string]M`, is
+//! reported as not supported.)
 //!
 //! Example: `map[string]int` gives a Kind::Map descriptor of size 8, gcdata
 //! `[1]`, str "map[string]int", and TypeExtra::Map with gc's 208-byte
@@ -24,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use goscope_runtime::map::{add_ptrmask, bucket_layout, ptrdata_of};
 use goscope_runtime::types::{
-    tflag, IMethod, Kind, Method, StructField, Type, TypeExtra, Uncommon,
+    tflag, IMethod, Kind, Method, StructField, Type, TypeExtra, TypeRef, Uncommon,
 };
 
 use crate::syntax::ast::ChanDir;
@@ -44,8 +49,9 @@ pub struct RtypeBuilder<'c, 'a> {
     c: &'c Checker<'a>,
     by_id: HashMap<TypeId, &'static Type>,
     by_key: HashMap<String, &'static Type>,
-    /// Types being built (to detect self-reference).
-    building: HashSet<String>,
+    /// Types being built (by key), with the pending edge handed out to the
+    /// types that refer back to them.
+    building: HashMap<String, Option<TypeRef>>,
     ifn: IfnFn<'c>,
 }
 
@@ -114,7 +120,7 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
             c,
             by_id: HashMap::new(),
             by_key: HashMap::new(),
-            building: HashSet::new(),
+            building: HashMap::new(),
             ifn,
         }
     }
@@ -395,18 +401,52 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
             self.by_id.insert(t, d);
             return Ok(d);
         }
-        if !self.building.insert(key.clone()) {
+        // A type met again while being built closes a cycle: an edge() to
+        // it is pending; a plain rtype() of a named type is an invalid
+        // edge (a map key or element), of an unnamed one (a struct field
+        // `*L` inside `L` inside `*L`) builds it again.
+        let outer = !self.building.contains_key(&key);
+        if !outer && self.c.types.is_named(t) {
             return Err(format!(
                 "goscope: not supported yet: recursive type {} at run time",
                 self.type_name(t)
             ));
         }
+        if outer {
+            self.building.insert(key.clone(), None);
+        }
         let r = self.build(t, &key);
-        self.building.remove(&key);
-        let d = leak(r?);
+        let pending = if outer {
+            self.building.remove(&key).flatten()
+        } else {
+            None
+        };
+        let r = r?;
+        // A type on a cycle built again inside its own construction was
+        // cached first: keep that one.
+        let d = match self.by_key.get(&key) {
+            Some(&d) => d,
+            None => leak(r),
+        };
+        if let Some(p) = pending {
+            p.set(d);
+        }
         self.by_key.insert(key, d);
         self.by_id.insert(t, d);
         Ok(d)
+    }
+
+    /// An edge to `t`'s descriptor that may close a cycle: pending while
+    /// `t` is still being built (see the module comment).
+    pub fn edge(&mut self, t: TypeId) -> CResult<TypeRef> {
+        if let Some(&d) = self.by_id.get(&t) {
+            return Ok(TypeRef::new(d));
+        }
+        let key = self.key(t);
+        if let Some(slot) = self.building.get_mut(&key) {
+            return Ok(*slot.get_or_insert_with(TypeRef::pending));
+        }
+        Ok(TypeRef::new(self.rtype(t)?))
     }
 }
 
@@ -457,11 +497,11 @@ impl RtypeBuilder<'_, '_> {
         };
         let mut ps = Vec::new();
         for p in self.c.types.tuple_vars(sig.params).to_vec() {
-            ps.push(self.rtype(self.c.obj_type(p))?);
+            ps.push(self.edge(self.c.obj_type(p))?);
         }
         let mut rs = Vec::new();
         for r in self.c.types.tuple_vars(sig.results).to_vec() {
-            rs.push(self.rtype(self.c.obj_type(r))?);
+            rs.push(self.edge(self.c.obj_type(r))?);
         }
         Ok(TypeExtra::Func {
             params: leak_slice(ps),
@@ -671,7 +711,7 @@ impl RtypeBuilder<'_, '_> {
                     8,
                     8,
                     TypeExtra::Pointer {
-                        elem: self.rtype(e)?,
+                        elem: self.edge(e)?,
                     },
                 )
             }
@@ -682,7 +722,7 @@ impl RtypeBuilder<'_, '_> {
                     24,
                     8,
                     TypeExtra::Slice {
-                        elem: self.rtype(e)?,
+                        elem: self.edge(e)?,
                     },
                 )
             }
@@ -693,7 +733,7 @@ impl RtypeBuilder<'_, '_> {
                     ChanDir::SendOnly => 2,
                     ChanDir::Both => 3,
                 };
-                let elem = self.rtype(elem)?;
+                let elem = self.edge(elem)?;
                 (Kind::Chan, 8, 8, TypeExtra::Chan { elem, dir })
             }
             CType::Signature(_) => {

@@ -145,13 +145,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 if let Some(i) = init {
                     self.stmt(i, None)?;
                 }
-                if let Some(Expr {
-                    kind: ExprKind::TypeSwitchGuard { .. },
-                    pos,
-                    ..
-                }) = tag
+                if let Some(
+                    g @ Expr {
+                        kind: ExprKind::TypeSwitchGuard { .. },
+                        ..
+                    },
+                ) = tag
                 {
-                    return Err(self.unsupported(*pos, "type switches"));
+                    return self.type_switch(s, g, body, label);
                 }
                 let tagv = match tag {
                     Some(t) => {
@@ -496,7 +497,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// Gives a variable its storage, initialized from `init` or zero.
-    fn declare(&mut self, o: ObjId, init: Option<u32>, _s: &Stmt) -> CResult<()> {
+    pub(super) fn declare(&mut self, o: ObjId, init: Option<u32>, _s: &Stmt) -> CResult<()> {
         let t = self.c.obj_type(o);
         if self.needs_cell(o) {
             let p = self.new_cell(t);

@@ -107,6 +107,10 @@ pub struct Info {
     /// the compiler boxes the value there and escape analysis sees an
     /// allocation site.
     pub iface_conversions: FxHashMap<NodeId, TypeId>,
+    /// Interface values implicitly converted to another, non-identical
+    /// interface type (gc's convI2I / convI2E: no allocation, so escape
+    /// analysis ignores them; the compiler converts the type word).
+    pub iface_reconversions: FxHashMap<NodeId, TypeId>,
 }
 
 /// Grows a dense table so that index `i` exists. The tables are reserved

@@ -47,6 +47,37 @@ type Stringer interface{ String() string }
 
 type Big struct{ a [20]int64 }
 
+type Node struct {
+	next *Node
+	kids []Node
+	val  int
+}
+
+func (n Node) Walk(f func(Node) bool) *Node { return nil }
+
+type Tree struct {
+	left, right *Tree
+	up          chan *Tree
+}
+
+func (t *Tree) Insert(x *Tree) *Tree { return t }
+
+type Fn func(Fn) Fn
+
+type Expr interface {
+	Eval(env []Expr, k chan Expr) Expr
+	Sub() []Expr
+}
+
+type Mutual struct {
+	b *Other
+}
+
+type Other struct {
+	m  []Mutual
+	op func(*Mutual) Other
+}
+
 type rtype struct {
 	size       uintptr
 	ptrdata    uintptr
@@ -197,6 +228,16 @@ func main() {
 	show(Big{})
 	show(struct{ *MyInt }{})
 	show(struct{ MyInt }{})
+	show(Node{})
+	show(&Node{})
+	show(&Tree{})
+	show(Fn(nil))
+	show(new(Expr))
+	show([]Expr{})
+	show(&Other{})
+	show(Mutual{})
+	names(Node{})
+	names(&Tree{})
 	names(E{})
 	names(&E{})
 	names(struct{ *MyInt }{})

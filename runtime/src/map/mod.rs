@@ -64,7 +64,7 @@ pub use layout::{add_ptrmask, bucket_layout, ptrdata_of, set_ptrbit, BucketLayou
 use crate::error::RuntimeError;
 use crate::malloc::mallocgc;
 use crate::mem;
-use crate::types::{tflag, Kind, Type, TypeExtra};
+use crate::types::{tflag, Kind, Type, TypeExtra, TypeRef};
 
 /// Pairs per bucket.
 pub const BUCKET_CNT: usize = 8;
@@ -161,7 +161,7 @@ static BMAP_SLICE_TYPE: Type = Type {
     gcdata: &[1],
     str: "[]*runtime.bmap",
     extra: TypeExtra::Slice {
-        elem: &UNSAFE_POINTER_TYPE,
+        elem: TypeRef::new(&UNSAFE_POINTER_TYPE),
     },
     uncommon: None,
 };

@@ -397,8 +397,14 @@ impl<'p> Vm<'p> {
                         pc = t as usize
                     }
                 }
-                Op::Call { a, f } | Op::CallClosure { a, b: f } => {
-                    let f = if let Op::CallClosure { b, .. } = op {
+                Op::Call { a, f } | Op::CallClosure { a, b: f } | Op::CallIface { a, b: f, .. } => {
+                    let f = if let Op::CallIface { b, m, .. } = op {
+                        match super::ifaceops::iface_method(base, b, m) {
+                            Ok(id) if (id as usize) < prog.funcs.len() => id,
+                            Ok(_) => return self.internal_error("itab names a bad function"),
+                            Err(e) => throw!(e),
+                        }
+                    } else if let Op::CallClosure { b, .. } = op {
                         let fv = r!(b);
                         if fv < NIL_LIMIT {
                             throw!(RuntimeError::nil_deref());
@@ -779,6 +785,20 @@ impl<'p> Vm<'p> {
                     let data = crate::iface::convT(t, &words);
                     w!(a, t as *const crate::types::Type as u64);
                     w!(a + 1, data);
+                }
+                Op::ConvT { .. }
+                | Op::TypeWord { .. }
+                | Op::ItabWord { .. }
+                | Op::ConvI { .. }
+                | Op::EqEface { .. }
+                | Op::EqIface { .. }
+                | Op::AssertT { .. }
+                | Op::AssertT2 { .. }
+                | Op::AssertI { .. }
+                | Op::AssertI2 { .. } => {
+                    if let Err(e) = super::ifaceops::exec(prog, base, op) {
+                        throw!(e)
+                    }
                 }
                 Op::Gopanic { a } => {
                     let arg = (r!(a), r!(a + 1));

@@ -4,6 +4,7 @@
 
 pub mod disasm;
 pub mod fmtv;
+mod ifaceops;
 pub mod interp;
 mod mapops;
 pub mod opcode;

@@ -374,6 +374,36 @@ ops! {
     /// `SliceToArrayPtr A B n   R[A] := (*[n]T)(R[B..B+3])` (may panic:
     /// the slice is shorter than n)
     SliceToArrayPtr { a: Slot, b: Slot, n: Num },
+    // Interfaces (vm/ifaceops.rs). T[t] is `Program::types[t]`; an
+    // assertion's K[k] packs the target's type index (low 32 bits) and the
+    // operand's static interface type index (high 32 bits).
+    /// `ConvT A B t   R[A] := the data word of an interface holding the
+    /// T[t] value R[B..]` (gc's convT family; may allocate)
+    ConvT { a: Slot, b: Slot, t: Num },
+    /// `TypeWord A t   R[A] := &T[t]` (an eface's type word)
+    TypeWord { a: Slot, t: Num },
+    /// `ItabWord A i   R[A] := &Program::itabs[i]` (an iface's itab word)
+    ItabWord { a: Slot, i: Num },
+    /// `ConvI A B k   R[A..A+2] := the interface R[B..B+2] converted to
+    /// interface type T[k.lo]` (nil stays nil)
+    ConvI { a: Slot, b: Slot, k: Konst },
+    /// `EqEface A B C   R[A] := R[B..B+2] == R[C..C+2]` for efaces (may panic)
+    EqEface { a: Slot, b: Slot, c: Slot },
+    /// `EqIface A B C   R[A] := R[B..B+2] == R[C..C+2]` for ifaces (may panic)
+    EqIface { a: Slot, b: Slot, c: Slot },
+    /// `AssertT A B k   R[A] := data word of R[B..B+2].(T[k.lo])` (may panic)
+    AssertT { a: Slot, b: Slot, k: Konst },
+    /// `AssertT2 A B k   R[A], R[A+1] := data word (or of a zero value), ok`
+    AssertT2 { a: Slot, b: Slot, k: Konst },
+    /// `AssertI A B k   R[A..A+2] := R[B..B+2].(T[k.lo])` for an interface
+    /// type (may panic)
+    AssertI { a: Slot, b: Slot, k: Konst },
+    /// `AssertI2 A B k   R[A..A+2], R[A+2] := R[B..B+2].(T[k.lo]), ok`
+    AssertI2 { a: Slot, b: Slot, k: Konst },
+    /// `CallIface A B m   call method m of the iface R[B..B+2] (its itab's
+    /// fun[m]) with the window at A, whose first slot holds the data word`
+    /// (may panic: nil interface)
+    CallIface { a: Slot, b: Slot, m: Num },
     /// `MakeMap A B t   R[A] := makemap(T[t], R[B])`: a map of type T[t]
     /// (`Program::types`) with room for R[B] entries (vm/mapops.rs)
     MakeMap { a: Slot, b: Slot, t: Num },

@@ -64,6 +64,8 @@ pub struct Program {
     /// Runtime type descriptors the ops name by index (interfaces, maps,
     /// typed allocation).
     pub types: Vec<&'static crate::types::Type>,
+    /// itabs of the conversions the compiler knows statically (`ItabWord`).
+    pub itabs: Vec<&'static crate::itab::Itab>,
 }
 
 /// What the runtime needs of an element type for allocation.
@@ -126,6 +128,9 @@ impl Program {
                         return Err(format!("{}: pc {pc}: native window outside frame", f.name));
                     }
                 }
+                if let Some(e) = super::ifaceops::validate(self, f, &op) {
+                    return Err(format!("{}: pc {pc}: {e}", f.name));
+                }
                 if let Op::Call { a, f: callee } = op {
                     let c = &self.funcs[callee as usize];
                     if a as u64 + (c.param_slots + c.result_slots) as u64 > f.frame_size as u64 {
@@ -172,6 +177,11 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::Call { .. } | Op::CallNative { .. } => [0, 0, 0],
         Op::CallClosure { .. } => [0, 1, 1],
         Op::Recover { .. } | Op::Gopanic { .. } | Op::MakeEface { .. } => [2, 2, 1],
+        Op::EqIface { .. } | Op::EqEface { .. } => [1, 2, 2],
+        Op::AssertT { .. } | Op::ConvT { .. } | Op::CallIface { .. } => [1, 2, 1],
+        Op::AssertT2 { .. } => [2, 2, 1],
+        Op::AssertI { .. } | Op::ConvI { .. } => [2, 2, 1],
+        Op::AssertI2 { .. } => [3, 2, 1],
         _ => [1, 1, 1],
     }
 }
