@@ -322,8 +322,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Stores the `from` value in `v..` to a place of a type it is
     /// assignable to: converted first when the place is an interface
     /// (`var k any; for k = range m`).
-    fn store_assignable(&mut self, place: LV, v: u32, from: TypeId) -> CResult<()> {
+    pub(super) fn store_assignable(&mut self, place: LV, v: u32, from: TypeId) -> CResult<()> {
         use super::layout::K;
+        let from = self.c.default_type(from);
         let to = match place {
             LV::Reg(_, t) | LV::Mem { t, .. } => t,
             LV::Map { vt, .. } => vt,
