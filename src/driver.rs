@@ -58,7 +58,7 @@ pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
 pub fn check_source_with<R>(
     name: &str,
     src: &[u8],
-    after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R,
+    after: impl for<'a> FnOnce(&'a File, &mut Checker<'a>) -> R,
 ) -> (CheckOutcome, Option<R>) {
     with_stack(|| check_source_impl(name, src, true, after))
 }
@@ -67,7 +67,7 @@ fn check_source_impl<R>(
     name: &str,
     src: &[u8],
     free: bool,
-    after: impl for<'a> FnOnce(&'a File, &Checker<'a>) -> R,
+    after: impl for<'a> FnOnce(&'a File, &mut Checker<'a>) -> R,
 ) -> (CheckOutcome, Option<R>) {
     let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -108,7 +108,7 @@ fn check_source_impl<R>(
     }
     let result = if diags.is_empty() && checker.diags.is_empty() {
         let t2 = std::time::Instant::now();
-        let r = after(&file, &checker);
+        let r = after(&file, &mut checker);
         if timing {
             eprintln!("goscope: after check {:?}", t2.elapsed());
         }

@@ -274,7 +274,7 @@ impl<'f> Walker<'f, '_> {
             self.nodes.generic.insert(e.id, f);
         }
         match &e.kind {
-            ExprKind::CompositeLit { elems, .. } => elems.iter().for_each(|x| self.expr(x)),
+            ExprKind::CompositeLit(lit) => lit.elems.iter().for_each(|x| self.expr(x)),
             ExprKind::FuncLit { ty, body } => {
                 self.func_type(ty);
                 self.block(body);

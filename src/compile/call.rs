@@ -30,12 +30,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if self.c.info.type_of(fun.id).is_some_and(|t| t.is_type()) {
             return self.conversion(e, &args[0]);
         }
+        if let Some(id) = self.instance_callee(fun) {
+            let t = self.ty(fun);
+            return self.go_call(e, id, t, args, *has_dots);
+        }
         if let Some(obj) = fun.as_name().and_then(|_| self.c.info.use_of(fun.id)) {
             match &self.c.obj(obj).kind {
                 ObjKind::Builtin(b) => return self.builtin(e, *b, args, *has_dots),
                 ObjKind::Func { .. } => {
                     if let Some(&id) = self.funcs.get(&obj) {
-                        let t = self.c.obj_type(obj);
+                        let t = self.obj_type(obj);
                         return self.go_call(e, id, t, args, *has_dots);
                     }
                 }
@@ -52,7 +56,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 return self.builtin(e, *b, args, *has_dots);
             }
         }
-        if let Some(sel) = self.c.info.selections.get(&fun.id).cloned() {
+        if let Some(sel) = self.selection(fun.id) {
             if sel.kind == crate::types::info::SelectionKind::MethodVal {
                 let ExprKind::Selector { x, .. } = &fun.kind else {
                     return Err(self.unsupported(e.pos, "method call"));
@@ -61,10 +65,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     let path = &sel.index[..sel.index.len().saturating_sub(1)];
                     return self.iface_call(e, x, sel.obj, path, args, *has_dots);
                 }
-                let Some(&id) = self.funcs.get(&sel.obj) else {
+                let Some(id) = self.func_id(sel.obj) else {
                     return Err(self.unsupported(e.pos, "methods of this type"));
                 };
-                let mty = self.c.obj_type(sel.obj);
+                let mty = self.obj_type(sel.obj);
                 let want_ptr = self.c.func_has_ptr_recv(sel.obj);
                 let recv = self.method_recv(x, &sel.index, want_ptr)?;
                 let rt = self
@@ -72,7 +76,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     .types
                     .signature(mty)
                     .and_then(|s| s.recv)
-                    .map(|r| self.c.obj_type(r))
+                    .map(|r| self.obj_type(r))
                     .unwrap_or(TypeId::INVALID);
                 return self.go_call_recv(e, id, mty, Some((recv, rt)), args, *has_dots);
             }
@@ -127,7 +131,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// The receiver of a method call: a pointer to it for pointer methods,
     /// its value otherwise, following embedded fields (`index` is the
     /// selection's path; its last step is the method).
-    fn method_recv(&mut self, x: &Expr, index: &[usize], want_ptr: bool) -> CResult<u32> {
+    pub(super) fn method_recv(
+        &mut self,
+        x: &Expr,
+        index: &[usize],
+        want_ptr: bool,
+    ) -> CResult<u32> {
         let xt = self.ty(x);
         let path = &index[..index.len().saturating_sub(1)];
         // A pointer, not any one-word value (maps, chans, funcs).
@@ -202,7 +211,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .cloned()
             .ok_or_else(|| self.unsupported(e.pos, "call"))?;
         let params = self.c.types.tuple_vars(sig.params).to_vec();
-        let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
+        let ptypes: Vec<TypeId> = params.iter().map(|p| self.obj_type(*p)).collect();
         // A variadic call without `...`: the trailing arguments become a
         // slice (variadic.rs), evaluated after the fixed ones.
         let implicit_dots = sig.variadic && !dots;
@@ -299,6 +308,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             } else {
                 self.conv_iface_to(x, to, d)?;
             }
+            return Ok(d);
+        }
+        if let Some(v) = self.generic_const_conversion(x, kt) {
+            self.load_const(&v, to, d, e)?;
             return Ok(d);
         }
         let ut = self.lay.under(to);
@@ -860,9 +873,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// A composite literal of type `t` into `d..`; `t` is a pointer type
     /// for an element literal with `&T` elided (`[]*T{{1, 2}}`).
     fn composite_of(&mut self, e: &Expr, t: TypeId, d: u32) -> CResult<()> {
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return Err(self.unsupported(e.pos, "literal"));
         };
+        let elems = &lit.elems;
         let u = self.lay.under(t);
         match self.c.types.get(u).clone() {
             Type::Pointer(base) => {
@@ -897,7 +911,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                         }
                         _ => (i, el),
                     };
-                    let ft = self.c.obj_type(st.fields[fi]);
+                    let ft = self.obj_type(st.fields[fi]);
                     let val = self.expr(v)?;
                     self.store_mem(p, offs[fi] as u32, val, ft);
                 }

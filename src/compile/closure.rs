@@ -51,7 +51,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         for o in objs {
             let by_value = self.esc.captured_by_value.get(&o).copied().unwrap_or(false)
                 && matches!(self.f.vars.get(&o), Some(Loc::Reg(_)));
-            let ty = self.c.obj_type(o);
+            let ty = self.obj_type(o);
             let size = if by_value { self.lay.slots(ty) * 8 } else { 8 };
             caps.push(Capture {
                 obj: o,
@@ -68,7 +68,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let sig = self
             .c
             .types
-            .signature(self.lay.under(self.ty(e)))
+            .signature(self.lay.under(self.raw_ty(e)))
             .cloned()
             .ok_or_else(|| self.unsupported(e.pos, "function literal type"))?;
         let outer = std::mem::replace(&mut self.f, FnBuilder::new(name));
@@ -149,7 +149,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     crate::types::object::ObjKind::Var { .. }
                 )
             });
-        if let Some(sel) = self.c.info.selections.get(&fun_u.id).cloned() {
+        if let Some(sel) = self.selection(fun_u.id) {
             if let ExprKind::Selector { x, .. } = &fun_u.kind {
                 let xt = self.ty(x);
                 let want_ptr = self.c.func_has_ptr_recv(sel.obj);
@@ -247,7 +247,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// An element-type constant for a pointerful block of `size` bytes.
-    fn size_konst(&mut self, size: u32) -> u32 {
+    pub(super) fn size_konst(&mut self, size: u32) -> u32 {
         let idx = match self.elems.get(&(size, true)) {
             Some(i) => *i,
             None => {

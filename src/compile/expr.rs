@@ -9,9 +9,11 @@
 use goscope_runtime::vm::Op;
 
 use super::func::Loc;
+use super::fused::{access, int_op_k, Access};
 use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind, Operator};
+use crate::syntax::pos::Pos;
 use crate::types::constant::{Kind as CKind, Value};
 use crate::types::object::ObjKind;
 use crate::types::ty::{Type, TypeId};
@@ -31,6 +33,15 @@ pub enum LV {
         s: u32,
         t: u32,
         vt: TypeId,
+    },
+    /// Element R[i] of the slice whose header is in R[h..h+3], a scalar
+    /// stored with `acc` (bounds-checked at the store, at `pos`).
+    Idx {
+        h: u32,
+        i: u32,
+        t: TypeId,
+        acc: Access,
+        pos: Pos,
     },
     Blank,
 }
@@ -103,6 +114,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
         }
+        if self.func_operand_to(e, d)? {
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::Name(_) => self.name_to(e, d),
             ExprKind::Operation { op, x, y: Some(y) } => self.binary(*op, x, y, t, d),
@@ -117,12 +131,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.map_index_to(e, x, index, d)
             }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
+                if let Some((h, i, acc)) = self.index_elem(e)? {
+                    self.f.emit((acc.load_idx)(d, h, i));
+                    return Ok(());
+                }
                 let (p, off) = self.addr_of(e)?;
                 self.load_mem(d, p, off, t);
                 Ok(())
             }
             ExprKind::Slice { .. } => self.slice_expr(e, d),
-            ExprKind::CompositeLit { .. } => self.composite(e, d),
+            ExprKind::CompositeLit(_) => self.composite(e, d),
             ExprKind::FuncLit { .. } => self.func_lit(e, d),
             ExprKind::Assert { x, ty } => self.type_assert(e, x, ty, d),
             _ => Err(self.unsupported(e.pos, "this expression")),
@@ -158,13 +176,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
                 Ok(())
             }
-            crate::types::object::ObjKind::Func { .. } => match self.funcs.get(&obj) {
-                Some(&id) => {
-                    self.func_value(id, d);
-                    Ok(())
+            crate::types::object::ObjKind::Func { .. } => {
+                match self.instance_func(e.id).or(self.func_id(obj)) {
+                    Some(id) => {
+                        self.func_value(id, d);
+                        Ok(())
+                    }
+                    None => Err(self.unsupported(e.pos, "this function value")),
                 }
-                None => Err(self.unsupported(e.pos, "this function value")),
-            },
+            }
             _ => Err(self.unsupported(e.pos, "this name")),
         }
     }
@@ -304,18 +324,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if k == K::Str && op == Add {
             return self.concat(x, y, d);
         }
-        if let (K::Int { .. }, Add | Sub) = (k, op) {
-            if let Some(c) = self.small_const(y).filter(|c| *c != i32::MIN) {
-                let a = self.expr(x)?;
-                let c = if op == Sub { -c } else { c };
-                self.f.emit(Op::AddIK {
-                    a: d,
-                    b: a,
-                    i: c as u32,
-                });
-                self.ext(k, d);
-                return Ok(());
-            }
+        if self.binary_k(op, k, x, y, d)? {
+            return Ok(());
         }
         let (a, b) = self.operands(x, y)?;
         self.arith(op, k, a, b, y, d)
@@ -422,14 +432,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             });
             return Ok(());
         }
-        if let (K::Int { .. }, Operator::Add | Operator::Sub) = (k, op) {
-            if let Some(c) = self.small_const(y).filter(|c| *c != i32::MIN) {
-                let c = if op == Operator::Sub { -c } else { c };
-                self.f.emit(Op::AddIK {
-                    a: d,
-                    b: cur,
-                    i: c as u32,
-                });
+        if let K::Int { signed, .. } = k {
+            let form = self.small_const(y).and_then(|c| int_op_k(op, signed, c));
+            if let Some((f, i)) = form {
+                self.f.emit(f(d, cur, i as u32));
                 self.ext(k, d);
                 return Ok(());
             }
@@ -634,7 +640,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// `&x`: the address of a variable or of a composite literal.
     fn addr_expr(&mut self, e: &Expr, x: &Expr, d: u32) -> CResult<()> {
         let x = x.unparen();
-        if let ExprKind::CompositeLit { .. } = &x.kind {
+        if let ExprKind::CompositeLit(_) = &x.kind {
             let t = self.ty(x);
             let p = self.new_cell(t);
             let v = self.temp(t);
@@ -686,7 +692,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 y: None,
             } => Ok((self.expr(x)?, 0)),
             ExprKind::Selector { x, .. } => {
-                let Some(sel) = self.c.info.selections.get(&e.id).cloned() else {
+                let Some(sel) = self.selection(e.id) else {
                     return Err(self.unsupported(e.pos, "qualified identifiers"));
                 };
                 if sel.kind != crate::types::info::SelectionKind::FieldVal {
@@ -748,7 +754,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => return Err("goscope: not supported yet: selector path".into()),
             };
             off += offs.get(i).copied().unwrap_or(0) as u32;
-            t = self.c.obj_type(fields[i]);
+            t = self.obj_type(fields[i]);
         }
         Ok((p, off, t))
     }
@@ -825,93 +831,41 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Loads a value of type `t` from memory at R[p]+off into `d..`.
     pub(super) fn load_mem(&mut self, d: u32, p: u32, off: u32, t: TypeId) {
-        let size = self.lay.size(t) as u32;
-        let op = match self.lay.kind(t) {
-            K::Bool
-            | K::Int {
-                bits: 8,
-                signed: false,
-            } => Op::Load8U { a: d, b: p, off },
-            K::Int {
-                bits: 8,
-                signed: true,
-            } => Op::Load8S { a: d, b: p, off },
-            K::Int {
-                bits: 16,
-                signed: true,
-            } => Op::Load16S { a: d, b: p, off },
-            K::Int {
-                bits: 16,
-                signed: false,
-            } => Op::Load16U { a: d, b: p, off },
-            K::Int {
-                bits: 32,
-                signed: true,
-            } => Op::Load32S { a: d, b: p, off },
-            K::Int {
-                bits: 32,
-                signed: false,
-            }
-            | K::F32 => Op::Load32U { a: d, b: p, off },
-            K::Int { .. } | K::F64 | K::Ptr | K::C64 => Op::Load64 { a: d, b: p, off },
-            _ => {
-                if size == 0 {
-                    return;
-                }
-                let q = self.offset_addr(p, off);
-                if size.is_multiple_of(8) {
-                    self.f.emit(Op::LoadN {
-                        a: d,
-                        b: q,
-                        n: size / 8,
-                    });
-                } else {
-                    let fa = self.f.alloc(1, true);
-                    self.f.emit(Op::FrameAddr { a: fa, b: d });
-                    self.f.emit(Op::CopyMem {
-                        a: fa,
-                        b: q,
-                        n: size,
-                    });
-                }
-                return;
-            }
-        };
-        self.f.emit(op);
+        match access(self.lay.kind(t)) {
+            Some(acc) => self.f.emit((acc.load)(d, p, off)),
+            None => self.copy_agg(p, off, d, t, false),
+        }
     }
 
     /// Stores the value of type `t` in `s..` to memory at R[p]+off.
     pub(super) fn store_mem(&mut self, p: u32, off: u32, s: u32, t: TypeId) {
+        match access(self.lay.kind(t)) {
+            Some(acc) => self.f.emit((acc.store)(p, off, s)),
+            None => self.copy_agg(p, off, s, t, true),
+        }
+    }
+
+    /// Copies a value of the non-scalar type `t` between slots `s..` and
+    /// memory at R[p]+off: into memory when `to_mem`, else out of it.
+    fn copy_agg(&mut self, p: u32, off: u32, s: u32, t: TypeId, to_mem: bool) {
         let size = self.lay.size(t) as u32;
-        let op = match self.lay.kind(t) {
-            K::Bool | K::Int { bits: 8, .. } => Op::Store8 { a: p, off, b: s },
-            K::Int { bits: 16, .. } => Op::Store16 { a: p, off, b: s },
-            K::Int { bits: 32, .. } | K::F32 => Op::Store32 { a: p, off, b: s },
-            K::Int { .. } | K::F64 | K::Ptr | K::C64 => Op::Store64 { a: p, off, b: s },
-            _ => {
-                if size == 0 {
-                    return;
-                }
-                let q = self.offset_addr(p, off);
-                if size.is_multiple_of(8) {
-                    self.f.emit(Op::StoreN {
-                        a: q,
-                        b: s,
-                        n: size / 8,
-                    });
-                } else {
-                    let fa = self.f.alloc(1, true);
-                    self.f.emit(Op::FrameAddr { a: fa, b: s });
-                    self.f.emit(Op::CopyMem {
-                        a: q,
-                        b: fa,
-                        n: size,
-                    });
-                }
-                return;
-            }
-        };
-        self.f.emit(op);
+        if size == 0 {
+            return;
+        }
+        let q = self.offset_addr(p, off);
+        if size.is_multiple_of(8) {
+            let n = size / 8;
+            self.f.emit(if to_mem {
+                Op::StoreN { a: q, b: s, n }
+            } else {
+                Op::LoadN { a: s, b: q, n }
+            });
+        } else {
+            let fa = self.f.alloc(1, true);
+            self.f.emit(Op::FrameAddr { a: fa, b: s });
+            let (a, b) = if to_mem { (q, fa) } else { (fa, q) };
+            self.f.emit(Op::CopyMem { a, b, n: size });
+        }
     }
 
     fn offset_addr(&mut self, p: u32, off: u32) -> u32 {
@@ -938,7 +892,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 .or(self.c.info.def_of(e.id).flatten());
             // A name on the left of := has no recorded type: use its
             // variable's.
-            let t = obj.map_or(t, |o| self.c.obj_type(o));
+            let t = obj.map_or(t, |o| self.obj_type(o));
             match obj.and_then(|o| self.var_loc(o)) {
                 Some(Loc::Reg(s)) => return Ok(LV::Reg(s, t)),
                 Some(Loc::Ind(p)) => return Ok(LV::Mem { p, off: 0, t }),
@@ -961,6 +915,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             LV::Mem { p, off, t } => self.store_mem(p, off, s, t),
             LV::Map { s: m, t, vt } => self.map_store(m, t, vt, s),
+            LV::Idx { h, i, acc, pos, .. } => {
+                self.set_line(pos);
+                self.f.emit((acc.store_idx)(h, i, s));
+            }
             LV::Blank => {}
         }
     }
@@ -975,6 +933,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 d
             }
             LV::Map { s, t, vt } => self.map_load(s, t, vt),
+            LV::Idx { h, i, t, acc, pos } => {
+                let d = self.temp(t);
+                self.set_line(pos);
+                self.f.emit((acc.load_idx)(d, h, i));
+                d
+            }
             LV::Blank => 0,
         }
     }

@@ -190,9 +190,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// A map literal into `d`: makemap with a hint of the constant
     /// entries, which are inserted first, then the others in order.
     pub(super) fn map_literal(&mut self, e: &Expr, d: u32) -> CResult<()> {
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return Err(self.unsupported(e.pos, "map literal"));
         };
+        let elems = &lit.elems;
         let mt = self.ty(e);
         let Some((kt, vt)) = self.map_types(mt) else {
             return Err(self.unsupported(e.pos, "map literal"));
@@ -236,11 +237,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 .info
                 .use_of(e.id)
                 .is_some_and(|o| matches!(self.c.obj(o).kind, ObjKind::Nil)),
-            ExprKind::CompositeLit { elems, .. } => {
+            ExprKind::CompositeLit(lit) => {
                 matches!(
                     self.c.types.get(self.lay.under(self.ty(e))),
                     Type::Array { .. } | Type::Struct(_)
-                ) && elems.iter().all(|el| match &el.kind {
+                ) && lit.elems.iter().all(|el| match &el.kind {
                     ExprKind::KeyValue { value, .. } => self.is_static_lit(value),
                     _ => self.is_static_lit(el),
                 })
@@ -326,7 +327,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         use super::layout::K;
         let from = self.c.default_type(from);
         let to = match place {
-            LV::Reg(_, t) | LV::Mem { t, .. } => t,
+            LV::Reg(_, t) | LV::Mem { t, .. } | LV::Idx { t, .. } => t,
             LV::Map { vt, .. } => vt,
             LV::Blank => return Ok(()),
         };

@@ -15,9 +15,12 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod fused;
+mod generic;
 mod iface;
 mod layout;
 mod maps;
+mod methodval;
 mod native;
 pub use native::signature_slots;
 pub mod rtype;
@@ -73,13 +76,22 @@ pub struct Compiler<'c, 'a> {
     methods: typedesc::SharedMethodFuncs,
     /// Index in `prog.types` by descriptor address.
     type_indexes: HashMap<usize, u32>,
+    /// The instances of generic functions (generic.rs).
+    mono: generic::Mono,
+    /// The function id of each instance.
+    inst_ids: Vec<u32>,
+    /// The instance being compiled (its substitution applies to every
+    /// type the compiler reads).
+    cur: Option<usize>,
+    /// gc's `M-fm` method value wrappers by method function id.
+    fm_wrappers: HashMap<u32, u32>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
 /// tracebacks print it.
 pub fn compile<'a>(
     file: &'a File,
-    c: &Checker<'a>,
+    c: &mut Checker<'a>,
     esc: &EscapeInfo,
     path: &str,
 ) -> CResult<Program> {
@@ -88,12 +100,26 @@ pub fn compile<'a>(
 
 /// [`compile`], optionally without the final [`Program::validate`] (for
 /// `goscope disasm`, which shows even a program the VM would refuse).
+/// The checker is mutable because stenciling generic code substitutes
+/// types (generic.rs), before compiling starts.
 pub fn compile_with<'a>(
+    file: &'a File,
+    c: &mut Checker<'a>,
+    esc: &EscapeInfo,
+    path: &str,
+    validate: bool,
+) -> CResult<Program> {
+    let mono = generic::build(file, c)?;
+    compile_mono(file, c, esc, path, validate, mono)
+}
+
+fn compile_mono<'a>(
     file: &'a File,
     c: &Checker<'a>,
     esc: &EscapeInfo,
     path: &str,
     validate: bool,
+    mono: generic::Mono,
 ) -> CResult<Program> {
     let methods = typedesc::SharedMethodFuncs::default();
     let mut k = Compiler {
@@ -118,6 +144,10 @@ pub fn compile_with<'a>(
         dyn_target: None,
         conv_ok: None,
         iface_target: None,
+        mono,
+        inst_ids: Vec::new(),
+        cur: None,
+        fm_wrappers: HashMap::new(),
     };
     k.find_taken(file);
     k.prog.strings.push(String::new());
@@ -131,11 +161,11 @@ pub fn compile_with<'a>(
                 if fd.body.is_none() {
                     continue;
                 }
+                if generic::is_generic_decl(c, fd) {
+                    continue; // compiled per instance below
+                }
                 let id = k.new_func();
                 let name = fd.name.sym.as_str();
-                if !fd.tparams.is_empty() {
-                    return Err(k.unsupported(fd.pos, "generic functions"));
-                }
                 if name == "init" {
                     inits.push(id);
                 } else if let Some(Some(obj)) = c.info.def_of(fd.name.id) {
@@ -161,24 +191,36 @@ pub fn compile_with<'a>(
             _ => {}
         }
     }
+    for _ in 0..k.mono.insts.len() {
+        let id = k.new_func();
+        k.inst_ids.push(id);
+    }
+    for (m, i) in &k.mono.methods {
+        k.methods.borrow_mut().declared.insert(*m, k.inst_ids[*i]);
+    }
     let mut ninit = 0;
     for (fd, id) in &bodies {
-        let name = if let Some(r) = &fd.recv {
-            let (ptr, tname) = recv_type_name(&r.ty);
-            if ptr {
-                format!("main.(*{tname}).{}", fd.name.sym.as_str())
-            } else {
-                format!("main.{tname}.{}", fd.name.sym.as_str())
-            }
-        } else if fd.name.sym.as_str() == "init" {
+        let name = if fd.recv.is_none() && fd.name.sym.as_str() == "init" {
             ninit += 1;
             format!("main.init.{}", ninit - 1)
         } else {
-            format!("main.{}", fd.name.sym.as_str())
+            generic::func_name(fd)
         };
         let func = k.func_decl(fd, name)?;
         k.prog.funcs[*id as usize] = func;
     }
+    for i in 0..k.mono.insts.len() {
+        let Decl::Func(fd) = &file.decls[k.mono.insts[i].decl] else {
+            continue;
+        };
+        k.cur = Some(i);
+        k.lit_count = 0;
+        let name = k.mono.insts[i].name.clone();
+        let func = k.func_decl(fd, name)?;
+        k.cur = None;
+        k.prog.funcs[k.inst_ids[i] as usize] = func;
+    }
+    k.name_fm_wrappers();
     let entry = k.entry(&inits, main)?;
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
@@ -192,19 +234,23 @@ pub fn compile_with<'a>(
     Ok(k.prog)
 }
 
-/// The receiver's base type name and whether it is a pointer: `*T` is
-/// (true, "T"); `T[P]` is (false, "T").
-fn recv_type_name(e: &Expr) -> (bool, String) {
+/// The receiver's base type name, whether it is a pointer and whether
+/// the type is generic: `*T` is (true, "T", false); `T[P]` is (false,
+/// "T", true).
+fn recv_type_name(e: &Expr) -> (bool, String, bool) {
     use crate::syntax::ast::{ExprKind, Operator};
     match &e.unparen().kind {
         ExprKind::Operation {
             op: Operator::Mul,
             x,
             y: None,
-        } => (true, recv_type_name(x).1),
-        ExprKind::Index { x, .. } => recv_type_name(x),
-        ExprKind::Name(s) => (false, s.as_str().to_string()),
-        _ => (false, "?".into()),
+        } => {
+            let (_, n, g) = recv_type_name(x);
+            (true, n, g)
+        }
+        ExprKind::Index { x, .. } => (false, recv_type_name(x).1, true),
+        ExprKind::Name(s) => (false, s.as_str().to_string(), false),
+        _ => (false, "?".into(), false),
     }
 }
 
@@ -227,13 +273,63 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
     }
 
-    /// The type recorded for an expression.
+    /// The type recorded for an expression (concrete: in an instance of
+    /// generic code, with the type arguments substituted).
     fn ty(&self, e: &Expr) -> TypeId {
+        self.sub(self.raw_ty(e))
+    }
+
+    /// The type the checker recorded for an expression, unsubstituted
+    /// (a function literal's signature names its parameter objects).
+    fn raw_ty(&self, e: &Expr) -> TypeId {
         self.c
             .info
             .type_of(e.id)
             .map(|t| t.ty)
             .unwrap_or(TypeId::INVALID)
+    }
+
+    /// `t` with the current instance's type arguments substituted.
+    fn sub(&self, t: TypeId) -> TypeId {
+        match self.cur {
+            Some(i) => self.mono.insts[i].types.get(&t).copied().unwrap_or(t),
+            None => t,
+        }
+    }
+
+    /// An object's type (concrete, as [`Compiler::ty`]).
+    fn obj_type(&self, o: ObjId) -> TypeId {
+        self.sub(self.c.obj_type(o))
+    }
+
+    /// The selection recorded for `x.f`, resolved on the concrete
+    /// receiver type in an instance of generic code.
+    fn selection(&self, id: crate::syntax::ast::NodeId) -> Option<crate::types::info::Selection> {
+        if let Some(i) = self.cur {
+            if let Some(s) = self.mono.insts[i].sels.get(&id) {
+                return Some(s.clone());
+            }
+        }
+        self.c.info.selections.get(&id).cloned()
+    }
+
+    /// The function id of the instance a name uses (`F` in `F(x)` or
+    /// `F[int]`, with F generic).
+    fn instance_func(&self, id: crate::syntax::ast::NodeId) -> Option<u32> {
+        let uses = match self.cur {
+            Some(i) => &self.mono.insts[i].uses,
+            None => &self.mono.root_uses,
+        };
+        uses.get(&id).map(|&i| self.inst_ids[i])
+    }
+
+    /// The function id of a declared function or method, or of a method
+    /// of an instantiated generic type.
+    fn func_id(&self, obj: ObjId) -> Option<u32> {
+        if let Some(&id) = self.funcs.get(&obj) {
+            return Some(id);
+        }
+        self.mono.methods.get(&obj).map(|&i| self.inst_ids[i])
     }
 
     /// A constant-pool index for the word `v`.
@@ -333,14 +429,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let results = self.c.types.tuple_vars(sig.results).to_vec();
         let mut at = Vec::new();
         for p in &params {
-            let t = self.c.obj_type(*p);
+            let t = self.obj_type(*p);
             let n = self.lay.slots(t);
             let s = self.f.alloc(n, self.lay.has_pointers(t));
             at.push((*p, s));
         }
         self.f.param_slots = self.f.next;
         for r in &results {
-            let t = self.c.obj_type(*r);
+            let t = self.obj_type(*r);
             let n = self.lay.slots(t);
             let s = self.f.alloc(n, self.lay.has_pointers(t));
             self.f.results.push((*r, s));
@@ -356,7 +452,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// cell if escape analysis says so.
     fn bind_existing(&mut self, obj: ObjId, s: u32) -> CResult<()> {
         if self.needs_cell(obj) {
-            let t = self.c.obj_type(obj);
+            let t = self.obj_type(obj);
             let p = self.new_cell(t);
             self.store_mem(p, 0, s, t);
             self.f.vars.insert(obj, Loc::Ind(p));

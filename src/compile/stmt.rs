@@ -82,6 +82,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 if let Some(i) = init {
                     self.stmt(i, None)?;
                 }
+                if let (Some(c), None) = (cond, els) {
+                    if self.if_branch(c, &then.stmts)? {
+                        self.f.next = mark;
+                        return Ok(());
+                    }
+                }
                 let else_l = self.f.new_label();
                 let end = self.f.new_label();
                 if let Some(c) = cond {
@@ -215,26 +221,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             StmtKind::Branch { tok, label } => {
                 let name = label.as_ref().map(|l| l.sym.as_str().to_string());
-                let target = match tok {
-                    BranchTok::Goto => Some(self.goto_label(name.as_deref().unwrap_or(""))),
-                    BranchTok::Fallthrough => self.f.fallthrough_to,
-                    BranchTok::Break => self
-                        .f
-                        .targets
-                        .iter()
-                        .rev()
-                        .find(|t| name.is_none() || t.label == name)
-                        .map(|t| t.brk),
-                    BranchTok::Continue => self
-                        .f
-                        .targets
-                        .iter()
-                        .rev()
-                        .filter(|t| t.cont.is_some())
-                        .find(|t| name.is_none() || t.label == name)
-                        .and_then(|t| t.cont),
-                };
-                match target {
+                match self.branch_target(*tok, name) {
                     Some(l) => {
                         self.f.jmp(l);
                         Ok(())
@@ -259,6 +246,50 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             StmtKind::Range { .. } => Err(self.unsupported(s.pos, "range")),
         }
+    }
+
+    /// The label a branch statement jumps to.
+    fn branch_target(&mut self, tok: BranchTok, name: Option<String>) -> Option<usize> {
+        match tok {
+            BranchTok::Goto => Some(self.goto_label(name.as_deref().unwrap_or(""))),
+            BranchTok::Fallthrough => self.f.fallthrough_to,
+            BranchTok::Break => self
+                .f
+                .targets
+                .iter()
+                .rev()
+                .find(|t| name.is_none() || t.label == name)
+                .map(|t| t.brk),
+            BranchTok::Continue => self
+                .f
+                .targets
+                .iter()
+                .rev()
+                .filter(|t| t.cont.is_some())
+                .find(|t| name.is_none() || t.label == name)
+                .and_then(|t| t.cont),
+        }
+    }
+
+    /// `if cond { break }` (or continue, goto): one conditional jump to
+    /// the branch's target; false, with nothing emitted, for other ifs.
+    fn if_branch(&mut self, cond: &Expr, then: &[Stmt]) -> CResult<bool> {
+        let [Stmt {
+            kind: StmtKind::Branch { tok, label },
+            ..
+        }] = then
+        else {
+            return Ok(false);
+        };
+        if *tok == BranchTok::Fallthrough {
+            return Ok(false);
+        }
+        let name = label.as_ref().map(|l| l.sym.as_str().to_string());
+        let Some(l) = self.branch_target(*tok, name) else {
+            return Ok(false);
+        };
+        self.cond_jump(cond, true, l)?;
+        Ok(true)
     }
 
     fn goto_label(&mut self, name: &str) -> usize {
@@ -350,10 +381,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     x,
                     y: Some(y),
                 } => {
+                    // A constant goes on the right (and the type is the
+                    // other operand's).
+                    let (x, y, op) = if self.small_const(x).is_some() {
+                        (y, x, swap(*op))
+                    } else {
+                        (x, y, *op)
+                    };
                     let k = self.lay.kind(self.ty(x));
                     if let K::Int { signed, .. } = k {
                         // Normalize to "jump if a OP b" with OP in {==, !=, <, <=}.
-                        let op = if when { *op } else { negate(*op) };
+                        let op = if when { op } else { negate(op) };
+                        if let (Eql | Neq, Some(c)) = (op, self.small_const(y)) {
+                            let a = self.expr(x)?;
+                            self.f.emit(if op == Eql {
+                                Op::JEqK { a, i: c as u32, t }
+                            } else {
+                                Op::JNeK { a, i: c as u32, t }
+                            });
+                            return Ok(());
+                        }
                         // x <= c is x < c+1; x > c is x >= c+1.
                         let (op, bump) = match op {
                             Leq if signed => (Lss, 1),
@@ -436,7 +483,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let mut at = r;
             for o in objs {
                 let t = match o {
-                    Some(o) => self.c.obj_type(*o),
+                    Some(o) => self.obj_type(*o),
                     None => continue,
                 };
                 let _ = t;
@@ -445,7 +492,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let vars = self.c.types.tuple_vars(tuple).to_vec();
             let mut tmps = Vec::new();
             for v in &vars {
-                let t = self.c.obj_type(*v);
+                let t = self.obj_type(*v);
                 let n = self.lay.slots(t);
                 let tmp = self.temp(t);
                 self.mov(tmp, at, n);
@@ -468,7 +515,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if objs.len() == 1 {
             if let Some(o) = objs[0] {
                 if !self.needs_cell(o) {
-                    let t = self.c.obj_type(o);
+                    let t = self.obj_type(o);
                     let d = self.temp(t);
                     self.expr_to(values[0], d)?;
                     self.f.vars.insert(o, Loc::Reg(d));
@@ -498,7 +545,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Gives a variable its storage, initialized from `init` or zero.
     pub(super) fn declare(&mut self, o: ObjId, init: Option<u32>, _s: &Stmt) -> CResult<()> {
-        let t = self.c.obj_type(o);
+        let t = self.obj_type(o);
         if self.needs_cell(o) {
             let p = self.new_cell(t);
             if let Some(v) = init {
@@ -570,8 +617,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.assign_list(lhs.unpack_list(), &values)
             }
             Some(op) => {
-                // x op= y, x++ and x--.
-                let lv = self.lvalue(lhs)?;
+                // x op= y, x++ and x--. (gc evaluates a y with calls
+                // before it loads x[i]: that keeps the general place.)
+                let lv = if rhs.is_some_and(super::walk::has_call) {
+                    self.lvalue(lhs)?
+                } else {
+                    self.lvalue_single(lhs)?
+                };
                 let lv = self.map_op_assign_place(lv, op, rhs)?;
                 let t = self.ty(lhs);
                 let k = self.lay.kind(t);
@@ -653,7 +705,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let mut at = r;
             let mut tmps = Vec::new();
             for v in &vars {
-                let t = self.c.obj_type(*v);
+                let t = self.obj_type(*v);
                 let n = self.lay.slots(t);
                 let tmp = self.temp(t);
                 self.mov(tmp, at, n);
@@ -668,7 +720,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             return Ok(());
         }
         if lhs.len() == 1 {
-            let lv = self.lvalue(&lhs[0])?;
+            let lv = self.lvalue_single(&lhs[0])?;
             match lv {
                 LV::Reg(d, _) => {
                     // Evaluating straight into the variable is safe when
@@ -678,7 +730,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     let v = values[0].unparen();
                     let writes_early = matches!(
                         v.kind,
-                        ExprKind::CompositeLit { .. }
+                        ExprKind::CompositeLit(_)
                             | ExprKind::Operation {
                                 op: Operator::AndAnd | Operator::OrOr,
                                 ..
@@ -720,7 +772,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             // values too: the epilogue reloads the slots from them.
             for (o, s) in &slots {
                 if let Some(Loc::Ind(p)) = self.f.vars.get(o).copied() {
-                    let t = self.c.obj_type(*o);
+                    let t = self.obj_type(*o);
                     self.store_mem(p, 0, *s, t);
                 }
             }
@@ -736,7 +788,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     tmps.push(self.expr_copy(e)?);
                 }
                 for ((o, s), tmp) in slots.iter().zip(tmps) {
-                    let t = self.c.obj_type(*o);
+                    let t = self.obj_type(*o);
                     let n = self.lay.slots(t);
                     self.mov(*s, tmp, n);
                     if let Some(Loc::Ind(p)) = self.f.vars.get(o).copied() {
@@ -746,7 +798,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             } else {
                 self.expr_to(rs[0], slots[0].1)?;
                 if let Some(Loc::Ind(p)) = self.f.vars.get(&slots[0].0).copied() {
-                    let t = self.c.obj_type(slots[0].0);
+                    let t = self.obj_type(slots[0].0);
                     self.store_mem(p, 0, slots[0].1, t);
                 }
             }
@@ -759,7 +811,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn emit_return(&mut self) -> CResult<()> {
         for (o, s) in self.f.results.clone() {
             if let Some(Loc::Ind(p)) = self.f.vars.get(&o).copied() {
-                let t = self.c.obj_type(o);
+                let t = self.obj_type(o);
                 self.load_mem(s, p, 0, t);
             }
         }
@@ -769,6 +821,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn emit_return_raw(&mut self) -> CResult<()> {
         self.f.emit(Op::Ret {});
         Ok(())
+    }
+}
+
+/// `op` with its operands swapped: `x < y` is `y > x`.
+fn swap(op: Operator) -> Operator {
+    use Operator::*;
+    match op {
+        Lss => Gtr,
+        Leq => Geq,
+        Gtr => Lss,
+        Geq => Leq,
+        o => o,
     }
 }
 
@@ -807,14 +871,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
         // hdr: ptr, len (and cap) of the ranged value, evaluated once.
         let hdr = self.f.alloc(3, true);
-        let (elem, is_str) = match self.c.types.get(u).clone() {
+        // direct: hdr is {ptr, len} of the elements, ptr non-nil when len
+        // is not 0 (a slice, or an array copy's address).
+        let (elem, is_str, direct) = match self.c.types.get(u).clone() {
             Type::Slice(elem) => {
                 self.expr_to(x, hdr)?;
-                (Some(elem), false)
+                (Some(elem), false, true)
             }
             Type::Basic { .. } => {
                 self.expr_to(x, hdr)?;
-                (None, true)
+                (None, true, false)
             }
             Type::Array { len, elem } => {
                 if lhs.len() >= 2 {
@@ -825,7 +891,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     self.f.emit(Op::LoadI { a: hdr, i: 0 });
                 }
                 self.load_word(hdr + 1, len as u64);
-                (Some(elem), false)
+                (Some(elem), false, lhs.len() >= 2)
             }
             Type::Pointer(base) => {
                 let Type::Array { len, elem } = self.c.types.get(self.lay.under(base)).clone()
@@ -834,7 +900,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 };
                 self.expr_to(x, hdr)?;
                 self.load_word(hdr + 1, len as u64);
-                (Some(elem), false)
+                (Some(elem), false, false)
             }
             _ => return Err(self.unsupported(x.pos, "range over maps and channels")),
         };
@@ -872,6 +938,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(v) = kv.1 {
             if is_str {
                 self.store(v, next);
+            } else if let Some((elem, acc)) = elem
+                .filter(|_| direct)
+                .and_then(|e| Some((e, super::fused::access(self.lay.kind(e))?)))
+            {
+                // One load straight into the variable: hdr is a non-nil
+                // {ptr, len} and idx < len.
+                match v {
+                    LV::Reg(s, _) => self.f.emit((acc.load_idx)(s, hdr, idx)),
+                    _ => {
+                        let val = self.temp(elem);
+                        self.f.emit((acc.load_idx)(val, hdr, idx));
+                        self.store(v, val);
+                    }
+                }
             } else if let Some(elem) = elem {
                 let esize = self.lay.size(elem) as u32;
                 let p = self.f.alloc(1, true);
@@ -929,7 +1009,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             if def {
                 if let Some(Some(o)) = self.c.info.def_of(l.id) {
-                    let t = self.c.obj_type(o);
+                    let t = self.obj_type(o);
                     if self.needs_cell(o) {
                         let p = self.new_cell(t);
                         self.f.vars.insert(o, Loc::Ind(p));
@@ -958,7 +1038,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .iter()
             .map(|o| self.globals.get(o).copied())
             .collect();
-        let types: Vec<_> = init.lhs.iter().map(|o| self.c.obj_type(*o)).collect();
+        let types: Vec<_> = init.lhs.iter().map(|o| self.obj_type(*o)).collect();
         self.set_line(rhs.pos);
         let vals: Vec<u32> = if init.lhs.len() > 1 {
             let r = self.call(rhs)?;

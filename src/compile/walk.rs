@@ -5,14 +5,14 @@
 
 use crate::syntax::ast::{Decl, Expr, ExprKind, Stmt, StmtKind};
 
-pub fn stmts(list: &[Stmt], f: &mut dyn FnMut(&Expr)) {
+pub fn stmts<'t>(list: &'t [Stmt], f: &mut dyn FnMut(&'t Expr)) {
     for s in list {
         stmt(s, f);
     }
 }
 
-pub fn stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
-    let opt = |e: &Option<Expr>, f: &mut dyn FnMut(&Expr)| {
+pub fn stmt<'t>(s: &'t Stmt, f: &mut dyn FnMut(&'t Expr)) {
+    let opt = |e: &'t Option<Expr>, f: &mut dyn FnMut(&'t Expr)| {
         if let Some(e) = e {
             expr(e, f);
         }
@@ -96,7 +96,7 @@ pub fn stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-pub fn expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+pub fn expr<'t>(e: &'t Expr, f: &mut dyn FnMut(&'t Expr)) {
     f(e);
     match &e.kind {
         ExprKind::Bad
@@ -105,13 +105,13 @@ pub fn expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         | ExprKind::ArrayType { .. }
         | ExprKind::SliceType(_)
         | ExprKind::DotsType(_)
-        | ExprKind::StructType { .. }
+        | ExprKind::StructType(_)
         | ExprKind::InterfaceType { .. }
         | ExprKind::FuncType(_)
         | ExprKind::MapType { .. }
         | ExprKind::ChanType { .. } => {}
-        ExprKind::CompositeLit { elems, .. } => {
-            for x in elems {
+        ExprKind::CompositeLit(lit) => {
+            for x in &lit.elems {
                 expr(x, f);
             }
         }

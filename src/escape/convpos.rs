@@ -307,7 +307,7 @@ impl Sim<'_, '_> {
         // expr0
         self.cur = e.pos;
         match &e.kind {
-            ExprKind::CompositeLit { .. } => self.complit(e),
+            ExprKind::CompositeLit(_) => self.complit(e),
             ExprKind::FuncLit { body, .. } => self.block(body),
             ExprKind::Assert { x, .. } => self.expr(x),
             ExprKind::Call { fun, args, .. } => self.call(e, fun, args),
@@ -392,9 +392,10 @@ impl Sim<'_, '_> {
     /// compLit and transformCompLit.
     fn complit(&mut self, e: &Expr) {
         let c = self.check;
-        let ExprKind::CompositeLit { elems, .. } = &e.kind else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return;
         };
+        let elems = &lit.elems;
         let t = c
             .info
             .type_of(e.id)

@@ -532,7 +532,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 // A method value of a static receiver (staticinit's
                 // OMETHVALUE): the closure is static data.
                 Some(sel) if sel.kind == crate::types::info::SelectionKind::MethodVal => {
-                    matches!(x.unparen().kind, AK::CompositeLit { .. } | AK::Name(_))
+                    matches!(x.unparen().kind, AK::CompositeLit(_) | AK::Name(_))
                 }
                 Some(_) => false,
             },
@@ -553,16 +553,16 @@ impl<'c, 'a> Lower<'c, 'a> {
                 x,
                 y: None,
             } => match &x.unparen().kind {
-                AK::CompositeLit { .. } => return self.static_init(x.unparen(), blank, body),
+                AK::CompositeLit(_) => return self.static_init(x.unparen(), blank, body),
                 AK::Name(_) => true,
                 _ => false,
             },
-            AK::CompositeLit { elems, .. } => {
+            AK::CompositeLit(lit) => {
                 let ty = self.type_of(e);
                 if self.t.is_map(ty) {
                     false
                 } else {
-                    for x in elems {
+                    for x in &lit.elems {
                         let v = match &x.kind {
                             AK::KeyValue { value, .. } => value,
                             _ => x,

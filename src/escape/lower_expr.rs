@@ -93,7 +93,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 self.closure_of_lit.insert(e.id, f);
                 self.node(ExprKind::Closure(f), e, ty)
             }
-            AK::CompositeLit { .. } => self.complit(e, ty),
+            AK::CompositeLit(_) => self.complit(e, ty),
             AK::Selector { x, sel } => self.selector(e, x, sel, ty),
             AK::Index { x, index } => self.index(e, x, index, ty),
             AK::Slice { x, index, .. } => {
@@ -364,7 +364,7 @@ impl<'c, 'a> Lower<'c, 'a> {
     fn unary(&mut self, e: &'a ast::Expr, op: Operator, x: &'a ast::Expr, ty: TypeId) -> Expr<'a> {
         match op {
             Operator::And => {
-                if let AK::CompositeLit { .. } = &x.unparen().kind {
+                if let AK::CompositeLit(_) = &x.unparen().kind {
                     let lit = self.expr(x.unparen());
                     return self.node(ExprKind::PtrLit(Box::new(lit)), e, ty);
                 }
@@ -442,9 +442,10 @@ impl<'c, 'a> Lower<'c, 'a> {
     }
 
     fn complit_of(&mut self, e: &'a ast::Expr, ty: TypeId) -> Expr<'a> {
-        let AK::CompositeLit { elems, .. } = &e.kind else {
+        let AK::CompositeLit(lit) = &e.kind else {
             return self.node(ExprKind::Literal, e, ty);
         };
+        let elems = &lit.elems;
         let kind = match self.t.under_type(ty) {
             Type::Map { .. } => {
                 let mut pairs = Vec::new();

@@ -337,14 +337,9 @@ pub enum ExprKind {
     Bad,
     Name(Symbol),
     BasicLit(BasicLit),
-    /// `T{a, k: v}`; `ty` is None for an elided type inside another literal.
-    /// Keyed elements are `KeyValue` expressions; `nkeys` counts them.
-    CompositeLit {
-        ty: Option<Box<Expr>>,
-        elems: Vec<Expr>,
-        nkeys: usize,
-        rbrace: Pos,
-    },
+    /// `T{a, k: v}` (boxed: the largest variant would make every
+    /// expression, and every parser stack entry, larger).
+    CompositeLit(Box<CompositeLit>),
     KeyValue {
         key: Box<Expr>,
         value: Box<Expr>,
@@ -401,11 +396,8 @@ pub enum ExprKind {
     SliceType(Box<Expr>),
     /// `...T`, the type of a variadic parameter.
     DotsType(Box<Expr>),
-    /// Fields one per name; `tags[i]` is field i's tag, if any.
-    StructType {
-        fields: Vec<Field>,
-        tags: Vec<Option<BasicLit>>,
-    },
+    /// `struct { ... }` (boxed, as `CompositeLit`).
+    StructType(Box<StructTypeExpr>),
     /// Methods (named fields of FuncType) and embedded elements (unnamed).
     InterfaceType {
         methods: Vec<Field>,
@@ -419,6 +411,23 @@ pub enum ExprKind {
         dir: ChanDir,
         elem: Box<Expr>,
     },
+}
+
+/// `T{a, k: v}`; `ty` is None for an elided type inside another literal.
+/// Keyed elements are `KeyValue` expressions; `nkeys` counts them.
+#[derive(Clone, Debug)]
+pub struct CompositeLit {
+    pub ty: Option<Box<Expr>>,
+    pub elems: Vec<Expr>,
+    pub nkeys: usize,
+    pub rbrace: Pos,
+}
+
+/// A struct type: fields one per name; `tags[i]` is field i's tag, if any.
+#[derive(Clone, Debug)]
+pub struct StructTypeExpr {
+    pub fields: Vec<Field>,
+    pub tags: Vec<Option<BasicLit>>,
 }
 
 #[derive(Clone, Debug)]

@@ -416,13 +416,13 @@ impl Dumper<'_> {
             Bad => return self.line("bad", e.pos),
             Name(n) => return self.line(&format!("name {n}"), e.pos),
             BasicLit(l) => return self.line(&format!("lit {:?} {}", l.kind, l.value), e.pos),
-            CompositeLit { ty, elems, .. } => {
+            CompositeLit(lit) => {
                 self.line("composite", e.pos);
                 return self.nested(|s| {
-                    if let Some(t) = ty {
+                    if let Some(t) = &lit.ty {
                         s.labeled("type", t);
                     }
-                    elems.iter().for_each(|x| s.expr(x));
+                    lit.elems.iter().for_each(|x| s.expr(x));
                 });
             }
             FuncLit { ty, body } => {
@@ -432,10 +432,10 @@ impl Dumper<'_> {
                     s.block("body", body);
                 });
             }
-            StructType { fields, tags } => {
+            StructType(st) => {
                 self.line("struct", e.pos);
                 return self.nested(|s| {
-                    for (f, t) in fields.iter().zip(tags) {
+                    for (f, t) in st.fields.iter().zip(&st.tags) {
                         s.fields("field", std::slice::from_ref(f));
                         if let Some(t) = t {
                             s.line(&format!("tag {}", t.value), t.pos);

@@ -97,6 +97,8 @@ pub struct Track {
     header: Option<(Tok, u32)>,
     depth: u32,
     prev: Option<Tok>,
+    /// [`Track::shape`] of the current state.
+    shape: u8,
     /// Suppress syntax errors until the next top-level declaration
     /// keyword (gc's `advance(_Import, _Const, _Type, _Var, _Func)`).
     pub skipping_to_decl: bool,
@@ -118,6 +120,7 @@ impl Track {
             header: None,
             depth: 0,
             prev: None,
+            shape: 0,
             skipping_to_decl: false,
             after_bodiless_func: false,
         }
@@ -125,7 +128,11 @@ impl Track {
 
     /// Notes a token the lexer hands out at `pos`.
     pub fn token(&mut self, pos: Pos, tok: &Tok) {
-        self.history[self.next % HISTORY] = self.snapshot(pos);
+        self.history[self.next % HISTORY] = Snapshot {
+            pos,
+            prev: self.prev,
+            bits: self.shape | u8::from(self.after_bodiless_func) << 5,
+        };
         self.next += 1;
         match tok {
             Tok::Lbrace => {
@@ -137,14 +144,17 @@ impl Track {
                     Some(Tok::Interface) => BraceKind::Interface,
                     _ => BraceKind::Other,
                 });
+                self.shape = self.shape();
             }
             Tok::Rbrace => {
                 self.braces.pop();
+                self.shape = self.shape();
             }
             Tok::Lparen | Tok::Lbrack => self.depth += 1,
             Tok::Rparen | Tok::Rbrack => self.depth = self.depth.saturating_sub(1),
             Tok::If | Tok::For | Tok::Switch | Tok::Select => {
-                self.header = Some((*tok, self.depth))
+                self.header = Some((*tok, self.depth));
+                self.shape = self.shape();
             }
             Tok::Func | Tok::Var | Tok::Const | Tok::Type | Tok::Import
                 if self.braces.is_empty() =>
@@ -172,8 +182,10 @@ impl Track {
         }
     }
 
-    /// [`Track::context`], packed, for the token at `pos`.
-    fn snapshot(&self, pos: Pos) -> Snapshot {
+    /// The innermost brace and the header keyword packed as in
+    /// [`Snapshot::bits`]; kept in `shape`, since they change at few tokens
+    /// and every token records them.
+    fn shape(&self) -> u8 {
         let brace = match self.braces.last() {
             None => 0,
             Some(BraceKind::Struct) => 1,
@@ -187,11 +199,7 @@ impl Track {
             Some((Tok::Select, _)) => 4,
             _ => 0,
         };
-        Snapshot {
-            pos,
-            prev: self.prev,
-            bits: brace | header << 2 | u8::from(self.after_bodiless_func) << 5,
-        }
+        brace | header << 2
     }
 
     /// The context just before the token at `pos`, if it is recent.

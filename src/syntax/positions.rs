@@ -12,8 +12,13 @@ use super::pos::Pos;
 /// gc's StartPos for an expression.
 pub fn start_pos(mut e: &Expr) -> Pos {
     loop {
+        if let ExprKind::CompositeLit(lit) = &e.kind {
+            if let Some(t) = &lit.ty {
+                e = t;
+                continue;
+            }
+        }
         match &e.kind {
-            ExprKind::CompositeLit { ty: Some(t), .. } => e = t,
             ExprKind::Selector { x, .. }
             | ExprKind::Index { x, .. }
             | ExprKind::Assert { x, .. } => e = x,

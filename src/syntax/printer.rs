@@ -35,12 +35,12 @@ impl Printer {
                 }
                 self.s("}");
             }
-            ExprKind::CompositeLit { ty, elems, .. } => {
-                if let Some(t) = ty {
+            ExprKind::CompositeLit(lit) => {
+                if let Some(t) = &lit.ty {
                     self.expr(t);
                 }
                 self.s("{");
-                if !elems.is_empty() {
+                if !lit.elems.is_empty() {
                     self.s("…");
                 }
                 self.s("}");
@@ -140,9 +140,9 @@ impl Printer {
                 self.s("...");
                 self.expr(elem);
             }
-            ExprKind::StructType { fields, tags } => {
+            ExprKind::StructType(st) => {
                 self.s("struct{");
-                self.field_list(fields, tags);
+                self.field_list(&st.fields, &st.tags);
                 self.s("}");
             }
             ExprKind::FuncType(ft) => {

@@ -19,7 +19,12 @@ impl<'a> Checker<'a> {
     /// Checks that x can be assigned to a variable of type `t` (None: the
     /// variable's type is x's default type) in `context`, converting an
     /// untyped x.
-    pub fn assignment(&mut self, x: &mut Operand<'a>, t: Option<TypeId>, context: &str) {
+    pub fn assignment(
+        &mut self,
+        x: &mut Operand<'a>,
+        t: Option<TypeId>,
+        context: &dyn std::fmt::Display,
+    ) {
         self.single_value(x);
         match x.mode {
             Mode::Invalid => return,
@@ -153,7 +158,7 @@ impl<'a> Checker<'a> {
             self.obj_mut(lhs).ty = Some(x.ty);
         }
         let t = self.obj_type(lhs);
-        self.assignment(x, Some(t), "constant declaration");
+        self.assignment(x, Some(t), &"constant declaration");
         if x.mode == Mode::Invalid {
             return;
         }
@@ -163,7 +168,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Initializes variable lhs with x; returns x's type, or None on error.
-    pub fn init_var(&mut self, lhs: ObjId, x: &mut Operand<'a>, context: &str) -> Option<TypeId> {
+    pub fn init_var(
+        &mut self,
+        lhs: ObjId,
+        x: &mut Operand<'a>,
+        context: &dyn std::fmt::Display,
+    ) -> Option<TypeId> {
         let lt = self.obj(lhs).ty;
         if x.mode == Mode::Invalid || x.ty == TypeId::INVALID || lt == Some(TypeId::INVALID) {
             if lt.is_none() {
@@ -203,7 +213,7 @@ impl<'a> Checker<'a> {
         if let ExprKind::Name(name) = ident.kind {
             if name.is_blank() {
                 self.record_def(ident.id, None);
-                self.assignment(x, None, "assignment to _ identifier");
+                self.assignment(x, None, &"assignment to _ identifier");
                 return if x.mode == Mode::Invalid {
                     None
                 } else {
@@ -252,7 +262,7 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
-        self.assignment(x, Some(z.ty), "assignment");
+        self.assignment(x, Some(z.ty), &"assignment");
         if x.mode == Mode::Invalid {
             return None;
         }
@@ -337,7 +347,7 @@ impl<'a> Checker<'a> {
             let mut a = [TypeId::INVALID; 2];
             let mut ok = true;
             for i in 0..2 {
-                match self.init_var(lhs[i], &mut rhs[i], context) {
+                match self.init_var(lhs[i], &mut rhs[i], &context) {
                     Some(t) => a[i] = t,
                     None => ok = false,
                 }
@@ -349,7 +359,7 @@ impl<'a> Checker<'a> {
         }
         let mut ok = true;
         for (i, &l) in lhs.iter().enumerate() {
-            if self.init_var(l, &mut rhs[i], context).is_none() {
+            if self.init_var(l, &mut rhs[i], &context).is_none() {
                 ok = false;
             }
         }

@@ -623,7 +623,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return false;
         }
-        self.assignment(x, Some(key), "argument to delete");
+        self.assignment(x, Some(key), &"argument to delete");
         if x.mode == Mode::Invalid {
             return false;
         }
@@ -795,7 +795,7 @@ impl<'a> Checker<'a> {
         }
 
         let any = self.universe.any_type;
-        self.assignment(x, Some(any), "argument to panic");
+        self.assignment(x, Some(any), &"argument to panic");
         if x.mode == Mode::Invalid {
             return false;
         }

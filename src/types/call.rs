@@ -459,7 +459,8 @@ impl<'a> Checker<'a> {
         }
 
         if !args.is_empty() {
-            let context = format!("argument to {}", expr_string(fun));
+            // Formatted only if an argument is in error.
+            let context = ArgumentTo(fun);
             let pvars = self.types.tuple_vars(sig_params).to_vec();
             for (i, a) in args.iter().enumerate() {
                 let mut a = a.clone();
@@ -829,5 +830,15 @@ pub fn instantiated_ident(e: &Expr) -> Option<crate::syntax::ast::NodeId> {
         ExprKind::Name(_) => Some(e.id),
         ExprKind::Selector { sel, .. } => Some(sel.id),
         _ => None,
+    }
+}
+
+/// The context "argument to F" of a call's argument checks, formatted
+/// only when a message needs it.
+struct ArgumentTo<'e>(&'e Expr);
+
+impl std::fmt::Display for ArgumentTo<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "argument to {}", expr_string(self.0))
     }
 }

@@ -21,12 +21,10 @@ impl<'a> Checker<'a> {
         e: &'a Expr,
         hint: Option<TypeId>,
     ) -> bool {
-        let ExprKind::CompositeLit {
-            ty, elems, rbrace, ..
-        } = &e.kind
-        else {
+        let ExprKind::CompositeLit(lit) = &e.kind else {
             return false;
         };
+        let (ty, elems, rbrace) = (&lit.ty, &lit.elems, &lit.rbrace);
         let (typ, base);
         let mut open_array: Option<(&'a Expr, TypeId)> = None;
         match (ty, hint) {
@@ -113,7 +111,7 @@ impl<'a> Checker<'a> {
                         let fld = st.fields[i];
                         self.record_use(key.id, fld);
                         let ft = self.obj_type(fld);
-                        self.assignment(x, Some(ft), "struct literal");
+                        self.assignment(x, Some(ft), &"struct literal");
                         if visited[i] {
                             self.error(
                                 el.span.lo,
@@ -147,7 +145,7 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         let ft = self.obj_type(fld);
-                        self.assignment(x, Some(ft), "struct literal");
+                        self.assignment(x, Some(ft), &"struct literal");
                     }
                     if elems.len() < st.fields.len() {
                         let bs = self.type_string(base);
@@ -171,7 +169,7 @@ impl<'a> Checker<'a> {
                         continue;
                     };
                     self.expr_with_hint(x, k, key);
-                    self.assignment(x, Some(key), "map literal");
+                    self.assignment(x, Some(key), &"map literal");
                     if x.mode == Mode::Invalid {
                         continue;
                     }
@@ -197,7 +195,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     self.expr_with_hint(x, value, elem);
-                    self.assignment(x, Some(elem), "map literal");
+                    self.assignment(x, Some(elem), &"map literal");
                 }
             }
             _ => {
@@ -265,7 +263,7 @@ impl<'a> Checker<'a> {
             }
             let mut x = Operand::invalid();
             self.expr_with_hint(&mut x, eval, typ);
-            self.assignment(&mut x, Some(typ), "array or slice literal");
+            self.assignment(&mut x, Some(typ), &"array or slice literal");
         }
         max
     }

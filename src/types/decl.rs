@@ -275,7 +275,7 @@ impl<'a> Checker<'a> {
             if lhs.len() <= 1 {
                 let mut x = Operand::invalid();
                 self.expr(&mut x, init);
-                self.init_var(obj, &mut x, "variable declaration");
+                self.init_var(obj, &mut x, &"variable declaration");
             } else {
                 if typ.is_some() {
                     let t = self.obj(obj).ty;

@@ -140,7 +140,7 @@ impl<'a> Checker<'a> {
                 x.ty = sig;
                 true
             }
-            ExprKind::CompositeLit { .. } => self.composite_lit(x, e, hint),
+            ExprKind::CompositeLit(_) => self.composite_lit(x, e, hint),
             ExprKind::Paren(inner) => {
                 let kind = self.raw_expr(x, inner, None, false);
                 x.expr = Some(e);
@@ -197,7 +197,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::ArrayType { .. }
             | ExprKind::SliceType(_)
-            | ExprKind::StructType { .. }
+            | ExprKind::StructType(_)
             | ExprKind::FuncType(_)
             | ExprKind::InterfaceType { .. }
             | ExprKind::MapType { .. }
@@ -414,7 +414,7 @@ impl<'a> Checker<'a> {
         }
         match op {
             Operator::And => {
-                if !matches!(operand.unparen().kind, ExprKind::CompositeLit { .. })
+                if !matches!(operand.unparen().kind, ExprKind::CompositeLit(_))
                     && x.mode != Mode::Variable
                 {
                     let xs = self.operand_string(x);

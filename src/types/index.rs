@@ -162,7 +162,7 @@ impl<'a> Checker<'a> {
         };
         let mut k = Operand::invalid();
         self.expr(&mut k, index);
-        self.assignment(&mut k, Some(key), "map index");
+        self.assignment(&mut k, Some(key), &"map index");
         // ok to continue even if indexing failed - map element type is
         // known
         x.mode = Mode::MapIndex;

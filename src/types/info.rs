@@ -117,12 +117,19 @@ pub struct Info {
 /// for the user's files up front; ids of std API files parsed later only
 /// add a little, so growth is by an eighth (still geometric) rather than
 /// doubling a table of a million entries.
+#[inline]
 fn ensure<T: Clone>(v: &mut Vec<T>, i: usize, fill: T) {
     if i >= v.len() {
-        let need = i + 1 - v.len();
-        v.reserve_exact(need.max(v.len() / 8).max(1024));
-        v.resize(i + 1, fill);
+        grow(v, i, fill);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn grow<T: Clone>(v: &mut Vec<T>, i: usize, fill: T) {
+    let need = i + 1 - v.len();
+    v.reserve_exact(need.max(v.len() / 8).max(1024));
+    v.resize(i + 1, fill);
 }
 
 impl Info {

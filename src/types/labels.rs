@@ -549,11 +549,11 @@ fn func_lits<'a>(e: &'a Expr, out: &mut Vec<&'a Block>) {
             out.push(body);
             func_lits_in_stmts(&body.stmts, out);
         }
-        ExprKind::CompositeLit { ty, elems, .. } => {
-            if let Some(t) = ty {
+        ExprKind::CompositeLit(lit) => {
+            if let Some(t) = &lit.ty {
                 func_lits(t, out);
             }
-            elems.iter().for_each(|x| func_lits(x, out));
+            lit.elems.iter().for_each(|x| func_lits(x, out));
         }
         ExprKind::KeyValue { key: x, value: y }
         | ExprKind::Index { x, index: y }
@@ -589,7 +589,7 @@ fn func_lits<'a>(e: &'a Expr, out: &mut Vec<&'a Block>) {
             }
             func_lits(elem, out);
         }
-        ExprKind::StructType { fields, .. } => fields_func_lits(fields, out),
+        ExprKind::StructType(st) => fields_func_lits(&st.fields, out),
         ExprKind::InterfaceType { methods } => fields_func_lits(methods, out),
         ExprKind::FuncType(ft) => {
             fields_func_lits(&ft.params, out);

@@ -21,6 +21,14 @@ struct Embedded {
 /// was crossed (true without object: a pointer receiver was required).
 pub type LookupResult = (Option<ObjId>, Option<Vec<usize>>, bool);
 
+/// `index` extended by `i`, allocated at its final size.
+fn path(index: &[usize], i: usize) -> Vec<usize> {
+    let mut p = Vec::with_capacity(index.len() + 1);
+    p.extend_from_slice(index);
+    p.push(i);
+    p
+}
+
 impl<'a> Checker<'a> {
     /// types2's LookupFieldOrMethod.
     pub fn lookup_field_or_method(
@@ -59,28 +67,42 @@ impl<'a> Checker<'a> {
         if is_ptr && self.is_interface(typ) {
             return (None, None, false);
         }
-        let mut current = vec![Embedded {
+        // The first level is the type itself, kept out of `current` (and
+        // its named type out of `seen`) so that the common lookup, which
+        // ends there, allocates only the index path it returns.
+        let start = [Embedded {
             typ,
             index: Vec::new(),
             indirect: is_ptr,
             multiples: false,
         }];
+        let mut first_level = true;
+        let mut current: Vec<Embedded> = Vec::new();
+        let mut seen0: Option<TypeId> = None;
         let mut seen: Vec<TypeId> = Vec::new();
         let mut obj: Option<ObjId> = None;
         let mut index: Option<Vec<usize>> = None;
         let mut indirect = false;
-        while !current.is_empty() {
+        while first_level || !current.is_empty() {
             let mut next = Vec::new();
-            for e in &current {
+            let level: &[Embedded] = if first_level { &start } else { &current };
+            for e in level {
                 let typ = e.typ;
                 if self.types.is_named(typ) {
-                    if seen.contains(&typ) || self.any_identical(&seen, typ) {
-                        continue;
+                    if first_level {
+                        seen0 = Some(typ);
+                    } else {
+                        if seen0 == Some(typ)
+                            || seen.contains(&typ)
+                            || seen0.is_some_and(|s| self.identical(s, typ))
+                            || self.any_identical(&seen, typ)
+                        {
+                            continue;
+                        }
+                        seen.push(typ);
                     }
-                    seen.push(typ);
                     if let Some((i, m)) = self.named_lookup_method(typ, pkg, name, fold_case) {
-                        let mut idx = e.index.clone();
-                        idx.push(i);
+                        let idx = path(&e.index, i);
                         if obj.is_some() || e.multiples {
                             return (None, Some(idx), false);
                         }
@@ -102,8 +124,7 @@ impl<'a> Checker<'a> {
                                         .as_str()
                                         .eq_ignore_ascii_case(name.as_str()))
                             {
-                                let mut idx = e.index.clone();
-                                idx.push(i);
+                                let idx = path(&e.index, i);
                                 if obj.is_some() || e.multiples {
                                     return (None, Some(idx), false);
                                 }
@@ -115,8 +136,7 @@ impl<'a> Checker<'a> {
                             if obj.is_none() && self.obj(f).is_embedded() {
                                 let ft = self.obj_type(f);
                                 let (ftyp, fptr) = self.types.deref(ft);
-                                let mut idx = e.index.clone();
-                                idx.push(i);
+                                let idx = path(&e.index, i);
                                 next.push(Embedded {
                                     typ: ftyp,
                                     index: idx,
@@ -130,8 +150,7 @@ impl<'a> Checker<'a> {
                         if let Some((i, m)) =
                             self.lookup_method_in_type_set(u, pkg, name, fold_case)
                         {
-                            let mut idx = e.index.clone();
-                            idx.push(i);
+                            let idx = path(&e.index, i);
                             if obj.is_some() || e.multiples {
                                 return (None, Some(idx), false);
                             }
@@ -150,6 +169,7 @@ impl<'a> Checker<'a> {
                 return (obj, index, indirect);
             }
             current = self.consolidate_multiples(next);
+            first_level = false;
         }
         (None, None, false)
     }

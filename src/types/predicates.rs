@@ -185,7 +185,13 @@ impl<'a> Checker<'a> {
     }
 
     pub fn comparable(&mut self, t: TypeId) -> bool {
-        self.comparable_impl(t, true, &mut FxHashSet::default(), &mut None)
+        // The common leaf cases of comparable_impl, without its set.
+        let u = self.under(t);
+        match self.types.get(u) {
+            Type::Basic { kind, .. } => *kind != BasicKind::UntypedNil,
+            Type::Pointer(_) | Type::Chan { .. } => true,
+            _ => self.comparable_impl(t, true, &mut FxHashSet::default(), &mut None),
+        }
     }
 
     /// types2's comparable, with an optional explanation of why not.

@@ -127,7 +127,7 @@ impl<'a> Checker<'a> {
                     Some(t) => {
                         // No better rhs expression to report on than lhs.
                         let mut v = Operand::new(Mode::Value, Some(l), t);
-                        self.init_var(obj, &mut v, "range clause");
+                        self.init_var(obj, &mut v, &"range clause");
                     }
                     None => {
                         let o = self.obj_mut(obj);

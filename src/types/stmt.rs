@@ -285,7 +285,7 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        self.assignment(&mut val, Some(elem), "send");
+        self.assignment(&mut val, Some(elem), &"send");
     }
 
     /// Assignments, short variable declarations, assignment operations and

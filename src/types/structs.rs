@@ -15,16 +15,15 @@ use crate::syntax::symbol::Symbol;
 impl<'a> Checker<'a> {
     /// Fills in the struct type `styp` from its literal `e`.
     pub fn struct_type(&mut self, styp: TypeId, e: &'a Expr) {
-        let ExprKind::StructType {
-            fields: list,
-            tags: tag_list,
-        } = &e.kind
-        else {
+        let ExprKind::StructType(st) = &e.kind else {
             return;
         };
+        let (list, tag_list) = (&st.fields, &st.tags);
         let mut fields: Vec<ObjId> = Vec::new();
         let mut tags: Vec<String> = Vec::new();
-        let mut fset: FxHashMap<String, ObjId> = FxHashMap::default();
+        // Keyed by name: every field is declared in the checked package, so
+        // types2's Id (path.name) is the same relation.
+        let mut fset: FxHashMap<Symbol, ObjId> = FxHashMap::default();
         let mut typ = TypeId::INVALID;
         let mut prev: Option<&std::rc::Rc<Expr>> = None;
         for (i, f) in list.iter().enumerate() {
@@ -103,7 +102,7 @@ impl<'a> Checker<'a> {
         &mut self,
         fields: &mut Vec<ObjId>,
         tags: &mut Vec<String>,
-        fset: &mut FxHashMap<String, ObjId>,
+        fset: &mut FxHashMap<Symbol, ObjId>,
         name: Symbol,
         id: Option<NodeId>,
         typ: TypeId,
@@ -126,15 +125,14 @@ impl<'a> Checker<'a> {
             Some(typ),
         ));
         if !name.is_blank() {
-            let key = self.obj_id_string(pkg, name);
-            if let Some(&alt) = fset.get(&key) {
+            if let Some(&alt) = fset.get(&name) {
                 let mut err = ErrorBuilder::new();
                 err.add(pos, format!("{name} redeclared"));
                 self.record_alt_decl(&mut err, alt);
                 self.report(err);
                 return;
             }
-            fset.insert(key, fld);
+            fset.insert(name, fld);
         }
         fields.push(fld);
         tags.push(tag);

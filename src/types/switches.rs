@@ -82,7 +82,7 @@ impl<'a> Checker<'a> {
                 self.expr(&mut x, tag);
                 // Checking the assignment of x to an invisible temporary
                 // (as a compiler would) gives all the relevant checks.
-                self.assignment(&mut x, None, "switch expression");
+                self.assignment(&mut x, None, &"switch expression");
                 if x.mode != Mode::Invalid && !self.comparable(x.ty) && !self.has_nil(x.ty) {
                     let xs = self.operand_string(&x);
                     let ts = self.type_string(x.ty);

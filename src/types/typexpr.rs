@@ -317,7 +317,7 @@ impl<'a> Checker<'a> {
                 self.error(start_pos(e0), "invalid use of '...'".into());
                 self.use_expr(elem);
             }
-            ExprKind::StructType { .. } => {
+            ExprKind::StructType(_) => {
                 let id = self.types.add(Type::Struct(Box::new(super::ty::StructType {
                     fields: Vec::new(),
                     tags: Vec::new(),

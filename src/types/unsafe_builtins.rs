@@ -25,7 +25,7 @@ impl<'a> Checker<'a> {
     /// unsafe.Add(ptr unsafe.Pointer, len IntegerType) unsafe.Pointer
     pub(super) fn builtin_unsafe_add(&mut self, x: &mut Operand<'a>, b: &BuiltinCall<'a>) -> bool {
         let uptr = TypeId::basic(BasicKind::UnsafePointer);
-        self.assignment(x, Some(uptr), "argument to unsafe.Add");
+        self.assignment(x, Some(uptr), &"argument to unsafe.Add");
         if x.mode == Mode::Invalid {
             return false;
         }

@@ -10,7 +10,7 @@ use std::io::Write;
 use super::fmtv::{self, kind};
 use super::mapops;
 use super::opcode::Op;
-use super::program::Program;
+use super::program::{fetch, Program};
 use super::shims;
 use super::stack::{copy_slots, reg, set_reg, slot_addr, window, zero_slots, Fit, Stack};
 use crate::error::RuntimeError;
@@ -142,6 +142,10 @@ impl<'p> Vm<'p> {
 
     /// Runs the program's entry function to the end.
     pub fn run(&mut self) -> Exit {
+        // The loop's unchecked slot access and instruction fetch rely on it.
+        if let Err(e) = self.prog.validate() {
+            return self.internal_error(&e);
+        }
         let r = self.execute();
         self.flush();
         r
@@ -166,6 +170,9 @@ impl<'p> Vm<'p> {
         let mut func = &prog.funcs[fid as usize];
         let mut code: &[Op] = &func.code;
         let mut pc: usize = 0;
+        if code.is_empty() {
+            return self.internal_error("entry function without code");
+        }
         let mut base = base;
         let mut limit = self.stack.limit();
         let mut ctxt: u64 = ctxt;
@@ -234,6 +241,18 @@ impl<'p> Vm<'p> {
                 }
             };
         }
+        // The address of element R[i] of the slice or string whose {ptr,
+        // len} is R[h..h+2], elements `w` bytes wide; gc's bounds check
+        // (a negative index is huge as unsigned).
+        macro_rules! elem {
+            ($h:expr, $i:expr, $w:expr) => {{
+                let (i, len) = (r!($i), r!($h + 1));
+                if i >= len {
+                    throw!(shims::index_error(i as i64, len as i64));
+                }
+                r!($h).wrapping_add(i.wrapping_mul($w))
+            }};
+        }
         macro_rules! str2 {
             ($i:expr) => {
                 (reg(base, $i), reg(base, $i + 1))
@@ -241,7 +260,7 @@ impl<'p> Vm<'p> {
         }
 
         loop {
-            let op = code[pc];
+            let op = fetch(code, pc);
             pc += 1;
             match op {
                 Op::Nop {} => {}
@@ -303,6 +322,29 @@ impl<'p> Vm<'p> {
                         throw!(RuntimeError::error_string("negative shift amount"));
                     }
                 }
+                Op::MulIK { a, b, i } => w!(a, r!(b).wrapping_mul(imm(i))),
+                Op::DivSK { a, b, i } | Op::RemSK { a, b, i } => {
+                    let (x, k) = (r!(b) as i64, imm(i) as i64);
+                    if k == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    let rem = matches!(op, Op::RemSK { .. });
+                    w!(a, div_s_k(x, k, rem) as u64)
+                }
+                Op::DivUK { a, b, i } | Op::RemUK { a, b, i } => {
+                    let (x, k) = (r!(b), imm(i));
+                    if k == 0 {
+                        throw!(RuntimeError::error_string("integer divide by zero"));
+                    }
+                    let rem = matches!(op, Op::RemUK { .. });
+                    w!(a, div_u_k(x, k, rem))
+                }
+                Op::AndK { a, b, i } => w!(a, r!(b) & imm(i)),
+                Op::OrK { a, b, i } => w!(a, r!(b) | imm(i)),
+                Op::XorK { a, b, i } => w!(a, r!(b) ^ imm(i)),
+                Op::ShlK { a, b, i } => w!(a, r!(b) << (i & 63)),
+                Op::ShrSK { a, b, i } => w!(a, ((r!(b) as i64) >> (i & 63)) as u64),
+                Op::ShrUK { a, b, i } => w!(a, r!(b) >> (i & 63)),
                 Op::NegI { a, b } => w!(a, r!(b).wrapping_neg()),
                 Op::Com { a, b } => w!(a, !r!(b)),
                 Op::Not { a, b } => w!(a, r!(b) ^ 1),
@@ -397,6 +439,16 @@ impl<'p> Vm<'p> {
                         pc = t as usize
                     }
                 }
+                Op::JEqK { a, i, t } => {
+                    if r!(a) == imm(i) {
+                        pc = t as usize
+                    }
+                }
+                Op::JNeK { a, i, t } => {
+                    if r!(a) != imm(i) {
+                        pc = t as usize
+                    }
+                }
                 Op::Call { a, f } | Op::CallClosure { a, b: f } | Op::CallIface { a, b: f, .. } => {
                     let f = if let Op::CallIface { b, m, .. } = op {
                         match super::ifaceops::iface_method(base, b, m) {
@@ -419,6 +471,9 @@ impl<'p> Vm<'p> {
                         f
                     };
                     let callee = &prog.funcs[f as usize];
+                    if callee.code.is_empty() {
+                        return self.internal_error("call of a function without code");
+                    }
                     let win = window(base, a);
                     let seg = self.stack.cur as u32;
                     let fits = (win as usize) + (callee.frame_size as usize) * 8 <= limit;
@@ -562,6 +617,23 @@ impl<'p> Vm<'p> {
                 Op::IndexAddr { a, b, n } => {
                     w!(a, r!(a).wrapping_add(r!(b).wrapping_mul(n as u64)))
                 }
+                Op::LoadIdx8U { a, b, c } => w!(a, mem::load_u8(elem!(b, c, 1)) as u64),
+                Op::LoadIdx8S { a, b, c } => {
+                    w!(a, mem::load_u8(elem!(b, c, 1)) as i8 as i64 as u64)
+                }
+                Op::LoadIdx16U { a, b, c } => w!(a, mem::load_u16(elem!(b, c, 2)) as u64),
+                Op::LoadIdx16S { a, b, c } => {
+                    w!(a, mem::load_u16(elem!(b, c, 2)) as i16 as i64 as u64)
+                }
+                Op::LoadIdx32U { a, b, c } => w!(a, mem::load_u32(elem!(b, c, 4)) as u64),
+                Op::LoadIdx32S { a, b, c } => {
+                    w!(a, mem::load_u32(elem!(b, c, 4)) as i32 as i64 as u64)
+                }
+                Op::LoadIdx64 { a, b, c } => w!(a, mem::load_u64(elem!(b, c, 8))),
+                Op::StoreIdx8 { a, b, c } => mem::store_u8(elem!(a, b, 1), r!(c) as u8),
+                Op::StoreIdx16 { a, b, c } => mem::store_u16(elem!(a, b, 2), r!(c) as u16),
+                Op::StoreIdx32 { a, b, c } => mem::store_u32(elem!(a, b, 4), r!(c) as u32),
+                Op::StoreIdx64 { a, b, c } => mem::store_u64(elem!(a, b, 8), r!(c)),
                 Op::Newobject { a, k } => {
                     let et = prog.elem_types[prog.consts[k as usize] as usize];
                     w!(a, crate::malloc::mallocgc(et.size as usize, None, true))
@@ -984,7 +1056,7 @@ impl<'p> Vm<'p> {
     ) -> Result<Resume, Exit> {
         let prog = self.prog;
         let id = mem::load_u64(fv);
-        let Some(callee) = prog.funcs.get(id as usize) else {
+        let Some(callee) = prog.funcs.get(id as usize).filter(|c| !c.code.is_empty()) else {
             return Err(self.internal_error("deferred call of a bad funcval"));
         };
         let win = window(base, prog.funcs[fid as usize].frame_size);
@@ -1080,6 +1152,49 @@ impl<'p> Vm<'p> {
     }
 }
 
+/// An immediate operand, sign-extended to a slot word.
+#[inline(always)]
+fn imm(i: u32) -> u64 {
+    i as i32 as i64 as u64
+}
+
+/// `x / k` (or `x % k` when `rem`) for a constant `k != 0`: shifts when
+/// `k` is a power of two, as gc compiles it (an idiv costs tens of cycles).
+#[inline(always)]
+fn div_s_k(x: i64, k: i64, rem: bool) -> i64 {
+    if k > 1 && k & (k - 1) == 0 {
+        let s = k.trailing_zeros();
+        // Round toward zero: add k-1 to negative dividends.
+        let bias = ((x >> 63) as u64 >> (64 - s)) as i64;
+        let q = x.wrapping_add(bias) >> s;
+        if rem {
+            x.wrapping_sub(q << s)
+        } else {
+            q
+        }
+    } else if rem {
+        x.wrapping_rem(k)
+    } else {
+        x.wrapping_div(k)
+    }
+}
+
+/// `x / k` (or `x % k`) unsigned, for a constant `k != 0`.
+#[inline(always)]
+fn div_u_k(x: u64, k: u64, rem: bool) -> u64 {
+    if k & (k - 1) == 0 {
+        if rem {
+            x & (k - 1)
+        } else {
+            x >> k.trailing_zeros()
+        }
+    } else if rem {
+        x % k
+    } else {
+        x / k
+    }
+}
+
 /// Go's float-to-int conversion for out-of-range values (amd64's CVTTSD2SQ
 /// gives the "integer indefinite" 0x8000000000000000).
 fn f2s(v: f64) -> i64 {
@@ -1141,5 +1256,54 @@ fn fmt_value(out: &mut Vec<u8>, kd: u64, get: impl Fn(u32) -> u64) {
         }
         kind::IFACE => crate::panic::fmt_eface(out, (get(0), get(1))),
         _ => out.extend_from_slice(b"<nil>"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{div_s_k, div_u_k};
+
+    #[test]
+    fn constant_division_is_go_division() {
+        let xs = [
+            0i64,
+            1,
+            -1,
+            2,
+            -2,
+            7,
+            -7,
+            8,
+            -8,
+            1_000_000_007,
+            -1_000_000_009,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ];
+        let ks = [
+            1i64,
+            -1,
+            2,
+            -2,
+            3,
+            4,
+            8,
+            1 << 30,
+            -(1 << 30),
+            97,
+            i32::MAX as i64,
+        ];
+        for &x in &xs {
+            for &k in &ks {
+                assert_eq!(div_s_k(x, k, false), x.wrapping_div(k), "{x} / {k}");
+                assert_eq!(div_s_k(x, k, true), x.wrapping_rem(k), "{x} % {k}");
+                if k > 0 {
+                    let (u, k) = (x as u64, k as u64);
+                    assert_eq!(div_u_k(u, k, false), u / k, "{u} / {k}");
+                    assert_eq!(div_u_k(u, k, true), u % k, "{u} % {k}");
+                }
+            }
+        }
     }
 }

@@ -110,6 +110,29 @@ ops! {
     ShrU { a: Slot, b: Slot, c: Slot },
     /// `ShiftCheck A   panic if R[A] < 0 (signed shift count)` (may panic)
     ShiftCheck { a: Slot },
+    /// `MulIK A B i   R[A] := R[B] * i`
+    MulIK { a: Slot, b: Slot, i: Imm },
+    /// `DivSK A B i   R[A] := R[B] / i` signed, i != 0 (shifts when i is a
+    /// power of two)
+    DivSK { a: Slot, b: Slot, i: Imm },
+    /// `DivUK A B i   R[A] := R[B] / i` unsigned, 0 < i
+    DivUK { a: Slot, b: Slot, i: Imm },
+    /// `RemSK A B i   R[A] := R[B] % i` signed, i != 0
+    RemSK { a: Slot, b: Slot, i: Imm },
+    /// `RemUK A B i   R[A] := R[B] % i` unsigned, 0 < i
+    RemUK { a: Slot, b: Slot, i: Imm },
+    /// `AndK A B i   R[A] := R[B] & i` (i sign-extended)
+    AndK { a: Slot, b: Slot, i: Imm },
+    /// `OrK A B i   R[A] := R[B] | i` (i sign-extended)
+    OrK { a: Slot, b: Slot, i: Imm },
+    /// `XorK A B i   R[A] := R[B] ^ i` (i sign-extended)
+    XorK { a: Slot, b: Slot, i: Imm },
+    /// `ShlK A B i   R[A] := R[B] << i`, 0 <= i < 64
+    ShlK { a: Slot, b: Slot, i: Imm },
+    /// `ShrSK A B i   R[A] := R[B] >> i` arithmetic, 0 <= i < 64
+    ShrSK { a: Slot, b: Slot, i: Imm },
+    /// `ShrUK A B i   R[A] := R[B] >> i` logical, 0 <= i < 64
+    ShrUK { a: Slot, b: Slot, i: Imm },
     /// `NegI A B   R[A] := -R[B]`
     NegI { a: Slot, b: Slot },
     /// `Com A B   R[A] := ^R[B]`
@@ -218,6 +241,10 @@ ops! {
     JLtSK { a: Slot, i: Imm, t: Jump },
     /// `JGeSK A i ->T   if R[A] >= i (signed) then pc := T`
     JGeSK { a: Slot, i: Imm, t: Jump },
+    /// `JEqK A i ->T   if R[A] == i (sign-extended) then pc := T`
+    JEqK { a: Slot, i: Imm, t: Jump },
+    /// `JNeK A i ->T   if R[A] != i (sign-extended) then pc := T`
+    JNeK { a: Slot, i: Imm, t: Jump },
     /// `Call A F   call F with its frame at R[A..]` (params, then results)
     Call { a: Slot, f: Func },
     /// `CallClosure A B   call the funcval R[B] with its frame at R[A..]`;
@@ -271,6 +298,31 @@ ops! {
     ZeroMem { a: Slot, n: Num },
     /// `IndexAddr A B N   R[A] := R[A] + R[B]*N` (element address)
     IndexAddr { a: Slot, b: Slot, n: Num },
+    /// `LoadIdx8U A B C   R[A] := uint8 element R[C] of the slice or string
+    /// whose {ptr, len} is R[B..B+2]` (may panic: index out of range; the
+    /// other `LoadIdx*` alike, by element width and signedness)
+    LoadIdx8U { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx8S A B C   R[A] := int8 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx8S { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx16U A B C   R[A] := uint16 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx16U { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx16S A B C   R[A] := int16 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx16S { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx32U A B C   R[A] := uint32 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx32U { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx32S A B C   R[A] := int32 element R[C] of R[B..B+2]` (may panic)
+    LoadIdx32S { a: Slot, b: Slot, c: Slot },
+    /// `LoadIdx64 A B C   R[A] := word element R[C] of R[B..B+2]` (may panic)
+    LoadIdx64 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx8 A B C   uint8 element R[B] of the slice R[A..A+2] := R[C]`
+    /// (may panic: index out of range; the other `StoreIdx*` alike)
+    StoreIdx8 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx16 A B C   uint16 element R[B] of R[A..A+2] := R[C]` (may panic)
+    StoreIdx16 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx32 A B C   uint32 element R[B] of R[A..A+2] := R[C]` (may panic)
+    StoreIdx32 { a: Slot, b: Slot, c: Slot },
+    /// `StoreIdx64 A B C   word element R[B] of R[A..A+2] := R[C]` (may panic)
+    StoreIdx64 { a: Slot, b: Slot, c: Slot },
     /// `Newobject A k   R[A] := mallocgc of type K[k]`
     Newobject { a: Slot, k: Konst },
     /// `BoundsCheck A B   panic "index out of range [R[A]] with length R[B]"

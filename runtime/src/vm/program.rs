@@ -87,6 +87,18 @@ impl Program {
             if f.lines.len() != f.code.len() {
                 return Err(format!("{}: line table length", f.name));
             }
+            // Execution never runs off the end of the code (see [`fetch`]):
+            // the last instruction does not fall through, and (above) every
+            // jump lands inside the code. A function without code (a
+            // reserved id never compiled) is refused where it is called.
+            if let Some(last) = f.code.last() {
+                if !matches!(last, Op::Ret {} | Op::Jmp { .. }) {
+                    return Err(format!("{}: code falls off its end", f.name));
+                }
+                if f.epilogue_pc as usize >= f.code.len() {
+                    return Err(format!("{}: epilogue outside the code", f.name));
+                }
+            }
             for (pc, op) in f.code.iter().enumerate() {
                 let mut widths = match super::mapops::slot_widths(self, op) {
                     Some(w) => w.map_err(|e| format!("{}: pc {pc}: {e}", f.name))?,
@@ -108,7 +120,7 @@ impl Program {
                             nslot += 1;
                             (*v as u64) + w as u64 > f.frame_size as u64
                         }
-                        Opnd::Jump => *v as usize > f.code.len(),
+                        Opnd::Jump => *v as usize >= f.code.len(),
                         Opnd::Func => *v as usize >= self.funcs.len(),
                         Opnd::Konst => *v as usize >= self.consts.len(),
                         Opnd::Imm | Opnd::Num => false,
@@ -146,6 +158,22 @@ impl Program {
     }
 }
 
+/// The instruction at `pc` of a function of a validated program, where
+/// `pc` is 0 of a function with code, a jump target, the pc after a
+/// non-final instruction (a call's return address among them), or the
+/// epilogue: the interpreter's only instruction fetch.
+#[inline(always)]
+pub(crate) fn fetch(code: &[Op], pc: usize) -> Op {
+    debug_assert!(pc < code.len());
+    // SAFETY: `Program::validate` (which `Vm::run` calls before executing)
+    // checks that every jump target and epilogue pc is below the code's
+    // length and that the last instruction is a `Ret` or `Jmp`, so falling
+    // through from any instruction but the last stays inside; the loop
+    // enters only functions whose code is not empty. Every pc the loop
+    // reaches is therefore one of those listed above, all in bounds.
+    unsafe { *code.get_unchecked(pc) }
+}
+
 /// How many consecutive slots each slot operand of the op touches, in
 /// operand order (1 for operands not listed).
 fn slot_widths(op: &Op) -> [u32; 3] {
@@ -154,6 +182,17 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         // LoadN's source and StoreN's destination are pointers (one slot).
         Op::LoadN { n, .. } => [n, 1, 1],
         Op::StoreN { n, .. } => [1, n, 1],
+        Op::LoadIdx8U { .. }
+        | Op::LoadIdx8S { .. }
+        | Op::LoadIdx16U { .. }
+        | Op::LoadIdx16S { .. }
+        | Op::LoadIdx32U { .. }
+        | Op::LoadIdx32S { .. }
+        | Op::LoadIdx64 { .. } => [1, 2, 1],
+        Op::StoreIdx8 { .. }
+        | Op::StoreIdx16 { .. }
+        | Op::StoreIdx32 { .. }
+        | Op::StoreIdx64 { .. } => [2, 1, 1],
         Op::Zero { n, .. } => [n, 1, 1],
         Op::Concatstrings { n, .. } => [2, 2 * n, 1],
         Op::SliceCopy { .. } => [1, 6, 1],
@@ -183,5 +222,57 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::AssertI { .. } | Op::ConvI { .. } => [2, 2, 1],
         Op::AssertI2 { .. } => [3, 2, 1],
         _ => [1, 1, 1],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prog(code: Vec<Op>) -> Program {
+        let lines = vec![0; code.len()];
+        Program {
+            funcs: vec![Func {
+                code,
+                lines,
+                frame_size: 4,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn validate_keeps_the_fetch_in_bounds() {
+        assert!(prog(vec![Op::Jmp { t: 0 }]).validate().is_ok());
+        assert!(prog(vec![Op::LoadI { a: 0, i: 1 }, Op::Ret {}])
+            .validate()
+            .is_ok());
+        // Falling off the end, a jump to the end, an epilogue outside.
+        assert!(prog(vec![Op::Ret {}, Op::LoadI { a: 0, i: 1 }])
+            .validate()
+            .is_err());
+        assert!(prog(vec![Op::JmpIf { a: 0, t: 2 }, Op::Ret {}])
+            .validate()
+            .is_err());
+        let mut p = prog(vec![Op::Ret {}]);
+        p.funcs[0].epilogue_pc = 1;
+        assert!(p.validate().is_err());
+        // A function without code is allowed (the loop refuses to enter it).
+        assert!(prog(vec![]).validate().is_ok());
+    }
+
+    #[test]
+    fn validate_checks_element_headers() {
+        // LoadIdx reads R[B..B+2]: B = 3 in a 4-slot frame is outside.
+        assert!(prog(vec![Op::LoadIdx64 { a: 0, b: 2, c: 1 }, Op::Ret {}])
+            .validate()
+            .is_ok());
+        assert!(prog(vec![Op::LoadIdx64 { a: 0, b: 3, c: 1 }, Op::Ret {}])
+            .validate()
+            .is_err());
+        assert!(prog(vec![Op::StoreIdx8 { a: 3, b: 0, c: 1 }, Op::Ret {}])
+            .validate()
+            .is_err());
     }
 }

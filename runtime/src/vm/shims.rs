@@ -80,10 +80,13 @@ pub fn growslice(old: (u64, u64, u64), newlen: u64, elem_size: u64) -> (u64, u64
 
 /// The bounds error for `x[i]` with length `n` (panicIndex).
 pub fn index_error(i: i64, n: i64) -> RuntimeError {
-    RuntimeError::new(
-        RuntimeErrorKind::Bounds,
-        format!("index out of range [{i}] with length {n}"),
-    )
+    // gc's boundsNegErrorFmt leaves the length out for a negative index.
+    let msg = if i < 0 {
+        format!("index out of range [{i}]")
+    } else {
+        format!("index out of range [{i}] with length {n}")
+    };
+    RuntimeError::new(RuntimeErrorKind::Bounds, msg)
 }
 
 /// The bounds errors of `x[lo:hi]` checked against `max` (length for

@@ -36,8 +36,8 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
         }
         match &e.kind {
             ExprKind::Name(n) => View::Text(self.name_text(e, *n), PREC_ATOM),
-            ExprKind::CompositeLit { elems, .. } => {
-                let nonempty = !elems.is_empty();
+            ExprKind::CompositeLit(lit) => {
+                let nonempty = !lit.elems.is_empty();
                 match c.types.pointer_base(self.core(tv.ty)) {
                     Some(elem) => View::PtrLit(elem, nonempty),
                     None => View::CompLit(tv.ty, nonempty),
@@ -71,7 +71,8 @@ impl<'c, 'a> NodePrinter<'c, 'a> {
                 let x = x.as_ref();
                 match op {
                     Operator::And => {
-                        if let ExprKind::CompositeLit { elems, .. } = &x.unparen().kind {
+                        if let ExprKind::CompositeLit(lit) = &x.unparen().kind {
+                            let elems = &lit.elems;
                             if let Some(ltv) = c.info.type_of(x.unparen().id) {
                                 if c.types.pointer_base(self.core(ltv.ty)).is_none() {
                                     return View::PtrLit(ltv.ty, !elems.is_empty());

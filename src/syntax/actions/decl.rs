@@ -413,7 +413,7 @@ impl ParseCtx {
 fn is_type_elem(x: &Expr) -> bool {
     match &x.kind {
         ExprKind::ArrayType { .. }
-        | ExprKind::StructType { .. }
+        | ExprKind::StructType(_)
         | ExprKind::FuncType(_)
         | ExprKind::InterfaceType { .. }
         | ExprKind::SliceType(_)

@@ -215,12 +215,13 @@ impl ParseCtx {
         let d = |e: &Expr| self.depth_of(e.id);
         match kind {
             Bad | Name(_) | BasicLit(_) => 0,
-            CompositeLit { ty, elems, .. } => elems
+            CompositeLit(lit) => lit
+                .elems
                 .iter()
                 .map(d)
                 .max()
                 .unwrap_or(0)
-                .max(self.opt_depth(ty)),
+                .max(self.opt_depth(&lit.ty)),
             KeyValue { key, value } => d(key).max(d(value)),
             FuncLit { ty, body } => self
                 .fields_depth(&ty.params)
@@ -240,7 +241,7 @@ impl ParseCtx {
             Call { fun, args, .. } => args.iter().map(d).max().unwrap_or(0).max(d(fun)),
             List(l) => l.iter().map(d).max().unwrap_or(0),
             ArrayType { len, elem } => self.opt_depth(len).max(d(elem)),
-            StructType { fields, .. } => self.fields_depth(fields),
+            StructType(st) => self.fields_depth(&st.fields),
             InterfaceType { methods } => self.fields_depth(methods),
             FuncType(ft) => self
                 .fields_depth(&ft.params)
@@ -478,12 +479,12 @@ impl ParseCtx {
             .iter()
             .filter(|e| matches!(e.kind, ExprKind::KeyValue { .. }))
             .count();
-        let kind = ExprKind::CompositeLit {
+        let kind = ExprKind::CompositeLit(Box::new(CompositeLit {
             ty: boxed(ty),
             elems,
             nkeys,
             rbrace: r,
-        };
+        }));
         self.expr(l, lo, r.offset(1), kind)
     }
 
@@ -664,7 +665,12 @@ impl ParseCtx {
                 tags.push(g.tag.clone());
             }
         }
-        self.expr(l, l, r, ExprKind::StructType { fields, tags })
+        self.expr(
+            l,
+            l,
+            r,
+            ExprKind::StructType(Box::new(StructTypeExpr { fields, tags })),
+        )
     }
 
     pub fn interface_type(&self, l: Pos, r: Pos, methods: Vec<Field>) -> Expr {
@@ -697,7 +703,7 @@ fn complit_ok(t: &Expr) -> bool {
         ExprKind::Index { .. } => !is_value(t),
         ExprKind::ArrayType { .. }
         | ExprKind::SliceType(_)
-        | ExprKind::StructType { .. }
+        | ExprKind::StructType(_)
         | ExprKind::MapType { .. } => true,
         _ => false,
     }
@@ -707,7 +713,7 @@ fn complit_ok(t: &Expr) -> bool {
 fn is_value(x: &Expr) -> bool {
     match &x.kind {
         ExprKind::BasicLit(_)
-        | ExprKind::CompositeLit { .. }
+        | ExprKind::CompositeLit(_)
         | ExprKind::FuncLit { .. }
         | ExprKind::Slice { .. }
         | ExprKind::Assert { .. }

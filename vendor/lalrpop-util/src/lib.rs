@@ -222,8 +222,9 @@ where
 /// This is the type of the variable resulting from binding a `!` symbol in your lalrpop grammar.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ErrorRecovery<L, T, E> {
-    /// The parse error that was recovered from
-    pub error: ParseError<L, T, E>,
+    /// The parse error that was recovered from (goscope: boxed, so that the
+    /// generated parser's stack entries are not sized by this rare value)
+    pub error: alloc::boxed::Box<ParseError<L, T, E>>,
     /// The tokens discarded prior to resuming parsing
     pub dropped_tokens: Vec<(L, T, L)>,
 }

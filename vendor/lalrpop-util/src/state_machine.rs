@@ -518,7 +518,8 @@ where
         let error_state = error_action.as_shift().unwrap();
         self.states.push(error_state);
         let recovery = self.definition.error_recovery_symbol(crate::ErrorRecovery {
-            error,
+            // goscope: boxed (see lib.rs)
+            error: alloc::boxed::Box::new(error),
             dropped_tokens,
         });
         self.symbols.push((start, recovery, end));
