@@ -293,11 +293,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         };
         for (place, addr, ty) in [(k, it, kt), (v, it + 1, vt)] {
             match place {
-                Some(LV::Reg(s, _)) => self.load_mem(s, addr, 0, ty),
+                Some(LV::Reg(s, t)) if t == ty => self.load_mem(s, addr, 0, ty),
                 Some(place) => {
                     let tmp = self.temp(ty);
                     self.load_mem(tmp, addr, 0, ty);
-                    self.store(place, tmp);
+                    self.store_assignable(place, tmp, ty)?;
                 }
                 None => {}
             }
@@ -317,6 +317,31 @@ impl<'c, 'a> Compiler<'c, 'a> {
             t: top as u32,
         });
         self.f.place(brk);
+        Ok(())
+    }
+
+    /// Stores the `from` value in `v..` to a place of a type it is
+    /// assignable to: converted first when the place is an interface
+    /// (`var k any; for k = range m`).
+    pub(super) fn store_assignable(&mut self, place: LV, v: u32, from: TypeId) -> CResult<()> {
+        use super::layout::K;
+        let from = self.c.default_type(from);
+        let to = match place {
+            LV::Reg(_, t) | LV::Mem { t, .. } | LV::Idx { t, .. } => t,
+            LV::Map { vt, .. } => vt,
+            LV::Blank => return Ok(()),
+        };
+        if self.lay.kind(to) != K::Iface || to == from {
+            self.store(place, v);
+            return Ok(());
+        }
+        let d = self.temp(to);
+        if self.lay.kind(from) == K::Iface {
+            self.conv_iface_value(v, from, to, d)?;
+        } else {
+            self.box_value(v, from, to, d)?;
+        }
+        self.store(place, d);
         Ok(())
     }
 

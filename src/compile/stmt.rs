@@ -695,7 +695,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn assign_list(&mut self, lhs: &[Expr], values: &[&Expr]) -> CResult<()> {
         if values.len() == 1 && lhs.len() > 1 {
             let lvs: Vec<LV> = lhs.iter().map(|l| self.lvalue(l)).collect::<CResult<_>>()?;
-            let r = self.call(values[0])?;
+            // The values are converted one by one below, not as a tuple.
+            let saved = self.conv_ok.replace(values[0].unparen().id);
+            let r = self.call(values[0]);
+            self.conv_ok = saved;
+            let r = r?;
             let tuple = self.ty(values[0]);
             let vars = self.c.types.tuple_vars(tuple).to_vec();
             let mut at = r;
@@ -705,11 +709,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let n = self.lay.slots(t);
                 let tmp = self.temp(t);
                 self.mov(tmp, at, n);
-                tmps.push(tmp);
+                tmps.push((tmp, t));
                 at += n;
             }
-            for (lv, tmp) in lvs.into_iter().zip(tmps) {
-                self.store(lv, tmp);
+            // `v, ok = m[k]` / `x, y = f()` into interface-typed places
+            // converts each value (maps.rs).
+            for (lv, (tmp, t)) in lvs.into_iter().zip(tmps) {
+                self.store_assignable(lv, tmp, t)?;
             }
             return Ok(());
         }
