@@ -1089,8 +1089,14 @@ impl<'p> Vm<'p> {
             return Err(self.internal_error("panic_continue without a panic"));
         };
         if top.recovered {
+            // recovery: the recovered panic is done, and so is every older
+            // panic whose deferred call ran in a frame the recovery
+            // discards (gc's aborted panics). An older panic whose deferred
+            // call is still below the recovering frame stays: when that
+            // call returns, it goes on (or recovers in turn).
             let depth = top.defer_depth;
-            self.panics.clear();
+            self.panics.pop();
+            self.panics.retain(|p| p.call_depth <= depth);
             if depth == self.frames.len() {
                 // The panicking frame itself deferred the call.
                 return Ok(Resume {
