@@ -385,8 +385,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let v = self.expr(x)?;
         let op = match (kf, kt) {
             (K::Int { .. }, K::Int { .. }) => {
-                self.mov(d, v, 1);
-                self.ext(kt, d);
+                // One instruction: the extension reads the operand itself.
+                if !self.ext_from(kt, d, v) {
+                    self.mov(d, v, 1);
+                }
                 return Ok(d);
             }
             (K::Int { signed: true, .. }, K::F64) => Op::CvtS2F { a: d, b: v },

@@ -171,6 +171,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// converted to its type first (gc's efaceeq / ifaceeq).
     pub(super) fn iface_compare(&mut self, eq: bool, x: &Expr, y: &Expr, d: u32) -> CResult<()> {
         let (xt, yt) = (self.ty(x), self.ty(y));
+        // x == nil: only the type (itab) word decides, as in gc.
+        for (v, other) in [(x, y), (y, x)] {
+            if self.is_nil(other) && !self.is_nil(v) && self.lay.kind(self.ty(v)) == K::Iface {
+                let s = self.expr(v)?;
+                let z = self.f.alloc(1, false);
+                self.load_word(z, 0);
+                self.f.emit(if eq {
+                    Op::EqI { a: d, b: s, c: z }
+                } else {
+                    Op::NeI { a: d, b: s, c: z }
+                });
+                return Ok(());
+            }
+        }
         let it = if self.lay.kind(xt) == K::Iface && !self.is_nil(x) {
             xt
         } else {
