@@ -966,6 +966,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.f.emit(Op::Move { a: d, b: p });
                 Ok(())
             }
+            Type::Struct(_) | Type::Array { .. } if self.lay.size(t) == 0 => {
+                // Nothing to store (and no slot to take the address of):
+                // only the elements' effects.
+                for el in elems {
+                    let v = match &el.kind {
+                        ExprKind::KeyValue { value, .. } => &**value,
+                        _ => el,
+                    };
+                    self.expr(v)?;
+                }
+                Ok(())
+            }
             Type::Struct(st) => {
                 let n = self.lay.slots(t);
                 if n > 0 {

@@ -1,6 +1,7 @@
 // f(g()) where g returns several values: each result is converted to its
 // parameter's type (interface boxing, variadic ...interface{} slices),
-// for Go functions, methods, interface methods, defers and natives.
+// for Go functions, methods, interface methods, defers, natives and
+// return statements.
 package main
 
 import "fmt"
@@ -45,7 +46,23 @@ type I interface{ m(int, interface{}) }
 
 func pair() (int, T) { return 3, T{4, 5} }
 
+type Buffer int
+
+func (*Buffer) Read() {}
+
+type Reader interface{ Read() }
+
+func h() (b *Buffer, ok bool) { return nil, true }
+
+// return g() converts each result to the function's result type.
+func i2() (r Reader, ok bool) { return h() }
+
+func anyPair() (interface{}, interface{}) { return pair() }
+
 func main() {
+	r, ok := i2()
+	fmt.Println(r != nil, ok)
+	fmt.Println(anyPair())
 	consume(proxy())
 	vari(proxy())
 	vari(ints())
