@@ -104,6 +104,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Makes the interface of type `to` holding the `from` value in `v..`.
     pub(super) fn box_value(&mut self, v: u32, from: TypeId, to: TypeId, d: u32) -> CResult<()> {
         let ti = self.type_index(from)?;
+        // A zero-size value has no slots of its own: ConvT (which yields
+        // zerobase for it) reads a fresh one inside the frame instead.
+        let v = if self.lay.size(from) == 0 {
+            self.f.alloc(1, false)
+        } else {
+            v
+        };
         let data = self.f.alloc(1, true);
         if pointer_shaped(&self.lay, from) {
             self.mov(data, v, 1);

@@ -24,7 +24,20 @@ func f(s S, x int) int { return x + 1 }
 
 func g2(t T) T { return t }
 
+type Fn interface{ Apply(S) any }
+
+type mn struct{}
+
+func (m mn) Apply(_ S) any { return S{} }
+
+func iface() {
+	var f Fn = mn{}
+	r := f.Apply(S{})
+	fmt.Println(r == nil, r, r == S{})
+}
+
 func main() {
+	iface()
 	fmt.Println(f(S{}, 3), g, gt, ga, len(ga))
 	var p = &S{}
 	q := *p
