@@ -80,7 +80,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
             return Ok(s);
         }
-        if self.c.info.value_of(e.id).is_none() && e.as_name().is_some() {
+        // A variable in a register is its own value, unless it is
+        // implicitly converted to an interface here.
+        if self.c.info.value_of(e.id).is_none()
+            && e.as_name().is_some()
+            && self.conv_target(e).is_none()
+        {
             if let Some(obj) = self.c.info.use_of(e.id) {
                 if let Some(Loc::Reg(s)) = self.f.vars.get(&obj) {
                     return Ok(*s);
