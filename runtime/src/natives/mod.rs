@@ -27,6 +27,7 @@ mod fmt;
 mod fmtsort;
 mod fmtvalue;
 mod math;
+mod rand;
 mod strconv;
 mod strings;
 mod utf8;
@@ -63,6 +64,7 @@ pub fn table() -> &'static [&'static Native] {
         for pkg in [
             fmt::NATIVES,
             math::NATIVES,
+            rand::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
             utf8::NATIVES,
