@@ -55,7 +55,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// Whether `t` is an interface with methods (its values are ifaces).
-    fn is_nonempty_iface(&self, t: TypeId) -> bool {
+    pub(super) fn is_nonempty_iface(&self, t: TypeId) -> bool {
         self.c
             .types
             .interface(self.lay.under(t))

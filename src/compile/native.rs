@@ -9,7 +9,7 @@
 
 use goscope_runtime::vm::Op;
 
-use super::func::WIN;
+use super::func::{FnBuilder, WIN};
 use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind};
@@ -56,6 +56,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(sig) = self.c.types.signature(self.lay.under(fty)).cloned() else {
             return Err(self.unsupported(e.pos, &name));
         };
+        if goscope_runtime::natives::errors::makes_errors(&name) {
+            let results = self.c.types.tuple_vars(sig.results).to_vec();
+            if let Some(&r) = results.last() {
+                self.std_errors(self.c.obj_type(r))?;
+            }
+        }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
         if args.len() == 1
@@ -92,6 +98,51 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(Some(WIN + at))
     }
 
+    /// Builds the std error types' methods and `error` itabs
+    /// (natives/errors.rs) once: `error_t` is the checker's `error`.
+    fn std_errors(&mut self, error_t: TypeId) -> CResult<()> {
+        use goscope_runtime::natives::errors::{std_error_itabs, STD_METHODS};
+        if !self.prog.std_itabs.is_empty() {
+            return Ok(());
+        }
+        let error = self.rtype(error_t)?;
+        let key = format!("func() {}", self.rt.key(error_t));
+        let func_error = self.rt.intern(key, || func_type(error));
+        let mut ids = Vec::new();
+        for &(name, rslots) in STD_METHODS {
+            ids.push((name, self.std_method_stub(name, rslots)?));
+        }
+        let mut ifn = |n: &str| ids.iter().find(|(m, _)| *m == n).map_or(0, |&(_, id)| id);
+        self.prog.std_itabs = std_error_itabs(error, func_error, &mut ifn)
+            .map_err(|m| format!("goscope: internal error: std error type lacks {m}"))?;
+        Ok(())
+    }
+
+    /// The Go function `name` (a std method with a native of that name):
+    /// it passes its receiver to the native and returns its results.
+    fn std_method_stub(&mut self, name: &str, rslots: u32) -> CResult<u32> {
+        let Some(n) = goscope_runtime::natives::lookup(name) else {
+            return Err(format!("goscope: internal error: no native {name}"));
+        };
+        let id = self.new_func();
+        let saved = std::mem::replace(&mut self.f, FnBuilder::new(name.to_string()));
+        let recv = self.f.alloc(1, true);
+        self.f.param_slots = self.f.next;
+        let res = self.f.alloc(rslots, true);
+        self.f.result_slots = rslots;
+        self.mov(WIN, recv, 1);
+        self.f.use_window(1 + rslots);
+        self.f.emit(Op::CallNative { a: WIN, n });
+        self.mov(res, WIN + 1, rslots);
+        self.f.epilogue = self.f.code.len() as u32;
+        self.f.emit(Op::Ret {});
+        let f = std::mem::replace(&mut self.f, saved);
+        let func = f.finish(&self.file)?;
+        self.sync_funcs();
+        self.prog.funcs[id as usize] = func;
+        Ok(id)
+    }
+
     /// One fixed argument of a native, converted to its parameter type.
     fn native_arg(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
         if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
@@ -118,6 +169,28 @@ impl<'c, 'a> Compiler<'c, 'a> {
             "Stderr" => Some(2),
             _ => None,
         }
+    }
+}
+
+/// The descriptor of `func() R` (a method type without a checker type).
+fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types::Type {
+    use goscope_runtime::types::{Kind, Type, TypeExtra, TypeRef};
+    Type {
+        size: 8,
+        ptrdata: 8,
+        hash: 0,
+        tflag: 0,
+        align: 8,
+        field_align: 8,
+        kind: Kind::Func,
+        gcdata: &[1],
+        str: Box::leak(format!("func() {}", r.str).into_boxed_str()),
+        extra: TypeExtra::Func {
+            params: &[],
+            results: Box::leak(vec![TypeRef::new(r)].into_boxed_slice()),
+            variadic: false,
+        },
+        uncommon: None,
     }
 }
 

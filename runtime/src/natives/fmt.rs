@@ -138,6 +138,16 @@ fn sprintf(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
+/// fmt.Errorf: a `*fmt.wrapError` when the format's %w wrapped an
+/// error operand, else a `*errors.errorString`.
+fn errorf(c: &mut Ctx<'_, '_>) -> R {
+    let (b, wrapped) = format(c, Mode::Printf, 0, 2, true)?;
+    match wrapped {
+        Some(e) if e.0 != 0 => super::errors::new_wrap_error(c, &b, e, 5),
+        _ => super::errors::new_error_string(c, &b, 5),
+    }
+}
+
 pub(super) const NATIVES: &[Native] = &[
     native("fmt.Print", 3, 3, print),
     native("fmt.Println", 3, 3, println),
@@ -148,4 +158,5 @@ pub(super) const NATIVES: &[Native] = &[
     native("fmt.Sprint", 3, 2, sprint),
     native("fmt.Sprintln", 3, 2, sprintln),
     native("fmt.Sprintf", 5, 2, sprintf),
+    native("fmt.Errorf", 5, 2, errorf),
 ];
