@@ -99,7 +99,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// Builds the std error types' methods and `error` itabs
-    /// (natives/errors.rs) once: `error_t` is the checker's `error`.
+    /// (natives/errors.rs) once: `error_t` is the checker's `error`. A
+    /// std error type the checker declares (`*strconv.NumError`) gets its
+    /// itab from its own descriptor (methods: [`Self::std_method_stubs`]).
     fn std_errors(&mut self, error_t: TypeId) -> CResult<()> {
         use goscope_runtime::natives::errors::{std_error_itabs, STD_METHODS};
         if !self.prog.std_itabs.is_empty() {
@@ -110,30 +112,100 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let func_error = self.rt.intern(key, || func_type(error));
         let mut ids = Vec::new();
         for &(name, rslots) in STD_METHODS {
-            ids.push((name, self.std_method_stub(name, rslots)?));
+            ids.push((name, self.std_method_stub(name, 1, rslots)?));
         }
         let mut ifn = |n: &str| ids.iter().find(|(m, _)| *m == n).map_or(0, |&(_, id)| id);
-        self.prog.std_itabs = std_error_itabs(error, func_error, &mut ifn)
+        let mut itabs = std_error_itabs(error, func_error, &mut ifn)
             .map_err(|m| format!("goscope: internal error: std error type lacks {m}"))?;
+        for t in self.std_error_recvs.clone() {
+            let ct = self.rtype(t)?;
+            if let Ok(tab) = goscope_runtime::itab::getitab(error, ct) {
+                itabs.push(tab);
+            }
+        }
+        self.prog.std_itabs = itabs;
+        Ok(())
+    }
+
+    /// Gives every method of a std type that has a native
+    /// (`strconv.(*NumError).Error`) a Go function calling it, so direct
+    /// calls, method values and itabs treat it as a declared method. Only
+    /// pointer-receiver methods: their receiver is one slot.
+    pub(super) fn std_method_stubs(&mut self) -> CResult<()> {
+        let mut found = Vec::new();
+        for pkg in &self.c.pkgs {
+            if pkg.path == "main" || pkg.fake {
+                continue;
+            }
+            let mut names: Vec<_> = self.c.scopes.get(pkg.scope).elems.iter().collect();
+            names.sort_by_key(|(n, _)| n.as_str());
+            for (tn, &obj) in names {
+                if !matches!(self.c.obj(obj).kind, ObjKind::TypeName) {
+                    continue;
+                }
+                let Some(named) = self.c.types.named(self.c.obj_type(obj)) else {
+                    continue;
+                };
+                for &m in named.methods.iter().flatten() {
+                    if !self.c.func_has_ptr_recv(m) {
+                        continue;
+                    }
+                    let native = format!(
+                        "{}.(*{}).{}",
+                        pkg.path,
+                        tn.as_str(),
+                        self.c.obj(m).name.as_str()
+                    );
+                    if goscope_runtime::natives::lookup(&native).is_some() {
+                        found.push((native, m));
+                    }
+                }
+            }
+        }
+        for (native, m) in found {
+            let Some(sig) = self.c.types.signature(self.c.obj_type(m)).cloned() else {
+                continue;
+            };
+            let mut pslots = 1;
+            for p in self.c.types.tuple_vars(sig.params) {
+                pslots += self.lay.slots(self.c.obj_type(*p));
+            }
+            let rslots = self.lay.slots(sig.results);
+            let id = self.std_method_stub(&native, pslots, rslots)?;
+            self.funcs.insert(m, id);
+            self.methods.borrow_mut().declared.insert(m, id);
+            if goscope_runtime::natives::errors::STD_ERROR_TYPES
+                .iter()
+                .any(|t| native.starts_with(t))
+            {
+                if let Some(r) = sig.recv {
+                    let rt = self.c.obj_type(r);
+                    if !self.std_error_recvs.contains(&rt) {
+                        self.std_error_recvs.push(rt);
+                    }
+                }
+            }
+        }
         Ok(())
     }
 
     /// The Go function `name` (a std method with a native of that name):
-    /// it passes its receiver to the native and returns its results.
-    fn std_method_stub(&mut self, name: &str, rslots: u32) -> CResult<u32> {
+    /// it passes its `pslots` parameter slots (the receiver first) to the
+    /// native and returns its `rslots` results.
+    fn std_method_stub(&mut self, name: &str, pslots: u32, rslots: u32) -> CResult<u32> {
         let Some(n) = goscope_runtime::natives::lookup(name) else {
             return Err(format!("goscope: internal error: no native {name}"));
         };
         let id = self.new_func();
         let saved = std::mem::replace(&mut self.f, FnBuilder::new(name.to_string()));
-        let recv = self.f.alloc(1, true);
+        let params = self.f.alloc(pslots, true);
         self.f.param_slots = self.f.next;
         let res = self.f.alloc(rslots, true);
         self.f.result_slots = rslots;
-        self.mov(WIN, recv, 1);
-        self.f.use_window(1 + rslots);
+        self.mov(WIN, params, pslots);
+        self.f.use_window(pslots + rslots);
         self.f.emit(Op::CallNative { a: WIN, n });
-        self.mov(res, WIN + 1, rslots);
+        self.mov(res, WIN + pslots, rslots);
         self.f.epilogue = self.f.code.len() as u32;
         self.f.emit(Op::Ret {});
         let f = std::mem::replace(&mut self.f, saved);

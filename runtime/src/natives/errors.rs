@@ -29,8 +29,22 @@ pub const STD_METHODS: &[(&str, u32)] = &[
 /// Whether the native `name` may return a std error value (so the
 /// program needs [`std_error_itabs`]).
 pub fn makes_errors(name: &str) -> bool {
-    matches!(name, "errors.New" | "fmt.Errorf")
+    matches!(
+        name,
+        "errors.New"
+            | "fmt.Errorf"
+            | "strconv.Atoi"
+            | "strconv.ParseInt"
+            | "strconv.ParseUint"
+            | "strconv.ParseFloat"
+            | "strconv.ParseBool"
+    )
 }
+
+/// Std error types the checker declares, whose methods are natives
+/// (named as their native's prefix): the compiler adds their `error`
+/// itabs to `Program::std_itabs`.
+pub const STD_ERROR_TYPES: &[&str] = &["strconv.(*NumError)."];
 
 fn leak<T>(v: T) -> &'static T {
     Box::leak(Box::new(v))
@@ -155,7 +169,7 @@ pub fn std_error_itabs(
 }
 
 /// The program's `error` itab of the std type named `name`.
-fn std_itab(c: &Ctx<'_, '_>, name: &str) -> Result<&'static Itab, Raise> {
+pub(super) fn std_itab(c: &Ctx<'_, '_>, name: &str) -> Result<&'static Itab, Raise> {
     c.vm.program()
         .std_itabs
         .iter()
