@@ -327,7 +327,80 @@ fn is(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
+/// errors.As: finds the first error in the Unwrap chain assignable to
+/// the type the pointer `target` points to and stores it there (or asks
+/// `As` methods). Panics as Go does on a nil or non-pointer target.
+fn as_(c: &mut Ctx<'_, '_>) -> R {
+    let (mut e, target) = ((c.arg(0), c.arg(1)), (c.arg(2), c.arg(3)));
+    let tt = crate::types::type_from_addr(target.0);
+    let Some(pt) = tt else {
+        return Err(super::panic_string("errors: target cannot be nil"));
+    };
+    let elem = match (&pt.extra, pt.kind) {
+        (TypeExtra::Pointer { elem }, Kind::Pointer) if target.1 != 0 => elem.get(),
+        _ => {
+            return Err(super::panic_string(
+                "errors: target must be a non-nil pointer",
+            ))
+        }
+    };
+    let is_iface = matches!(elem.extra, TypeExtra::Interface { .. });
+    if !is_iface && (elem.kind != Kind::Pointer && elem.uncommon.is_none()) {
+        // Go: "*target must be interface or implement error"; an
+        // uncommon-less non-interface type has no Error method.
+        return Err(super::panic_string(
+            "errors: *target must be interface or implement error",
+        ));
+    }
+    for _ in 0..1_000_000 {
+        let Some(tab) = itab_from_addr(e.0) else {
+            break;
+        };
+        if is_iface {
+            if let Ok(t) = getitab_or_eface(elem, tab.typ) {
+                mem::store_u64(target.1, t);
+                mem::store_u64(target.1 + 8, e.1);
+                c.set_bool(4, true);
+                return Ok(());
+            }
+        } else if std::ptr::eq(tab.typ, elem) {
+            if elem.is_direct_iface() {
+                mem::store_u64(target.1, e.1);
+            } else {
+                mem::memmove(target.1, e.1, elem.size);
+            }
+            c.set_bool(4, true);
+            return Ok(());
+        }
+        if let Some(fid) = method_of(tab, "As", 1, Kind::Bool) {
+            match c.vm.call_go(fid, 0, &[e.1, target.0, target.1], 1) {
+                Ok(r) if r[0] & 1 != 0 => {
+                    c.set_bool(4, true);
+                    return Ok(());
+                }
+                Ok(_) => {}
+                Err(GoCallError::Panicked) => return Err(Raise::Continue),
+                Err(GoCallError::Exit(x)) => return Err(Raise::Exit(x)),
+            }
+        }
+        e = unwrap_words(c, e)?;
+    }
+    c.set_bool(4, false);
+    Ok(())
+}
+
+/// The first word of an interface of type `inter` holding a `typ`: the
+/// type itself for `any`, else the itab.
+fn getitab_or_eface(inter: &'static Type, typ: &'static Type) -> Result<u64, &'static str> {
+    if crate::itab::is_iface(inter) {
+        getitab(inter, typ).map(|t| t.addr())
+    } else {
+        Ok(typ.addr())
+    }
+}
+
 pub(super) const NATIVES: &[Native] = &[
+    native("errors.As", 4, 1, as_),
     native("errors.New", 2, 2, new),
     native("errors.Unwrap", 2, 2, unwrap),
     native("errors.Is", 4, 1, is),
