@@ -28,6 +28,8 @@ mod fmt;
 mod fmtsort;
 mod fmtvalue;
 mod math;
+mod sort;
+mod sortalg;
 mod strconv;
 mod strings;
 mod utf8;
@@ -65,6 +67,7 @@ pub fn table() -> &'static [&'static Native] {
             errors::NATIVES,
             fmt::NATIVES,
             math::NATIVES,
+            sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
             utf8::NATIVES,
