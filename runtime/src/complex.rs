@@ -7,7 +7,7 @@
 /// A complex value as its two parts.
 pub type C128 = (f64, f64);
 
-/// The sub-operations of the `C128Op`/`C64Op` instructions.
+/// The operations of the `C128*`/`C64*` arithmetic instructions.
 pub mod op {
     pub const ADD: u32 = 0;
     pub const SUB: u32 = 1;

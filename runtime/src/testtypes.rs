@@ -13,7 +13,9 @@ fn leak_str(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// A descriptor with the common fields filled.
+/// A descriptor with the common fields filled (one argument per field of
+/// gc's descriptor that the tests vary).
+#[allow(clippy::too_many_arguments)]
 fn mk(
     kind: Kind,
     size: usize,
@@ -74,21 +76,6 @@ pub fn string() -> &'static Type {
         tflag::NAMED,
         "string".into(),
         TypeExtra::None,
-    )
-}
-
-pub fn pointer(elem: &'static Type) -> &'static Type {
-    mk(
-        Kind::Pointer,
-        8,
-        8,
-        vec![1],
-        8,
-        tflag::REGULAR_MEMORY,
-        format!("*{}", elem.str),
-        TypeExtra::Pointer {
-            elem: TypeRef::new(elem),
-        },
     )
 }
 

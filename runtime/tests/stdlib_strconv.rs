@@ -186,12 +186,7 @@ fn ryu_agrees_with_decimal() {
         } else {
             (f64::from_bits(r), 64)
         };
-        for (fmt, prec) in [
-            (b'e', -1),
-            (b'g', -1),
-            (b'e', (i % 18) as i32),
-            (b'g', (i % 19) as i32),
-        ] {
+        for (fmt, prec) in [(b'e', -1), (b'g', -1), (b'e', i % 18), (b'g', i % 19)] {
             let fast = format_float(x, fmt, prec, bits);
             let slow = format_float_decimal(x, fmt, prec, bits);
             assert_eq!(fast, slow, "{x:e} {} {prec} {bits}", fmt as char);

@@ -84,7 +84,7 @@ fn check(f: &[&str]) -> String {
             Err(e) => format!("panic:{}", hex(e.message().as_bytes())),
         },
         "Join" => {
-            let elems: Vec<Vec<u8>> = if f[1] == "" {
+            let elems: Vec<Vec<u8>> = if f[1].is_empty() {
                 Vec::new()
             } else {
                 f[1].split(',').map(unhex).collect()

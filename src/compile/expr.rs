@@ -80,7 +80,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
             return Ok(s);
         }
-        if self.c.info.value_of(e.id).is_none() && e.as_name().is_some() {
+        // A variable in a register is its own value, unless it is
+        // implicitly converted to an interface here.
+        if self.c.info.value_of(e.id).is_none()
+            && e.as_name().is_some()
+            && self.conv_target(e).is_none()
+        {
             if let Some(obj) = self.c.info.use_of(e.id) {
                 if let Some(Loc::Reg(s)) = self.f.vars.get(&obj) {
                     return Ok(*s);
@@ -377,30 +382,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (K::F32, Sub) => Op::SubF32 { a: d, b: a, c: b },
             (K::F32, Mul) => Op::MulF32 { a: d, b: a, c: b },
             (K::F32, Div) => Op::DivF32 { a: d, b: a, c: b },
-            (K::C128 | K::C64, Add | Sub | Mul | Div) => {
-                use goscope_runtime::complex::op as cop;
-                let op = match op {
-                    Add => cop::ADD,
-                    Sub => cop::SUB,
-                    Mul => cop::MUL,
-                    _ => cop::DIV,
-                };
-                if k == K::C128 {
-                    Op::C128Op {
-                        a: d,
-                        b: a,
-                        c: b,
-                        op,
-                    }
-                } else {
-                    Op::C64Op {
-                        a: d,
-                        b: a,
-                        c: b,
-                        op,
-                    }
-                }
-            }
+            (K::C128, Add) => Op::C128Add { a: d, b: a, c: b },
+            (K::C128, Sub) => Op::C128Sub { a: d, b: a, c: b },
+            (K::C128, Mul) => Op::C128Mul { a: d, b: a, c: b },
+            (K::C128, Div) => Op::C128Div { a: d, b: a, c: b },
+            (K::C64, Add) => Op::C64Add { a: d, b: a, c: b },
+            (K::C64, Sub) => Op::C64Sub { a: d, b: a, c: b },
+            (K::C64, Mul) => Op::C64Mul { a: d, b: a, c: b },
+            (K::C64, Div) => Op::C64Div { a: d, b: a, c: b },
             _ => return Err(self.unsupported(y.pos, "this operator on this type")),
         };
         if matches!(op, Div | Rem) {
@@ -600,18 +589,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     K::Int { .. } => self.f.emit(Op::NegI { a: d, b: a }),
                     K::F64 => self.f.emit(Op::NegF { a: d, b: a }),
                     K::F32 => self.f.emit(Op::NegF32 { a: d, b: a }),
-                    K::C128 => self.f.emit(Op::C128Op {
-                        a: d,
-                        b: a,
-                        c: a,
-                        op: goscope_runtime::complex::op::NEG,
-                    }),
-                    K::C64 => self.f.emit(Op::C64Op {
-                        a: d,
-                        b: a,
-                        c: a,
-                        op: goscope_runtime::complex::op::NEG,
-                    }),
+                    K::C128 => self.f.emit(Op::C128Neg { a: d, b: a }),
+                    K::C64 => self.f.emit(Op::C64Neg { a: d, b: a }),
                     _ => return Err(self.unsupported(e.pos, "negation of this type")),
                 }
                 self.ext(k, d);

@@ -28,6 +28,7 @@ mod fmt;
 mod fmtsort;
 mod fmtvalue;
 mod math;
+mod rand;
 mod sort;
 mod sortalg;
 mod strconv;
@@ -67,6 +68,7 @@ pub fn table() -> &'static [&'static Native] {
             errors::NATIVES,
             fmt::NATIVES,
             math::NATIVES,
+            rand::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,

@@ -284,6 +284,23 @@ impl<'p> Vm<'p> {
         }
 
         // A safe point: collect when a collection is due (gcroots.rs).
+        macro_rules! c128 {
+            ($a:expr, $b:expr, $c:expr, $op:ident) => {{
+                let x = (f64::from_bits(r!($b)), f64::from_bits(r!($b + 1)));
+                let y = (f64::from_bits(r!($c)), f64::from_bits(r!($c + 1)));
+                let z = crate::complex::c128_op(crate::complex::op::$op, x, y);
+                w!($a, z.0.to_bits());
+                w!($a + 1, z.1.to_bits());
+            }};
+        }
+        macro_rules! c64 {
+            ($a:expr, $b:expr, $c:expr, $op:ident) => {
+                w!(
+                    $a,
+                    crate::complex::c64_op(crate::complex::op::$op, r!($b), r!($c))
+                )
+            };
+        }
         macro_rules! gc_safepoint {
             () => {
                 if crate::mgc::gc_pending() {
@@ -999,14 +1016,16 @@ impl<'p> Vm<'p> {
                         Err(e) => throw!(e),
                     }
                 }
-                Op::C128Op { a, b, c, op } => {
-                    let x = (f64::from_bits(r!(b)), f64::from_bits(r!(b + 1)));
-                    let y = (f64::from_bits(r!(c)), f64::from_bits(r!(c + 1)));
-                    let z = crate::complex::c128_op(op, x, y);
-                    w!(a, z.0.to_bits());
-                    w!(a + 1, z.1.to_bits());
-                }
-                Op::C64Op { a, b, c, op } => w!(a, crate::complex::c64_op(op, r!(b), r!(c))),
+                Op::C128Add { a, b, c } => c128!(a, b, c, ADD),
+                Op::C128Sub { a, b, c } => c128!(a, b, c, SUB),
+                Op::C128Mul { a, b, c } => c128!(a, b, c, MUL),
+                Op::C128Div { a, b, c } => c128!(a, b, c, DIV),
+                Op::C128Neg { a, b } => c128!(a, b, b, NEG),
+                Op::C64Add { a, b, c } => c64!(a, b, c, ADD),
+                Op::C64Sub { a, b, c } => c64!(a, b, c, SUB),
+                Op::C64Mul { a, b, c } => c64!(a, b, c, MUL),
+                Op::C64Div { a, b, c } => c64!(a, b, c, DIV),
+                Op::C64Neg { a, b } => c64!(a, b, b, NEG),
                 Op::C64Make { a, b, c } => {
                     let (re, im) = (f32::from_bits(r!(b) as u32), f32::from_bits(r!(c) as u32));
                     w!(a, crate::complex::c64_word(re, im))

@@ -414,11 +414,27 @@ ops! {
     /// type `Program::types[t]` in memory layout (n = its size in slots),
     /// by gc's `t.equal` (may panic: comparing uncomparable interfaces)
     EqualT { a: Slot, b: Slot, t: Num },
-    /// `C128Op A B C op   R[A..A+2] := R[B..B+2] op R[C..C+2]` for
-    /// complex128 (op: runtime::complex::op; division as complex128div)
-    C128Op { a: Slot, b: Slot, c: Slot, op: Num },
-    /// `C64Op A B C op   R[A] := R[B] op R[C]` for complex64 words
-    C64Op { a: Slot, b: Slot, c: Slot, op: Num },
+    /// `C128Add A B C   R[A..A+2] := R[B..B+2] + R[C..C+2]` (complex128)
+    C128Add { a: Slot, b: Slot, c: Slot },
+    /// `C128Sub A B C   R[A..A+2] := R[B..B+2] - R[C..C+2]`
+    C128Sub { a: Slot, b: Slot, c: Slot },
+    /// `C128Mul A B C   R[A..A+2] := R[B..B+2] * R[C..C+2]`
+    C128Mul { a: Slot, b: Slot, c: Slot },
+    /// `C128Div A B C   R[A..A+2] := R[B..B+2] / R[C..C+2]` (complex128div)
+    C128Div { a: Slot, b: Slot, c: Slot },
+    /// `C128Neg A B   R[A..A+2] := -R[B..B+2]`
+    C128Neg { a: Slot, b: Slot },
+    /// `C64Add A B C   R[A] := R[B] + R[C]` (complex64 words; products in
+    /// float64, division by complex128div, as gc)
+    C64Add { a: Slot, b: Slot, c: Slot },
+    /// `C64Sub A B C   R[A] := R[B] - R[C]`
+    C64Sub { a: Slot, b: Slot, c: Slot },
+    /// `C64Mul A B C   R[A] := R[B] * R[C]`
+    C64Mul { a: Slot, b: Slot, c: Slot },
+    /// `C64Div A B C   R[A] := R[B] / R[C]`
+    C64Div { a: Slot, b: Slot, c: Slot },
+    /// `C64Neg A B   R[A] := -R[B]`
+    C64Neg { a: Slot, b: Slot },
     /// `C64Make A B C   R[A] := complex(float32 R[B], float32 R[C])`
     C64Make { a: Slot, b: Slot, c: Slot },
     /// `C64Part A B i   R[A] := real(R[B]) if i == 0 else imag(R[B])`

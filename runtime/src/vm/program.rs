@@ -211,7 +211,10 @@ fn slot_widths(op: &Op) -> [u32; 3] {
         Op::CmpString { .. } | Op::EqString { .. } => [1, 2, 2],
         Op::PrintString { .. } | Op::PrintComplex { .. } | Op::PrintEface { .. } => [2, 1, 1],
         Op::PrintSlice { .. } => [3, 1, 1],
-        Op::C128Op { .. } => [2, 2, 2],
+        Op::C128Add { .. } | Op::C128Sub { .. } | Op::C128Mul { .. } | Op::C128Div { .. } => {
+            [2, 2, 2]
+        }
+        Op::C128Neg { .. } => [2, 2, 1],
         Op::C64To128 { .. } => [2, 1, 1],
         Op::C128To64 { .. } => [1, 2, 1],
         Op::SliceToArrayPtr { .. } => [1, 3, 1],
