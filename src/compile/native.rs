@@ -45,13 +45,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(id) = goscope_runtime::natives::lookup(&name) else {
             return Err(self.unsupported(e.pos, &name));
         };
-        if name.starts_with("fmt.Fprint") && args.first().and_then(|a| self.std_stream(a)).is_none()
-        {
-            return Err(self.unsupported(
-                e.pos,
-                "fmt.Fprint to an io.Writer other than os.Stdout/os.Stderr",
-            ));
-        }
         let fty = self.ty(fun);
         let Some(sig) = self.c.types.signature(self.lay.under(fty)).cloned() else {
             return Err(self.unsupported(e.pos, &name));

@@ -23,6 +23,7 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod builder;
 pub mod errors;
 mod fmt;
 mod fmtsort;
@@ -65,6 +66,7 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
             math::NATIVES,
