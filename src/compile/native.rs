@@ -208,6 +208,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(id)
     }
 
+    /// Whether `obj` belongs to a std package (not the program's).
+    pub(super) fn is_std_obj(&self, obj: crate::types::object::ObjId) -> bool {
+        self.c
+            .obj(obj)
+            .pkg
+            .is_some_and(|p| self.c.package(p).path != "main")
+    }
+
     /// One fixed argument of a native, converted to its parameter type.
     fn native_arg(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
         if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {

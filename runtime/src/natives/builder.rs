@@ -12,7 +12,7 @@ use crate::vm::Raise;
 type R = Result<(), Raise>;
 
 /// `byte`, as growslice needs an element type.
-static BYTE: Type = Type {
+pub(super) static BYTE: Type = Type {
     size: 1,
     ptrdata: 0,
     hash: 0,

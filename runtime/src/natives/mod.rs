@@ -23,6 +23,7 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod buffer;
 mod builder;
 pub mod errors;
 mod fmt;
@@ -66,6 +67,7 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            buffer::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
