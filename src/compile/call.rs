@@ -783,7 +783,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn convt_eface(&mut self, a: &Expr) -> CResult<u32> {
         let t = self.ty(a);
         let k = self.lay.kind(t);
-        if k == K::Iface {
+        // An error or other non-empty interface goes through ConvI (its
+        // first word is an itab, an eface's a type).
+        if k == K::Iface && !self.is_nonempty_iface(t) {
             return self.expr(a);
         }
         if !self.is_nil(a) {

@@ -55,7 +55,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// Whether `t` is an interface with methods (its values are ifaces).
-    fn is_nonempty_iface(&self, t: TypeId) -> bool {
+    pub(super) fn is_nonempty_iface(&self, t: TypeId) -> bool {
         self.c
             .types
             .interface(self.lay.under(t))
@@ -739,13 +739,28 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 .unwrap_or(0) as u32;
             self.f.emit(Op::CallIface { a: WIN, b: rv, m });
         } else {
-            let Some(id) = self.func_id(w.method) else {
-                return Err(format!(
-                    "goscope: not supported yet: method {} of this type",
-                    self.c.obj(w.method).name.as_str()
-                ));
-            };
-            self.f.emit(Op::Call { a: WIN, f: id });
+            match self.func_id(w.method) {
+                Some(id) => self.f.emit(Op::Call { a: WIN, f: id }),
+                // A std method without a native (bytes.(*Buffer).Next in
+                // *bytes.Buffer's itab for io.Writer): an error only if
+                // called.
+                None if self.is_std_obj(w.method) => {
+                    let (recv, _) = self.c.types.deref(w.recv);
+                    self.prog.strings.push(format!(
+                        "goscope: not supported yet: method {}.{}",
+                        self.rt.type_name(recv),
+                        self.c.obj(w.method).name.as_str()
+                    ));
+                    let k = self.konst((self.prog.strings.len() - 1) as u64);
+                    self.f.emit(Op::PanicMsg { k });
+                }
+                None => {
+                    return Err(format!(
+                        "goscope: not supported yet: method {} of this type",
+                        self.c.obj(w.method).name.as_str()
+                    ))
+                }
+            }
         }
         self.mov(res, WIN + at, rslots);
         self.f.epilogue = self.f.code.len() as u32;

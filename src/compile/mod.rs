@@ -76,6 +76,9 @@ pub struct Compiler<'c, 'a> {
     iface_target: Option<(u32, u32)>,
     /// Functions behind interface method values and expressions.
     iface_thunks: HashMap<(TypeId, ObjId, bool), u32>,
+    /// Receiver types of std error types with native methods
+    /// (`*strconv.NumError`), whose `error` itabs natives need.
+    std_error_recvs: Vec<TypeId>,
     /// Runtime type descriptors (typedesc.rs).
     rt: rtype::RtypeBuilder<'c, 'a>,
     /// Function ids shared with `rt`'s method callback.
@@ -155,8 +158,10 @@ fn compile_mono<'a>(
         cur: None,
         fm_wrappers: HashMap::new(),
         iface_thunks: HashMap::new(),
+        std_error_recvs: Vec::new(),
     };
     k.find_taken(file);
+    k.std_method_stubs()?;
     k.prog.strings.push(String::new());
     let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();

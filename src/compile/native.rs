@@ -9,7 +9,7 @@
 
 use goscope_runtime::vm::Op;
 
-use super::func::WIN;
+use super::func::{FnBuilder, WIN};
 use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind};
@@ -45,17 +45,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(id) = goscope_runtime::natives::lookup(&name) else {
             return Err(self.unsupported(e.pos, &name));
         };
-        if name.starts_with("fmt.Fprint") && args.first().and_then(|a| self.std_stream(a)).is_none()
-        {
-            return Err(self.unsupported(
-                e.pos,
-                "fmt.Fprint to an io.Writer other than os.Stdout/os.Stderr",
-            ));
-        }
         let fty = self.ty(fun);
         let Some(sig) = self.c.types.signature(self.lay.under(fty)).cloned() else {
             return Err(self.unsupported(e.pos, &name));
         };
+        if goscope_runtime::natives::errors::makes_errors(&name) {
+            let results = self.c.types.tuple_vars(sig.results).to_vec();
+            if let Some(&r) = results.last() {
+                self.std_errors(self.c.obj_type(r))?;
+            }
+        }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
         let implicit_dots = sig.variadic && !dots;
@@ -94,6 +93,131 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(Some(WIN + at))
     }
 
+    /// Builds the std error types' methods and `error` itabs
+    /// (natives/errors.rs) once: `error_t` is the checker's `error`. A
+    /// std error type the checker declares (`*strconv.NumError`) gets its
+    /// itab from its own descriptor (methods: [`Self::std_method_stubs`]).
+    fn std_errors(&mut self, error_t: TypeId) -> CResult<()> {
+        use goscope_runtime::natives::errors::{std_error_itabs, STD_METHODS};
+        if !self.prog.std_itabs.is_empty() {
+            return Ok(());
+        }
+        let error = self.rtype(error_t)?;
+        let key = format!("func() {}", self.rt.key(error_t));
+        let func_error = self.rt.intern(key, || func_type(error));
+        let mut ids = Vec::new();
+        for &(name, rslots) in STD_METHODS {
+            ids.push((name, self.std_method_stub(name, 1, rslots)?));
+        }
+        let mut ifn = |n: &str| ids.iter().find(|(m, _)| *m == n).map_or(0, |&(_, id)| id);
+        let mut itabs = std_error_itabs(error, func_error, &mut ifn)
+            .map_err(|m| format!("goscope: internal error: std error type lacks {m}"))?;
+        for t in self.std_error_recvs.clone() {
+            let ct = self.rtype(t)?;
+            if let Ok(tab) = goscope_runtime::itab::getitab(error, ct) {
+                itabs.push(tab);
+            }
+        }
+        self.prog.std_itabs = itabs;
+        Ok(())
+    }
+
+    /// Gives every method of a std type that has a native
+    /// (`strconv.(*NumError).Error`) a Go function calling it, so direct
+    /// calls, method values and itabs treat it as a declared method. Only
+    /// pointer-receiver methods: their receiver is one slot.
+    pub(super) fn std_method_stubs(&mut self) -> CResult<()> {
+        let mut found = Vec::new();
+        for pkg in &self.c.pkgs {
+            if pkg.path == "main" || pkg.fake {
+                continue;
+            }
+            let mut names: Vec<_> = self.c.scopes.get(pkg.scope).elems.iter().collect();
+            names.sort_by_key(|(n, _)| n.as_str());
+            for (tn, &obj) in names {
+                if !matches!(self.c.obj(obj).kind, ObjKind::TypeName) {
+                    continue;
+                }
+                let Some(named) = self.c.types.named(self.c.obj_type(obj)) else {
+                    continue;
+                };
+                for &m in named.methods.iter().flatten() {
+                    if !self.c.func_has_ptr_recv(m) {
+                        continue;
+                    }
+                    let native = format!(
+                        "{}.(*{}).{}",
+                        pkg.path,
+                        tn.as_str(),
+                        self.c.obj(m).name.as_str()
+                    );
+                    if goscope_runtime::natives::lookup(&native).is_some() {
+                        found.push((native, m));
+                    }
+                }
+            }
+        }
+        for (native, m) in found {
+            let Some(sig) = self.c.types.signature(self.c.obj_type(m)).cloned() else {
+                continue;
+            };
+            let mut pslots = 1;
+            for p in self.c.types.tuple_vars(sig.params) {
+                pslots += self.lay.slots(self.c.obj_type(*p));
+            }
+            let rslots = self.lay.slots(sig.results);
+            let id = self.std_method_stub(&native, pslots, rslots)?;
+            self.funcs.insert(m, id);
+            self.methods.borrow_mut().declared.insert(m, id);
+            if goscope_runtime::natives::errors::STD_ERROR_TYPES
+                .iter()
+                .any(|t| native.starts_with(t))
+            {
+                if let Some(r) = sig.recv {
+                    let rt = self.c.obj_type(r);
+                    if !self.std_error_recvs.contains(&rt) {
+                        self.std_error_recvs.push(rt);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The Go function `name` (a std method with a native of that name):
+    /// it passes its `pslots` parameter slots (the receiver first) to the
+    /// native and returns its `rslots` results.
+    fn std_method_stub(&mut self, name: &str, pslots: u32, rslots: u32) -> CResult<u32> {
+        let Some(n) = goscope_runtime::natives::lookup(name) else {
+            return Err(format!("goscope: internal error: no native {name}"));
+        };
+        let id = self.new_func();
+        let saved = std::mem::replace(&mut self.f, FnBuilder::new(name.to_string()));
+        let params = self.f.alloc(pslots, true);
+        self.f.param_slots = self.f.next;
+        let res = self.f.alloc(rslots, true);
+        self.f.result_slots = rslots;
+        self.mov(WIN, params, pslots);
+        self.f.use_window(pslots + rslots);
+        self.f.emit(Op::CallNative { a: WIN, n });
+        self.mov(res, WIN + pslots, rslots);
+        self.f.epilogue = self.f.code.len() as u32;
+        self.f.emit(Op::Ret {});
+        let f = std::mem::replace(&mut self.f, saved);
+        let func = f.finish(&self.file)?;
+        self.sync_funcs();
+        self.prog.funcs[id as usize] = func;
+        Ok(id)
+    }
+
+    /// Whether `obj` belongs to a std package (not the program's).
+    pub(super) fn is_std_obj(&self, obj: crate::types::object::ObjId) -> bool {
+        self.c
+            .obj(obj)
+            .pkg
+            .is_some_and(|p| self.c.package(p).path != "main")
+    }
+
     /// One fixed argument of a native, converted to its parameter type.
     fn native_arg(&mut self, a: &Expr, t: TypeId) -> CResult<u32> {
         if self.lay.kind(t) == K::Iface && self.lay.kind(self.ty(a)) != K::Iface {
@@ -120,6 +244,28 @@ impl<'c, 'a> Compiler<'c, 'a> {
             "Stderr" => Some(2),
             _ => None,
         }
+    }
+}
+
+/// The descriptor of `func() R` (a method type without a checker type).
+fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types::Type {
+    use goscope_runtime::types::{Kind, Type, TypeExtra, TypeRef};
+    Type {
+        size: 8,
+        ptrdata: 8,
+        hash: 0,
+        tflag: 0,
+        align: 8,
+        field_align: 8,
+        kind: Kind::Func,
+        gcdata: &[1],
+        str: Box::leak(format!("func() {}", r.str).into_boxed_str()),
+        extra: TypeExtra::Func {
+            params: &[],
+            results: Box::leak(vec![TypeRef::new(r)].into_boxed_slice()),
+            variadic: false,
+        },
+        uncommon: None,
     }
 }
 

@@ -436,6 +436,22 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
         Ok(d)
     }
 
+    /// The descriptor with identity string `key` (see [`Self::key`]): the
+    /// cached one, or `make()`'s (hashed as the builder hashes), cached so
+    /// the program's own uses of the type share it. For descriptors the
+    /// compiler needs without a checker type (a std method's `func()
+    /// error`).
+    pub fn intern(&mut self, key: String, make: impl FnOnce() -> Type) -> &'static Type {
+        if let Some(&d) = self.by_key.get(&key) {
+            return d;
+        }
+        let mut t = make();
+        t.hash = type_hash(&key);
+        let d = leak(t);
+        self.by_key.insert(key, d);
+        d
+    }
+
     /// An edge to `t`'s descriptor that may close a cycle: pending while
     /// `t` is still being built (see the module comment).
     pub fn edge(&mut self, t: TypeId) -> CResult<TypeRef> {

@@ -57,17 +57,35 @@ fn format(
     Ok((p.into_bytes(), wrapped))
 }
 
-/// Writes to the program's stdout and sets (n int, err error) at `res`.
+/// Writes to the io.Writer `fd` (1 stdout, 2 stderr, else an itab
+/// address: w.Write called with a new []byte) and sets (n int, err
+/// error) at `res`; for Print/Printf (`data` 0) to stdout.
 fn write_out(c: &mut Ctx<'_, '_>, fd: u64, b: &[u8], res: u32) -> R {
     match fd {
         1 => {
             let _ = std::io::Write::write_all(c.vm.stdout(), b);
         }
         2 => c.vm.write_stderr(b),
-        _ => {
-            return Err(Raise::Error(crate::error::RuntimeError::error_string(
-                "goscope: not supported yet: fmt.Fprint to this io.Writer",
-            )))
+        tab => {
+            let Some(it) = crate::itab::itab_from_addr(tab) else {
+                return Err(Raise::Error(crate::error::RuntimeError::nil_deref()));
+            };
+            let fid = it.fun.first().copied().unwrap_or(0);
+            let p = if b.is_empty() {
+                crate::malloc::zerobase()
+            } else {
+                let p = crate::malloc::mallocgc(b.len(), None, false);
+                crate::mem::bytes_mut(p, b.len()).copy_from_slice(b);
+                p
+            };
+            let n = b.len() as u64;
+            let r =
+                c.vm.call_go(fid, 0, &[c.arg(1), p, n, n], 3)
+                    .map_err(Raise::from)?;
+            c.set(res, r[0]);
+            c.set(res + 1, r[1]);
+            c.set(res + 2, r[2]);
+            return Ok(());
         }
     }
     c.set(res, b.len() as u64);
@@ -109,14 +127,13 @@ fn fprintf(c: &mut Ctx<'_, '_>) -> R {
     write_out(c, fd, &b, 7)
 }
 
-/// The fd of the io.Writer in slots 0, 1 (see the module docs).
+/// The io.Writer in slots 0, 1: 1 or 2 for os.Stdout/os.Stderr (which
+/// the compiler passes as {nil, fd}), else its itab address.
 fn writer_fd(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
-    if c.arg(0) == 0 && matches!(c.arg(1), 1 | 2) {
-        Ok(c.arg(1))
-    } else {
-        Err(Raise::Error(crate::error::RuntimeError::error_string(
-            "goscope: not supported yet: fmt.Fprint to this io.Writer",
-        )))
+    match (c.arg(0), c.arg(1)) {
+        (0, fd @ (1 | 2)) => Ok(fd),
+        (0, _) => Err(Raise::Error(crate::error::RuntimeError::nil_deref())),
+        (tab, _) => Ok(tab),
     }
 }
 
@@ -138,6 +155,16 @@ fn sprintf(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
+/// fmt.Errorf: a `*fmt.wrapError` when the format's %w wrapped an
+/// error operand, else a `*errors.errorString`.
+fn errorf(c: &mut Ctx<'_, '_>) -> R {
+    let (b, wrapped) = format(c, Mode::Printf, 0, 2, true)?;
+    match wrapped {
+        Some(e) if e.0 != 0 => super::errors::new_wrap_error(c, &b, e, 5),
+        _ => super::errors::new_error_string(c, &b, 5),
+    }
+}
+
 pub(super) const NATIVES: &[Native] = &[
     native("fmt.Print", 3, 3, print),
     native("fmt.Println", 3, 3, println),
@@ -148,4 +175,5 @@ pub(super) const NATIVES: &[Native] = &[
     native("fmt.Sprint", 3, 2, sprint),
     native("fmt.Sprintln", 3, 2, sprintln),
     native("fmt.Sprintf", 5, 2, sprintf),
+    native("fmt.Errorf", 5, 2, errorf),
 ];

@@ -23,11 +23,16 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod buffer;
+mod builder;
+pub mod errors;
 mod fmt;
 mod fmtsort;
 mod fmtvalue;
 mod math;
 mod rand;
+mod sort;
+mod sortalg;
 mod strconv;
 mod strings;
 mod utf8;
@@ -62,9 +67,13 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            buffer::NATIVES,
+            builder::NATIVES,
+            errors::NATIVES,
             fmt::NATIVES,
             math::NATIVES,
             rand::NATIVES,
+            sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
             utf8::NATIVES,

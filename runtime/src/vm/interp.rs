@@ -114,6 +114,11 @@ const GOROOT: &str = "/usr/lib/go-1.19";
 const NIL_LIMIT: u64 = 4096;
 
 impl<'p> Vm<'p> {
+    /// The program being run (natives read its std error itabs).
+    pub fn program(&self) -> &'p Program {
+        self.prog
+    }
+
     pub fn new(prog: &'p Program) -> Vm<'p> {
         let statics = prog
             .statics

@@ -67,6 +67,10 @@ pub struct Program {
     pub types: Vec<&'static crate::types::Type>,
     /// itabs of the conversions the compiler knows statically (`ItabWord`).
     pub itabs: Vec<&'static crate::itab::Itab>,
+    /// The `error` itabs of the std error types natives return
+    /// (`*errors.errorString`, `*fmt.wrapError`), built by the compiler
+    /// with natives::errors::std_error_itabs when a native can make one.
+    pub std_itabs: Vec<&'static crate::itab::Itab>,
 }
 
 impl Program {
