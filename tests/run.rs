@@ -61,22 +61,29 @@ fn run_programs_as_gc_does() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// examples/: one program per mechanism of the seed documents, with gc's
+/// output from examples/gen.sh.
+#[test]
+fn examples_as_gc_does() {
+    let names = programs("examples");
+    assert!(!names.is_empty());
+    let failures: Vec<String> = names.iter().flat_map(|p| compare(p, false)).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// GOSCOPE_GCSTRESS=1 (a collection at every allocation, freed objects
-/// poisoned) must not change any output: the tests/run programs, and the
-/// examples/ programs that goscope runs as gc does without it.
+/// poisoned) must not change any output: the tests/run and examples/
+/// programs.
 #[test]
 fn run_programs_under_gcstress() {
     let mut failures = Vec::new();
     let mut stressed = 0;
-    for p in programs("tests/run") {
+    for p in programs("tests/run")
+        .into_iter()
+        .chain(programs("examples"))
+    {
         failures.extend(compare(&p, true));
         stressed += 1;
-    }
-    for p in programs("examples") {
-        if compare(&p, false).is_empty() {
-            failures.extend(compare(&p, true));
-            stressed += 1;
-        }
     }
     assert!(stressed > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
