@@ -58,15 +58,20 @@ impl RuntimeError {
     }
 }
 
+impl RuntimeError {
+    /// What the Error method puts before `msg`.
+    pub fn error_prefix(&self) -> &'static str {
+        match self.kind {
+            RuntimeErrorKind::TypeAssertion | RuntimeErrorKind::PlainError => "",
+            _ => "runtime error: ",
+        }
+    }
+}
+
 impl fmt::Display for RuntimeError {
     /// What the value's Error method returns.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            RuntimeErrorKind::TypeAssertion | RuntimeErrorKind::PlainError => {
-                write!(f, "{}", self.msg)
-            }
-            _ => write!(f, "runtime error: {}", self.msg),
-        }
+        write!(f, "{}{}", self.error_prefix(), self.msg)
     }
 }
 

@@ -25,6 +25,13 @@ static TYPES: Mutex<Option<HashMap<(u64, String), &'static Type>>> = Mutex::new(
 /// The runtime error types' names, by RuntimeErrorKind order.
 pub const RUNTIME_ERROR: u64 = 100;
 
+/// The descriptor of gc's runtime.Error values (the runtime's own panics),
+/// looked up once: panics that programs recover in loops need it each time.
+pub fn runtime_error_type() -> &'static Type {
+    static T: std::sync::OnceLock<&'static Type> = std::sync::OnceLock::new();
+    T.get_or_init(|| basic_type(RUNTIME_ERROR, "runtime.Error"))
+}
+
 /// The `_type` of a basic value of FmtValue kind `k` named `name`
 /// (`int`, `main.MyInt`); `RUNTIME_ERROR` for gc's runtime.Error values,
 /// whose data is a pointer to the Error() text as a string header.

@@ -160,6 +160,12 @@ pub fn type_assertion_error(
     RuntimeError::new(RuntimeErrorKind::TypeAssertion, msg)
 }
 
+/// Whether x's dynamic type is `want` (`v, ok := x.(T)`, type switch
+/// cases), without building the error a failed `x.(T)` panics with.
+pub fn has_type(src: &Type, w0: u64, want: &'static Type) -> bool {
+    dynamic_type(src, w0).is_some_and(|t| std::ptr::eq(t, want))
+}
+
 /// `x.(T)` for a concrete T: x's dynamic type must be `want` (gc's
 /// panicdottypeE/I on failure). `src` is x's static type.
 pub fn assert_type(src: &Type, w0: u64, want: &'static Type) -> Result<(), RuntimeError> {
@@ -182,7 +188,11 @@ pub fn assert_iface(src: &Type, w0: u64, dst: &'static Type) -> Result<u64, Runt
 /// None when x is nil or its type lacks a method.
 pub fn assert_iface2(src: &Type, w0: u64, dst: &'static Type) -> Option<u64> {
     let t = dynamic_type(src, w0)?;
-    iface_word(src, dst, t).ok()
+    // No error value on failure: a type switch tries many cases.
+    if !is_iface(dst) {
+        return Some(t.addr());
+    }
+    getitab(dst, t).ok().map(|tab| tab.addr())
 }
 
 /// convI2I: an implicit conversion between interface types (a nil value

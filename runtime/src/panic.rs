@@ -53,7 +53,7 @@ pub fn printpanicval(arg: (u64, u64)) -> String {
 /// Whether `t` is the type of the runtime's own errors (interp.rs's
 /// runtime_error_eface), whose data is the Error() text.
 fn is_runtime_error(t: &'static crate::types::Type) -> bool {
-    std::ptr::eq(t, iface::basic_type(iface::RUNTIME_ERROR, "runtime.Error"))
+    std::ptr::eq(t, iface::runtime_error_type())
 }
 
 /// `%v` of a basic eface value (the fmt bridge for interface{} values).

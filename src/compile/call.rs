@@ -220,12 +220,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         // A variadic call without `...`: the trailing arguments become a
         // slice (variadic.rs), evaluated after the fixed ones.
         let implicit_dots = sig.variadic && !dots;
-        if implicit_dots
-            && args.len() == 1
+        // A multi-value call as the arguments, f(g()): its results, each
+        // converted to its parameter's type as gc's assignments do.
+        let multi = args.len() == 1
             && matches!(self.c.types.get(self.ty(&args[0])), Type::Tuple(_))
-        {
-            return Err(self.unsupported(e.pos, "a multi-value call as variadic arguments"));
-        }
+            && (implicit_dots || ptypes.len() > 1);
         let rslots = self.lay.slots(sig.results);
         let mut offs = Vec::new();
         let mut at = 0;
@@ -242,7 +241,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
             at += self.lay.slots(*t);
         }
         self.f.use_window(at + rslots);
-        if implicit_dots {
+        if multi {
+            let tmps = self.multi_args(&args[0], &ptypes, implicit_dots)?;
+            for ((tmp, t), off) in tmps.into_iter().zip(&ptypes).zip(&offs) {
+                let n = self.lay.slots(*t);
+                self.mov(WIN + off, tmp, n);
+            }
+        } else if implicit_dots {
             let nfixed = ptypes.len() - 1;
             let mut tmps = Vec::new();
             for (a, t) in args[..nfixed].iter().zip(&ptypes) {
@@ -253,14 +258,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let n = self.lay.slots(*t);
                 self.mov(WIN + off, tmp, n);
             }
-        } else if args.len() == 1 && ptypes.len() > 1 {
-            // A multi-value call as the arguments: f(g()).
-            let r = self.call(&args[0])?;
-            let first = offs[0];
-            let n = at - first;
-            let tmp = self.f.alloc(n, true);
-            self.mov(tmp, r, n);
-            self.mov(WIN + first, tmp, n);
         } else if args.iter().any(super::walk::has_call) {
             let mut tmps = Vec::new();
             for (a, t) in args.iter().zip(&ptypes) {
@@ -285,6 +282,69 @@ impl<'c, 'a> Compiler<'c, 'a> {
             (None, _) => self.f.emit(Op::Call { a: WIN, f: id }),
         }
         Ok(WIN + at)
+    }
+
+    /// The arguments of `f(g())` from the results of the multi-value call
+    /// `g`, each converted to its parameter type, in fresh slots; with
+    /// `variadic` the trailing results become the `...` slice.
+    pub(super) fn multi_args(
+        &mut self,
+        g: &Expr,
+        ptypes: &[TypeId],
+        variadic: bool,
+    ) -> CResult<Vec<u32>> {
+        let gt = self.ty(g);
+        let rtypes: Vec<TypeId> = (self.c.types.tuple_vars(gt).to_vec().iter())
+            .map(|r| self.obj_type(*r))
+            .collect();
+        let r = self.call(g)?;
+        // Copy the results out of the call window before converting: a
+        // conversion may allocate, and the window belongs to the next call.
+        let mut vals = Vec::with_capacity(rtypes.len());
+        let mut at = r;
+        for t in &rtypes {
+            let n = self.lay.slots(*t);
+            let tmp = self.temp(*t);
+            self.mov(tmp, at, n);
+            vals.push(tmp);
+            at += n;
+        }
+        let nfixed = if variadic {
+            ptypes.len() - 1
+        } else {
+            ptypes.len()
+        };
+        let mut out = Vec::with_capacity(ptypes.len());
+        for ((v, from), to) in vals.iter().zip(&rtypes).zip(&ptypes[..nfixed]) {
+            out.push(self.assign_value(*v, *from, *to)?);
+        }
+        if variadic {
+            let rest: Vec<(u32, TypeId)> = vals[nfixed..]
+                .iter()
+                .copied()
+                .zip(rtypes[nfixed..].iter().copied())
+                .collect();
+            out.push(self.variadic_slice_of(&rest, ptypes[nfixed])?);
+        }
+        Ok(out)
+    }
+
+    /// The value in `v..` of type `from` as a value of the assignable type
+    /// `to` (boxed when `to` is an interface and `from` is not).
+    pub(super) fn assign_value(&mut self, v: u32, from: TypeId, to: TypeId) -> CResult<u32> {
+        match (self.lay.kind(from), self.lay.kind(to)) {
+            (K::Iface, K::Iface) => {
+                let d = self.temp(to);
+                self.conv_iface_value(v, from, to, d)?;
+                Ok(d)
+            }
+            (_, K::Iface) => {
+                let d = self.temp(to);
+                self.box_value(v, from, to, d)?;
+                Ok(d)
+            }
+            _ => Ok(v),
+        }
     }
 
     /// An argument converted to its parameter type, in fresh slots.
@@ -325,8 +385,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let v = self.expr(x)?;
         let op = match (kf, kt) {
             (K::Int { .. }, K::Int { .. }) => {
-                self.mov(d, v, 1);
-                self.ext(kt, d);
+                // One instruction: the extension reads the operand itself.
+                if !self.ext_from(kt, d, v) {
+                    self.mov(d, v, 1);
+                }
                 return Ok(d);
             }
             (K::Int { signed: true, .. }, K::F64) => Op::CvtS2F { a: d, b: v },
@@ -904,6 +966,18 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.composite_of(e, base, v)?;
                 self.store_mem(p, 0, v, base);
                 self.f.emit(Op::Move { a: d, b: p });
+                Ok(())
+            }
+            Type::Struct(_) | Type::Array { .. } if self.lay.size(t) == 0 => {
+                // Nothing to store (and no slot to take the address of):
+                // only the elements' effects.
+                for el in elems {
+                    let v = match &el.kind {
+                        ExprKind::KeyValue { value, .. } => &**value,
+                        _ => el,
+                    };
+                    self.expr(v)?;
+                }
                 Ok(())
             }
             Type::Struct(st) => {

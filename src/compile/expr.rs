@@ -92,7 +92,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             }
         }
-        let t = self.conv_target(e).unwrap_or_else(|| self.ty(e));
+        let conv = self.conv_target(e);
+        if let ExprKind::Call { fun, args, .. } = &e.kind {
+            // A conversion T(x) already yields fresh slots: no copy.
+            if conv.is_none()
+                && args.len() == 1
+                && self.c.info.value_of(e.id).is_none()
+                && self
+                    .c
+                    .info
+                    .type_of(fun.unparen().id)
+                    .is_some_and(|t| t.is_type())
+            {
+                return self.call(e);
+            }
+        }
+        let t = conv.unwrap_or_else(|| self.ty(e));
         let d = self.temp(t);
         self.expr_to(e, d)?;
         Ok(d)
@@ -256,18 +271,27 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Re-canonicalizes a narrow integer result in place.
     pub(super) fn ext(&mut self, k: K, d: u32) {
-        if let K::Int { bits, signed } = k {
-            let op = match (bits, signed) {
-                (8, true) => Op::SExt8 { a: d, b: d },
-                (16, true) => Op::SExt16 { a: d, b: d },
-                (32, true) => Op::SExt32 { a: d, b: d },
-                (8, false) => Op::ZExt8 { a: d, b: d },
-                (16, false) => Op::ZExt16 { a: d, b: d },
-                (32, false) => Op::ZExt32 { a: d, b: d },
-                _ => return,
-            };
-            self.f.emit(op);
-        }
+        self.ext_from(k, d, d);
+    }
+
+    /// `R[d] := R[s]` re-canonicalized for the integer kind `k`; false
+    /// (nothing emitted) when `k` needs no extension (64 bits, non-ints).
+    pub(super) fn ext_from(&mut self, k: K, d: u32, s: u32) -> bool {
+        let K::Int { bits, signed } = k else {
+            return false;
+        };
+        let (a, b) = (d, s);
+        let op = match (bits, signed) {
+            (8, true) => Op::SExt8 { a, b },
+            (16, true) => Op::SExt16 { a, b },
+            (32, true) => Op::SExt32 { a, b },
+            (8, false) => Op::ZExt8 { a, b },
+            (16, false) => Op::ZExt16 { a, b },
+            (32, false) => Op::ZExt32 { a, b },
+            _ => return false,
+        };
+        self.f.emit(op);
+        true
     }
 
     /// Both operands of a binary operation, `x` kept safe from calls in `y`.

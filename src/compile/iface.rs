@@ -104,6 +104,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Makes the interface of type `to` holding the `from` value in `v..`.
     pub(super) fn box_value(&mut self, v: u32, from: TypeId, to: TypeId, d: u32) -> CResult<()> {
         let ti = self.type_index(from)?;
+        // A zero-size value has no slots of its own: ConvT (which yields
+        // zerobase for it) reads a fresh one inside the frame instead.
+        let v = if self.lay.size(from) == 0 {
+            self.f.alloc(1, false)
+        } else {
+            v
+        };
         let data = self.f.alloc(1, true);
         if pointer_shaped(&self.lay, from) {
             self.mov(data, v, 1);
@@ -171,6 +178,20 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// converted to its type first (gc's efaceeq / ifaceeq).
     pub(super) fn iface_compare(&mut self, eq: bool, x: &Expr, y: &Expr, d: u32) -> CResult<()> {
         let (xt, yt) = (self.ty(x), self.ty(y));
+        // x == nil: only the type (itab) word decides, as in gc.
+        for (v, other) in [(x, y), (y, x)] {
+            if self.is_nil(other) && !self.is_nil(v) && self.lay.kind(self.ty(v)) == K::Iface {
+                let s = self.expr(v)?;
+                let z = self.f.alloc(1, false);
+                self.load_word(z, 0);
+                self.f.emit(if eq {
+                    Op::EqI { a: d, b: s, c: z }
+                } else {
+                    Op::NeI { a: d, b: s, c: z }
+                });
+                return Ok(());
+            }
+        }
         let it = if self.lay.kind(xt) == K::Iface && !self.is_nil(x) {
             xt
         } else {

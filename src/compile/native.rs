@@ -57,14 +57,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
-        if args.len() == 1
-            && matches!(
-                self.c.types.get(self.ty(&args[0])),
-                crate::types::ty::Type::Tuple(_)
-            )
-        {
-            return Err(self.unsupported(e.pos, "a multi-value call as arguments"));
-        }
         let implicit_dots = sig.variadic && !dots;
         let nfixed = if implicit_dots {
             ptypes.len() - 1
@@ -72,11 +64,21 @@ impl<'c, 'a> Compiler<'c, 'a> {
             ptypes.len()
         };
         let mut tmps = Vec::new();
-        for (a, t) in args[..nfixed.min(args.len())].iter().zip(&ptypes) {
-            tmps.push(self.native_arg(a, *t)?);
-        }
-        if implicit_dots {
-            tmps.push(self.variadic_slice(&args[nfixed..], ptypes[nfixed])?);
+        if args.len() == 1
+            && matches!(
+                self.c.types.get(self.ty(&args[0])),
+                crate::types::ty::Type::Tuple(_)
+            )
+        {
+            // f(g()): each result converted to its parameter's type.
+            tmps = self.multi_args(&args[0], &ptypes, implicit_dots)?;
+        } else {
+            for (a, t) in args[..nfixed.min(args.len())].iter().zip(&ptypes) {
+                tmps.push(self.native_arg(a, *t)?);
+            }
+            if implicit_dots {
+                tmps.push(self.variadic_slice(&args[nfixed..], ptypes[nfixed])?);
+            }
         }
         let mut at = 0;
         for (tmp, t) in tmps.into_iter().zip(&ptypes) {

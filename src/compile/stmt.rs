@@ -765,9 +765,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn return_stmt(&mut self, rs: &[&Expr]) -> CResult<()> {
         let slots: Vec<(ObjId, u32)> = self.f.results.clone();
         if rs.len() == 1 && slots.len() > 1 {
-            let r = self.call(rs[0])?;
-            let n = self.f.result_slots;
-            self.mov(slots[0].1, r, n);
+            // return g(): each of g's results converted to the result's
+            // type (an interface result boxes a concrete one).
+            let rtypes: Vec<crate::types::ty::TypeId> =
+                slots.iter().map(|(o, _)| self.obj_type(*o)).collect();
+            let vals = self.multi_args(rs[0], &rtypes, false)?;
+            for (((_, s), v), t) in slots.iter().zip(vals).zip(&rtypes) {
+                let n = self.lay.slots(*t);
+                self.mov(*s, v, n);
+            }
             // Results in cells (captured by a deferred closure) get the
             // values too: the epilogue reloads the slots from them.
             for (o, s) in &slots {

@@ -33,7 +33,39 @@ impl<'c, 'a> Compiler<'c, 'a> {
         for a in args {
             vals.push(self.variadic_elem(a, elem)?);
         }
-        let n = args.len() as u64;
+        self.fill_variadic(s, &vals, elem);
+        Ok(s)
+    }
+
+    /// The `[]T` of the values `vals` (slot, type) converted to `T`, in
+    /// fresh slots: the trailing results of `f(g())` for a variadic `f`.
+    pub(super) fn variadic_slice_of(
+        &mut self,
+        vals: &[(u32, TypeId)],
+        slice_t: TypeId,
+    ) -> CResult<u32> {
+        let s = self.f.alloc(3, true);
+        let Type::Slice(elem) = self.c.types.get(self.lay.under(slice_t)).clone() else {
+            return Err(String::from(
+                "goscope: internal error: variadic parameter is not a slice",
+            ));
+        };
+        if vals.is_empty() {
+            self.f.emit(Op::Zero { a: s, n: 3 });
+            return Ok(s);
+        }
+        let mut conv = Vec::with_capacity(vals.len());
+        for (v, from) in vals {
+            conv.push(self.assign_value(*v, *from, elem)?);
+        }
+        self.fill_variadic(s, &conv, elem);
+        Ok(s)
+    }
+
+    /// Allocates the backing array of `len(vals)` elements of type `elem`
+    /// into the slice at `s..s+3` and stores the values into it.
+    fn fill_variadic(&mut self, s: u32, vals: &[u32], elem: TypeId) {
+        let n = vals.len() as u64;
         let k = self.type_konst(elem);
         let lc = self.f.alloc(2, false);
         self.load_word(lc, n);
@@ -42,10 +74,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let esize = self.lay.size(elem) as u32;
         let p = self.f.alloc(1, true);
         self.f.emit(Op::Move { a: p, b: s });
-        for (i, v) in vals.into_iter().enumerate() {
-            self.store_mem(p, i as u32 * esize, v, elem);
+        for (i, v) in vals.iter().enumerate() {
+            self.store_mem(p, i as u32 * esize, *v, elem);
         }
-        Ok(s)
     }
 
     /// One trailing argument converted to the element type.

@@ -1,53 +1,104 @@
+// Panics inside deferred calls: recovered by a nested defer, by a later
+// defer of an outer frame (the first panic is then aborted), re-panicking
+// after a recovery, and during a normal return's deferred calls.
 package main
 
 import "fmt"
 
-type T struct{ name string }
+type myErr struct{ s string }
 
-func (t *T) Close() { fmt.Println("close", t.name) }
+func (e *myErr) Error() string { return e.s }
 
-func safeDiv(a, b int) (q int, err string) {
+func nested() {
 	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Sprint(r)
-			q = -1
-		}
+		fmt.Println("recovered:", recover())
+		defer func() { fmt.Println("recovered:", recover()) }()
+		var s []int
+		_ = s[5]
 	}()
-	return a / b, ""
+	var s []int
+	_ = s[3]
 }
 
-func order() {
-	for i := 0; i < 3; i++ {
-		defer fmt.Println("deferred", i)
-	}
-	t := &T{"file"}
-	defer t.Close()
-	fmt.Println("body")
-}
-
-func named() (n int) {
-	defer func() { n *= 2 }()
-	n = 21
-	return n
-}
-
-func rethrow() {
+func chain() {
 	defer func() {
 		r := recover()
-		fmt.Println("recovered:", r)
+		fmt.Println("got", r)
+		defer func() { fmt.Println("inner:", recover()) }()
+		defer func() { panic(fmt.Sprint("again after ", r)) }()
 	}()
-	var xs []int
-	_ = xs[3]
+	defer func() {
+		panic("second")
+	}()
+	panic("first")
+}
+
+func abortFirst() {
+	defer func() { fmt.Println("outer recovered:", recover()) }()
+	defer func() {
+		panic(&myErr{"from defer"})
+	}()
+	panic("first")
+}
+
+func level2() {
+	defer func() {
+		panic(fmt.Sprint("level2 defer, recovered ", recover()))
+	}()
+	panic("level2")
+}
+
+func level1() (s string) {
+	defer func() {
+		s = fmt.Sprint("level1 got: ", recover())
+	}()
+	level2()
+	return "unreached"
+}
+
+func onReturn() (n int) {
+	defer func() {
+		defer func() {
+			fmt.Println("onReturn recovered:", recover())
+			n *= 2
+		}()
+		n++
+		var m map[string]int
+		m["x"] = 1
+	}()
+	return 20
+}
+
+func deep(k int) {
+	if k == 0 {
+		panic("deep")
+	}
+	defer func() {
+		if k%2 == 0 {
+			if r := recover(); r != nil {
+				fmt.Println("deep recovered at", k, r)
+				panic(fmt.Sprint("re", k))
+			}
+		}
+	}()
+	deep(k - 1)
+}
+
+func runDeep() {
+	defer func() { fmt.Println("runDeep:", recover()) }()
+	deep(5)
 }
 
 func main() {
-	order()
-	fmt.Println(named())
-	rethrow()
-	fmt.Println(recover())
-	defer fmt.Println("main deferred")
-	defer func() {
-		fmt.Println("last words")
-	}()
-	panic(fmt.Sprint("boom ", 42))
+	nested()
+	fmt.Println("after nested")
+	chain()
+	abortFirst()
+	fmt.Println(level1())
+	fmt.Println(onReturn())
+	runDeep()
+	for i := 0; i < 3; i++ {
+		nested()
+	}
+	fmt.Println("end")
 }

@@ -65,7 +65,7 @@ pub(super) fn exec(prog: &Program, base: *mut u64, op: Op) -> Result<(), Runtime
         }
         Op::AssertT2 { a, b, k } => {
             let (want, src) = pair(prog, k)?;
-            let ok = itab::assert_type(src, r(b), want).is_ok();
+            let ok = itab::has_type(src, r(b), want);
             let data = match (ok, want.is_direct_iface()) {
                 (true, _) => r(b + 1),
                 (false, true) => 0,

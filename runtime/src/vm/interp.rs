@@ -248,6 +248,12 @@ impl<'p> Vm<'p> {
                 resume!(self.gopanic(arg, e.sigsegv, self.fid, pc as u32, base))
             }};
         }
+        // gc's panicdivide: the static divideError, no allocation.
+        macro_rules! throw_divide {
+            () => {{
+                resume!(self.panicdivide(self.fid, pc as u32, base))
+            }};
+        }
         macro_rules! addr {
             ($b:expr, $off:expr) => {{
                 let p = reg(base, $b);
@@ -331,28 +337,28 @@ impl<'p> Vm<'p> {
                 Op::DivS { a, b, c } => {
                     let d = r!(c) as i64;
                     if d == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, (r!(b) as i64).wrapping_div(d) as u64)
                 }
                 Op::DivU { a, b, c } => {
                     let d = r!(c);
                     if d == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, r!(b) / d)
                 }
                 Op::RemS { a, b, c } => {
                     let d = r!(c) as i64;
                     if d == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, (r!(b) as i64).wrapping_rem(d) as u64)
                 }
                 Op::RemU { a, b, c } => {
                     let d = r!(c);
                     if d == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, r!(b) % d)
                 }
@@ -381,14 +387,14 @@ impl<'p> Vm<'p> {
                 Op::DivSK { a, b, i } => {
                     let k = imm(i) as i64;
                     if k == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, (r!(b) as i64).wrapping_div(k) as u64)
                 }
                 Op::RemSK { a, b, i } => {
                     let k = imm(i) as i64;
                     if k == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, (r!(b) as i64).wrapping_rem(k) as u64)
                 }
@@ -400,14 +406,14 @@ impl<'p> Vm<'p> {
                 Op::DivUK { a, b, i } => {
                     let k = imm(i);
                     if k == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, r!(b) / k)
                 }
                 Op::RemUK { a, b, i } => {
                     let k = imm(i);
                     if k == 0 {
-                        throw!(RuntimeError::error_string("integer divide by zero"));
+                        throw_divide!();
                     }
                     w!(a, r!(b) % k)
                 }
@@ -543,7 +549,8 @@ impl<'p> Vm<'p> {
                         f
                     };
                     let callee = &prog.funcs[f as usize];
-                    if callee.code.is_empty() {
+                    // Static callees have code (Program::validate).
+                    if !matches!(op, Op::Call { .. }) && callee.code.is_empty() {
                         return self.internal_error("call of a function without code");
                     }
                     let win = window(base, a);
@@ -1084,6 +1091,14 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// panicdivide: gopanic with gc's static divideError. Out of line, so
+    /// the division arms stay small in the loop.
+    #[cold]
+    #[inline(never)]
+    fn panicdivide(&mut self, fid: u32, pc: u32, base: *mut u64) -> Result<Resume, Exit> {
+        self.gopanic(divide_error_eface(), false, fid, pc, base)
+    }
+
     /// gopanic: records the panic and runs the deferred calls.
     #[cold]
     fn gopanic(
@@ -1113,8 +1128,14 @@ impl<'p> Vm<'p> {
             return Err(self.internal_error("panic_continue without a panic"));
         };
         if top.recovered {
+            // recovery: the recovered panic is done, and so is every older
+            // panic whose deferred call ran in a frame the recovery
+            // discards (gc's aborted panics). An older panic whose deferred
+            // call is still below the recovering frame stays: when that
+            // call returns, it goes on (or recovers in turn).
             let depth = top.defer_depth;
-            self.panics.clear();
+            self.panics.pop();
+            self.panics.retain(|p| p.call_depth <= depth);
             if depth == self.frames.len() {
                 // The panicking frame itself deferred the call.
                 return Ok(Resume {
@@ -1309,11 +1330,28 @@ fn f2u(v: f64) -> u64 {
 
 /// The eface of a run-time error: its type and a string header holding
 /// its Error() text.
+#[cold]
+#[inline(never)]
 fn runtime_error_eface(e: &RuntimeError) -> (u64, u64) {
-    let t = crate::iface::basic_type(crate::iface::RUNTIME_ERROR, "runtime.Error");
-    let (p, l) = shims::gostring(format!("{e}").as_bytes());
+    let t = crate::iface::runtime_error_type();
+    // The Error() text written straight into Go memory (no Rust String).
+    let (p, l) = shims::gostring_concat(&[e.error_prefix().as_bytes(), e.msg.as_bytes()]);
     let data = crate::iface::convT(t, &[p, l]);
     (t as *const crate::types::Type as u64, data)
+}
+
+/// gc's divideError: one static runtime.Error value for every integer
+/// division by zero, so a program that recovers from many allocates
+/// nothing (its string header and text are static data, which the
+/// collector ignores).
+fn divide_error_eface() -> (u64, u64) {
+    static E: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
+    *E.get_or_init(|| {
+        let text: &'static str = "runtime error: integer divide by zero";
+        let hdr: &'static [u64; 2] = Box::leak(Box::new([text.as_ptr() as u64, text.len() as u64]));
+        let t = crate::iface::runtime_error_type();
+        (t as *const crate::types::Type as u64, hdr.as_ptr() as u64)
+    })
 }
 
 #[cfg(test)]

@@ -153,6 +153,10 @@ impl Program {
                     if a as u64 + (c.param_slots + c.result_slots) as u64 > f.frame_size as u64 {
                         return Err(format!("{}: pc {pc}: call window outside frame", f.name));
                     }
+                    // The loop does not check a static callee's code.
+                    if c.code.is_empty() {
+                        return Err(format!("{}: pc {pc}: call of a function without code", f.name));
+                    }
                 }
             }
         }

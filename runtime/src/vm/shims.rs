@@ -12,6 +12,7 @@ fn rawstring(n: usize) -> u64 {
 }
 
 /// A new string holding `bytes`.
+#[allow(dead_code)] // the natives' API for Go strings made in Rust
 pub fn gostring(bytes: &[u8]) -> (u64, u64) {
     if bytes.is_empty() {
         return (0, 0);
@@ -19,6 +20,22 @@ pub fn gostring(bytes: &[u8]) -> (u64, u64) {
     let p = rawstring(bytes.len());
     mem::bytes_mut(p, bytes.len()).copy_from_slice(bytes);
     (p, bytes.len() as u64)
+}
+
+/// A new Go string of the concatenated `parts`.
+pub fn gostring_concat(parts: &[&[u8]]) -> (u64, u64) {
+    let n: usize = parts.iter().map(|b| b.len()).sum();
+    if n == 0 {
+        return (0, 0);
+    }
+    let p = rawstring(n);
+    let dst = mem::bytes_mut(p, n);
+    let mut at = 0;
+    for b in parts {
+        dst[at..at + b.len()].copy_from_slice(b);
+        at += b.len();
+    }
+    (p, n as u64)
 }
 
 /// The bounds error for `x[i]` with length `n` (panicIndex).
