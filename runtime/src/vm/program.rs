@@ -155,7 +155,10 @@ impl Program {
                     }
                     // The loop does not check a static callee's code.
                     if c.code.is_empty() {
-                        return Err(format!("{}: pc {pc}: call of a function without code", f.name));
+                        return Err(format!(
+                            "{}: pc {pc}: call of a function without code",
+                            f.name
+                        ));
                     }
                 }
             }
