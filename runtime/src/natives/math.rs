@@ -89,7 +89,74 @@ fn float64bits(c: &mut Ctx<'_, '_>) -> Result<(), Raise> {
     Ok(())
 }
 
+f1!(asin, m::asin);
+f1!(acos, m::acos);
+f1!(sinh, m::sinh);
+f1!(cosh, m::cosh);
+f1!(tanh, m::tanh);
+f1!(log1p, m::log1p);
+f1!(expm1, m::expm1);
+f1!(exp2, m::exp2);
+f1!(asinh, m::asinh);
+f1!(acosh, m::acosh);
+f1!(atanh, m::atanh);
+f2!(remainder, m::remainder);
+f2!(dim, m::dim);
+f2!(copysign, f64::copysign);
+
+/// Float32bits and Float32frombits: a float32 slot holds its bits in
+/// the low 32 bits, as a uint32 does.
+fn float32bits(c: &mut Ctx<'_, '_>) -> Result<(), Raise> {
+    c.set(1, c.arg(0) & 0xffff_ffff);
+    Ok(())
+}
+
+fn signbit(c: &mut Ctx<'_, '_>) -> Result<(), Raise> {
+    c.set_bool(1, c.f64(0).is_sign_negative());
+    Ok(())
+}
+
+fn modf(c: &mut Ctx<'_, '_>) -> Result<(), Raise> {
+    let (i, f) = m::modf(c.f64(0));
+    c.set_f64(1, i);
+    c.set_f64(2, f);
+    Ok(())
+}
+
+fn frexp(c: &mut Ctx<'_, '_>) -> Result<(), Raise> {
+    let (f, e) = m::frexp(c.f64(0));
+    c.set_f64(1, f);
+    c.set(2, e as i64 as u64);
+    Ok(())
+}
+
+fn ldexp(c: &mut Ctx<'_, '_>) -> Result<(), Raise> {
+    let v = m::ldexp(c.f64(0), c.arg(1) as i64);
+    c.set_f64(2, v);
+    Ok(())
+}
+
 pub(super) const NATIVES: &[Native] = &[
+    native("math.Asin", 1, 1, asin),
+    native("math.Acos", 1, 1, acos),
+    native("math.Sinh", 1, 1, sinh),
+    native("math.Cosh", 1, 1, cosh),
+    native("math.Tanh", 1, 1, tanh),
+    native("math.Log1p", 1, 1, log1p),
+    native("math.Expm1", 1, 1, expm1),
+    native("math.Exp2", 1, 1, exp2),
+    native("math.Asinh", 1, 1, asinh),
+    native("math.Acosh", 1, 1, acosh),
+    native("math.Atanh", 1, 1, atanh),
+    native("math.Remainder", 2, 1, remainder),
+    native("math.Dim", 2, 1, dim),
+    native("math.Copysign", 2, 1, copysign),
+    native("math.Float32bits", 1, 1, float32bits),
+    native("math.Float32frombits", 1, 1, float32bits),
+    native("math.Signbit", 1, 1, signbit),
+    native("math.Modf", 1, 2, modf),
+    native("math.Frexp", 1, 2, frexp),
+    native("math.Ldexp", 2, 1, ldexp),
     native("math.Sqrt", 1, 1, sqrt),
     native("math.Abs", 1, 1, abs),
     native("math.Floor", 1, 1, floor),
