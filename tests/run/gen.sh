@@ -3,8 +3,9 @@
 # X.out (stdout), X.err (stderr), X.code (exit status). Each program is
 # built with `go build` and run directly, so stderr has no `exit status`
 # line of go run's. Usage: tests/run/gen.sh [X.go ...]
+# (GEN_DIR=dir: the programs of another directory, as examples/gen.sh does.)
 set -e
-cd "$(dirname "$0")"
+cd "${GEN_DIR:-$(dirname "$0")}"
 GO=/usr/lib/go-1.19/bin/go
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
