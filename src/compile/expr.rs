@@ -647,9 +647,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let ExprKind::CompositeLit(_) = &x.kind {
             let t = self.ty(x);
             let p = self.new_cell(t);
-            let v = self.temp(t);
-            self.composite(x, v)?;
-            self.store_mem(p, 0, v, t);
+            if !self.composite_into_zeroed(x, t, p)? {
+                let v = self.temp(t);
+                self.composite(x, v)?;
+                self.store_mem(p, 0, v, t);
+            }
             self.f.emit(Op::Move { a: d, b: p });
             return Ok(());
         }
