@@ -48,8 +48,16 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// freed. Freeing them is a walk over every node and object (millions of
 /// `free` calls for a big program) whose memory the exit returns anyway.
 /// Only the CLI uses this; tests and the REPL free normally.
+///
+/// The front end runs in the bump mode of [`crate::frontalloc`] (when the
+/// process installs that allocator): its blocks are never returned to the
+/// system, which costs nothing more here since the tree and tables are
+/// leaked anyway.
 pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
-    with_stack(|| check_source_impl(name, src, false, |_, _| ()).0)
+    crate::frontalloc::set_bump(true);
+    let out = with_stack(|| check_source_impl(name, src, false, |_, _| ()).0);
+    crate::frontalloc::set_bump(false);
+    out
 }
 
 /// Like [`check_source`], then, if the program has no errors, runs `after`

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use goscope::diag::{render_fancy, render_gc};
 use goscope::driver::check_source_for_exit;
 
+/// Bump allocation for `goscope check`'s front end (src/frontalloc.rs);
+/// malloc otherwise.
+#[global_allocator]
+static GLOBAL: goscope::frontalloc::FrontAlloc = goscope::frontalloc::FrontAlloc;
+
 const USAGE: &str = "\
 usage: goscope <command> [arguments]
 
