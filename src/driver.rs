@@ -4,7 +4,7 @@
 use crate::diag::{sort_and_dedup, Diagnostic};
 use crate::syntax::ast::{Decl, File, Pragma, Stmt, StmtKind};
 use crate::syntax::pos::{Pos, SourceMap};
-use crate::syntax::{parse_file, NodeIdGen};
+use crate::syntax::{parse_file_parallel, NodeIdGen};
 use crate::types::Checker;
 
 /// The result of checking one file.
@@ -81,7 +81,7 @@ fn check_source_impl<R>(
     let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
-    let (file, mut diags) = parse_file(&mut sources, name, src, &ids);
+    let (file, mut diags) = parse_file_parallel(&mut sources, name, src, &ids);
     if timing {
         eprintln!("goscope: parse {:?}", t0.elapsed());
     }

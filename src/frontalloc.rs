@@ -75,6 +75,12 @@ pub fn set_bump(on: bool) {
     BUMP.with(|b| b.enabled.set(on));
 }
 
+/// Whether the calling thread is in bump mode (a helper thread of the
+/// front end inherits it).
+pub fn bump_enabled() -> bool {
+    BUMP.with(|b| b.enabled.get())
+}
+
 /// The size class of a block of `size` bytes (1..=MAX_SMALL).
 #[inline]
 fn class_of(size: usize) -> usize {

@@ -28,7 +28,8 @@ use std::sync::Arc;
 use super::pos::{Pos, Span};
 use super::symbol::Symbol;
 
-/// Identifies a node of the tree; dense, so side tables can be vectors.
+/// Identifies a node of the tree; dense (but for a bounded gap in a file
+/// parsed in two chunks), so side tables can be vectors.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
 pub struct NodeId(pub u32);
 
