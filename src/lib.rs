@@ -9,5 +9,6 @@ pub mod driver;
 pub mod escape;
 pub mod frontalloc;
 pub mod fxhash;
+pub mod signals;
 pub mod syntax;
 pub mod types;
