@@ -22,10 +22,10 @@
 //!
 //! Anything unusual falls back to the sequential parse, which then
 //! reports every diagnostic as always: a file below [`MIN_SPLIT`] bytes,
-//! one with `//go:` directives (they attach to declarations across the
-//! cut), no cut found, any diagnostic or directive in either chunk, an
-//! import in the second chunk (gc reports those), or a first chunk that
-//! used more node ids than the gap left it.
+//! no cut found, `//go:` directives after the cut (kept simple: the
+//! second chunk's parse has no package clause to attach them to), any
+//! diagnostic in either chunk, an import in the second chunk (gc reports
+//! those), or a first chunk that used more node ids than the gap left it.
 
 use std::rc::Rc;
 
@@ -72,7 +72,10 @@ struct Chunk {
     end_id: u32,
 }
 
-/// Parses one chunk; None if it had any diagnostic or directive.
+/// Parses one chunk; None if it had any diagnostic, or for the second
+/// chunk any directive. The first chunk's directives are handled as the
+/// sequential parse handles them: none can belong to a declaration after
+/// the cut, since a `}` line comes between.
 fn parse_chunk(
     text: &str,
     base: u32,
@@ -88,9 +91,13 @@ fn parse_chunk(
     } else {
         parser::run(&ctx, &src, base)
     }?;
-    if !ctx.diags.borrow().is_empty() || !ctx.directives.borrow().is_empty() {
+    if !ctx.diags.borrow().is_empty() || decls_only && !ctx.directives.borrow().is_empty() {
         return None;
     }
+    let mut file = file;
+    let rest = ctx.untaken_directives();
+    file.pragma.directives.extend(rest.directives);
+    file.pragma.misplaced.extend(rest.misplaced);
     if decls_only && file.decls.iter().any(|d| matches!(d, Decl::Import(_))) {
         return None;
     }
@@ -105,11 +112,19 @@ fn parse_chunk(
 /// chunk did not parse cleanly, and the caller must parse sequentially.
 /// On success `ids` continues after the second chunk's ids.
 pub fn parse_parallel(src: &str, base: u32, ids: &NodeIdGen) -> Option<File> {
-    if src.len() < MIN_SPLIT || src.contains("//go:") {
+    parse_parallel_from(src, base, ids, MIN_SPLIT)
+}
+
+/// [`parse_parallel`] for files of at least `min_split` bytes.
+fn parse_parallel_from(src: &str, base: u32, ids: &NodeIdGen, min_split: usize) -> Option<File> {
+    if src.len() < min_split {
         return None;
     }
     let at = cut(src)?;
     let (head, tail) = src.split_at(at);
+    if tail.contains("//go:") {
+        return None;
+    }
     let first = ids.count();
     // The first chunk's ids: about one per three bytes in real code; a
     // chunk that needs more than one per two falls back.
@@ -188,10 +203,7 @@ mod tests {
                 parse_file(&mut map, "big.go", src.as_bytes(), &ids)
             };
             // Group numbers differ after the cut; only their sharing counts.
-            let dump = dump_file_with_positions(&f, &map)
-                .lines()
-                .map(|l| l.split(" group=").next().unwrap_or(l).to_string() + "\n")
-                .collect();
+            let dump = strip_groups(&dump_file_with_positions(&f, &map));
             let msgs = d
                 .iter()
                 .map(|d| format!("{:?} {}", d.pos, d.message))
@@ -215,6 +227,66 @@ mod tests {
             parse_file_parallel(&mut map, "big.go", src.as_bytes(), &NodeIdGen::new()).0
         };
         let _: &(dyn Send + Sync) = &file;
+    }
+
+    /// The Go 1.19 standard library's files (skipped when absent), each
+    /// cut wherever it can be, parse to the sequential tree.
+    #[test]
+    fn std_sources_parse_to_the_same_tree_when_cut() {
+        let root = std::path::Path::new("/usr/lib/go-1.19/src");
+        let mut checked = 0;
+        for dir in [
+            "fmt",
+            "strings",
+            "strconv",
+            "go/types",
+            "go/parser",
+            "net/http",
+            "runtime",
+        ] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.extension().is_none_or(|x| x != "go") {
+                    continue;
+                }
+                let Ok(src) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let seq = {
+                    let mut map = SourceMap::new();
+                    let ids = NodeIdGen::new();
+                    let (f, d) = parse_file(&mut map, "f.go", src.as_bytes(), &ids);
+                    if !d.is_empty() {
+                        continue;
+                    }
+                    strip_groups(&dump_file_with_positions(&f, &map))
+                };
+                let mut map = SourceMap::new();
+                let Some(file) = map.add("f.go", std::rc::Rc::from(src.as_str())) else {
+                    continue;
+                };
+                let ids = NodeIdGen::new();
+                let Some(f) = parse_parallel_from(&file.src, file.base, &ids, 0) else {
+                    continue;
+                };
+                assert_eq!(
+                    seq,
+                    strip_groups(&dump_file_with_positions(&f, &map)),
+                    "{path:?}"
+                );
+                checked += 1;
+            }
+        }
+        eprintln!("{checked} std files parsed in two chunks to the sequential tree");
+    }
+
+    fn strip_groups(dump: &str) -> String {
+        dump.lines()
+            .map(|l| l.split(" group=").next().unwrap_or(l).to_string() + "\n")
+            .collect()
     }
 
     #[test]
