@@ -23,6 +23,7 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod atomic;
 mod buffer;
 mod builder;
 pub mod errors;
@@ -35,6 +36,7 @@ mod sort;
 mod sortalg;
 mod strconv;
 mod strings;
+mod sync;
 mod utf8;
 
 /// A native's code.
@@ -67,6 +69,7 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            atomic::NATIVES,
             buffer::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
@@ -76,6 +79,7 @@ pub fn table() -> &'static [&'static Native] {
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
+            sync::NATIVES,
             utf8::NATIVES,
         ] {
             v.extend(pkg.iter());
