@@ -32,11 +32,13 @@ mod fmtsort;
 mod fmtvalue;
 mod math;
 mod rand;
+mod runtime;
 mod sort;
 mod sortalg;
 mod strconv;
 mod strings;
 mod sync;
+mod time;
 mod utf8;
 
 /// A native's code.
@@ -76,10 +78,12 @@ pub fn table() -> &'static [&'static Native] {
             fmt::NATIVES,
             math::NATIVES,
             rand::NATIVES,
+            runtime::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
             sync::NATIVES,
+            time::NATIVES,
             utf8::NATIVES,
         ] {
             v.extend(pkg.iter());

@@ -19,28 +19,30 @@ pub enum Site {
 impl Vm<'_> {
     /// The call stack from the running native's caller outward,
     /// innermost first; compiler-made wrappers are left out, as gc's
-    /// tracebacks and Callers leave out its wrappers.
+    /// tracebacks and Callers leave out its wrappers, and so is the
+    /// program's entry (`runtime.main` calling the inits and main.main).
     pub fn native_call_stack(&self) -> Vec<Site> {
         let mut v = Vec::new();
         let Some(c) = self.native_caller else {
             return v;
         };
-        let mut push = |fid: u32, pc: u32| {
-            if !self.prog.funcs.get(fid as usize).is_some_and(|f| f.wrapper) {
-                v.push(Site::Go { fid, pc });
-            }
+        let shown = |fid: u32| {
+            self.prog
+                .funcs
+                .get(fid as usize)
+                .is_some_and(|f| !f.wrapper && !f.name.starts_with("runtime."))
         };
-        push(c.fid, c.pc);
+        if shown(c.fid) {
+            v.push(Site::Go {
+                fid: c.fid,
+                pc: c.pc,
+            });
+        }
         for (i, f) in self.frames.iter().enumerate().rev() {
             if f.panic_defer && self.panics.iter().any(|p| p.call_depth == i + 1) {
                 v.push(Site::Gopanic);
             }
-            if !self
-                .prog
-                .funcs
-                .get(f.func as usize)
-                .is_some_and(|f| f.wrapper)
-            {
+            if shown(f.func) {
                 v.push(Site::Go {
                     fid: f.func,
                     pc: f.pc,
