@@ -1059,6 +1059,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             v
         } else {
+            if let [Some(off)] = offs[..] {
+                let p = self.f.alloc(1, true);
+                self.f.emit(Op::GlobalAddr { a: p, off });
+                if self.composite_into_zeroed(rhs, types[0], p)? {
+                    return Ok(());
+                }
+            }
             vec![self.expr_copy(rhs)?]
         };
         for ((off, t), v) in offs.into_iter().zip(types).zip(vals) {
