@@ -325,6 +325,83 @@ fn free_os_memory(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
+/// `runtime.SetFinalizer(obj, finalizer any)` (mfinal.go): checks the
+/// arguments as gc does (misuse is a fatal error) and records the
+/// finalizer (mfinal.rs); a nil finalizer removes it. Objects outside
+/// the heap (globals, zero-size values) are ignored, as gc ignores
+/// linker-allocated ones.
+fn set_finalizer(c: &mut Ctx<'_, '_>) -> R {
+    use crate::types::type_from_addr;
+    let (ot, obj, ft, fv) = (c.arg(0), c.arg(1), c.arg(2), c.arg(3));
+    let fatal = |c: &mut Ctx<'_, '_>, m: String| Err(c.vm.native_fatal(&m, "running"));
+    let Some(otyp) = type_from_addr(ot) else {
+        return fatal(c, "runtime.SetFinalizer: first argument is nil".into());
+    };
+    if otyp.kind != Kind::Pointer {
+        return fatal(
+            c,
+            format!(
+                "runtime.SetFinalizer: first argument is {}, not pointer",
+                otyp.str
+            ),
+        );
+    }
+    let Some(base) = crate::mfinal::object_base(obj) else {
+        return Ok(());
+    };
+    let elem = otyp.elem();
+    if base != obj && elem.is_none_or(|e| e.has_pointers() || e.size >= 16) {
+        return fatal(
+            c,
+            "runtime.SetFinalizer: pointer not at beginning of allocated block".into(),
+        );
+    }
+    let Some(ftyp) = type_from_addr(ft) else {
+        crate::mfinal::remove(obj);
+        return Ok(());
+    };
+    let TypeExtra::Func { params, .. } = &ftyp.extra else {
+        return fatal(
+            c,
+            format!(
+                "runtime.SetFinalizer: second argument is {}, not a function",
+                ftyp.str
+            ),
+        );
+    };
+    let cannot = format!(
+        "runtime.SetFinalizer: cannot pass {} to finalizer {}",
+        otyp.str, ftyp.str
+    );
+    if params.len() != 1 {
+        return fatal(c, cannot);
+    }
+    let p = params[0].get();
+    let iface_word = if std::ptr::eq(p, otyp) || (p.kind == Kind::Pointer && p.str == otyp.str) {
+        None
+    } else if let TypeExtra::Interface { methods } = &p.extra {
+        if methods.is_empty() {
+            Some(ot)
+        } else {
+            match crate::itab::getitab(p, otyp) {
+                Ok(tab) => Some(tab.addr()),
+                Err(_) => return fatal(c, cannot),
+            }
+        }
+    } else {
+        return fatal(c, cannot);
+    };
+    let f = crate::mfinal::Finalizer {
+        obj,
+        fv,
+        iface_word,
+    };
+    if !crate::mfinal::add(f) {
+        return fatal(c, "runtime.SetFinalizer: finalizer already set".into());
+    }
+    Ok(())
+}
+
 fn nothing(_: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
@@ -355,6 +432,7 @@ pub(super) static NATIVES: &[Native] = &[
     native("runtime.(*Func).Entry", 1, 1, func_entry),
     native("runtime.(*Func).FileLine", 2, 3, func_file_line),
     native("runtime.Stack", 4, 1, stack),
+    native("runtime.SetFinalizer", 4, 0, set_finalizer),
     native("runtime.KeepAlive", 2, 0, nothing),
     native("runtime.Gosched", 0, 0, nothing),
     native("runtime.LockOSThread", 0, 0, nothing),

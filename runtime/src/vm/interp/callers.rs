@@ -97,4 +97,41 @@ impl Vm<'_> {
         self.write_stderr(s.as_bytes());
         Raise::Exit(Exit::Code(2))
     }
+
+    /// Runs the finalizers the last collection queued (mfinal.rs), on
+    /// top of the frame (fid, base) at its safe point, as a native calls
+    /// Go. A finalizer that panics ends the program as gc's finalizer
+    /// goroutine would (exit 2); one that exits the program ends it here.
+    pub(super) fn run_finalizers(&mut self, fid: u32, base: *mut u64) {
+        let frame_size = self.prog.funcs[fid as usize].frame_size;
+        let saved = self.native_caller.replace(super::reenter::Caller {
+            fid,
+            pc: 0,
+            base,
+            top: crate::vm::stack::window(base, frame_size),
+        });
+        while let Some(f) = crate::mfinal::next() {
+            let id = crate::mem::load_u64(f.fv) as u32;
+            let nres = self
+                .prog
+                .funcs
+                .get(id as usize)
+                .map_or(0, |c| c.result_slots);
+            match self.call_go(id, f.fv, &f.args(), nres) {
+                Ok(_) => {}
+                Err(crate::vm::GoCallError::Panicked) => {
+                    let mut s = self.preprintpanics(fid, 0, base);
+                    s.push_str("\ngoroutine 18 [running]:\n");
+                    self.flush();
+                    self.write_stderr(s.as_bytes());
+                    std::process::exit(2);
+                }
+                Err(crate::vm::GoCallError::Exit(x)) => {
+                    self.flush();
+                    std::process::exit(x.code());
+                }
+            }
+        }
+        self.native_caller = saved;
+    }
 }

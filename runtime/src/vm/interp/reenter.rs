@@ -35,7 +35,7 @@ pub(crate) struct Caller {
     pub(super) pc: u32,
     pub(super) base: *mut u64,
     /// The first slot above the native's window.
-    top: *mut u64,
+    pub(super) top: *mut u64,
 }
 
 /// How a native ends other than by returning.
