@@ -155,6 +155,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             }
         }
+        if self.c.pkgs.iter().any(|p| p.path == "fmt") {
+            // fmt.State's methods as the printer implements them
+            // (natives/formatter.rs): found by name when a Format method
+            // is called.
+            for &(name, p, r) in goscope_runtime::natives::formatter::PP_METHODS {
+                self.std_method_stub(name, p, r)?;
+            }
+        }
         for (native, m) in found {
             let Some(sig) = self.c.types.signature(self.c.obj_type(m)).cloned() else {
                 continue;

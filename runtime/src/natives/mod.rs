@@ -30,6 +30,7 @@ pub mod errors;
 mod fmt;
 mod fmtsort;
 mod fmtvalue;
+pub mod formatter;
 mod math;
 mod rand;
 mod runtime;
@@ -76,6 +77,7 @@ pub fn table() -> &'static [&'static Native] {
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
+            formatter::NATIVES,
             math::NATIVES,
             rand::NATIVES,
             runtime::NATIVES,
