@@ -78,7 +78,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<u32> {
         let e = e.unparen();
         if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
-            return Ok(s);
+            if self.conv_target(e).is_none() {
+                return Ok(s);
+            }
         }
         // A variable in a register is its own value, unless it is
         // implicitly converted to an interface here.
@@ -117,6 +119,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn expr_to(&mut self, e: &Expr, d: u32) -> CResult<()> {
         let e = e.unparen();
         let t = self.ty(e);
+        // An implicit conversion to an interface (iface.rs), unless the
+        // caller takes it over (the fmt bridge, print and panic do); it
+        // converts an overridden value too.
+        if let Some(to) = self.conv_target(e) {
+            return self.conv_iface_to(e, to, d);
+        }
         if let Some(&(s, by_addr)) = self.f.overrides.get(&e.id) {
             if by_addr {
                 self.load_mem(d, s, 0, t);
@@ -125,11 +133,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             return Ok(());
-        }
-        // An implicit conversion to an interface (iface.rs), unless the
-        // caller takes it over (the fmt bridge, print and panic do).
-        if let Some(to) = self.conv_target(e) {
-            return self.conv_iface_to(e, to, d);
         }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
