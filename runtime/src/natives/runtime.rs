@@ -402,6 +402,18 @@ fn set_finalizer(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
+/// `runtime.Breakpoint()`: gc executes a trap instruction, and the
+/// unhandled SIGTRAP ends the program with a traceback, exit 2.
+fn breakpoint(c: &mut Ctx<'_, '_>) -> R {
+    let s = format!(
+        "SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\ngoroutine 1 [running]:\nruntime.breakpoint()\n\t{GOROOT}/src/runtime/asm_amd64.s:383 +0x1\nruntime.Breakpoint(...)\n\t{GOROOT}/src/runtime/proc.go:4367\n{}",
+        c.vm.native_traceback()
+    );
+    c.vm.flush();
+    c.vm.write_stderr(s.as_bytes());
+    Err(Raise::Exit(crate::vm::Exit::Code(2)))
+}
+
 fn nothing(_: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
@@ -434,6 +446,7 @@ pub(super) static NATIVES: &[Native] = &[
     native("runtime.Stack", 4, 1, stack),
     native("runtime.SetFinalizer", 4, 0, set_finalizer),
     native("runtime.KeepAlive", 2, 0, nothing),
+    native("runtime.Breakpoint", 0, 0, breakpoint),
     native("runtime.Gosched", 0, 0, nothing),
     native("runtime.LockOSThread", 0, 0, nothing),
     native("runtime.UnlockOSThread", 0, 0, nothing),
