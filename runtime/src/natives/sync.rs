@@ -208,7 +208,77 @@ fn wg_wait(c: &mut Ctx<'_, '_>) -> R {
     Err(deadlock(c))
 }
 
+/// A node of a Pool's items: `{next *node; x any}`.
+static POOL_NODE: crate::types::Type = crate::types::Type {
+    size: 24,
+    ptrdata: 24,
+    hash: 0,
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: crate::types::Kind::Struct,
+    gcdata: &[0b101],
+    str: "sync.poolNode",
+    extra: crate::types::TypeExtra::None,
+    uncommon: None,
+};
+
+/// Pool's fields (`noCopy` is empty): `local` at 0 holds gc's private
+/// item, `victim` at 16 the shared list (a stack of nodes), `New` at 32.
+/// Put fills the private slot first, then pushes on the shared list; Get
+/// takes the private item, then the shared list's head, then calls New,
+/// as gc's per-P pool does with one P. Collections do not empty the pool
+/// (gc drops items after two), which Pool's contract allows.
+fn pool_put(c: &mut Ctx<'_, '_>) -> R {
+    let pool = recv(c)?;
+    let (t, d) = (c.arg(1), c.arg(2));
+    if t == 0 {
+        return Ok(());
+    }
+    let n = crate::malloc::mallocgc(24, Some(&POOL_NODE), true);
+    mem::store_u64(n + 8, t);
+    mem::store_u64(n + 16, d);
+    if mem::load_u64(pool) == 0 {
+        mem::store_u64(pool, n);
+    } else {
+        mem::store_u64(n, mem::load_u64(pool + 16));
+        mem::store_u64(pool + 16, n);
+    }
+    Ok(())
+}
+
+fn pool_get(c: &mut Ctx<'_, '_>) -> R {
+    let pool = recv(c)?;
+    let mut n = mem::load_u64(pool);
+    if n != 0 {
+        mem::store_u64(pool, 0);
+    } else {
+        n = mem::load_u64(pool + 16);
+        if n != 0 {
+            mem::store_u64(pool + 16, mem::load_u64(n));
+        }
+    }
+    if n != 0 {
+        c.set(1, mem::load_u64(n + 8));
+        c.set(2, mem::load_u64(n + 16));
+        return Ok(());
+    }
+    let fv = mem::load_u64(pool + 32);
+    if fv == 0 {
+        c.set(1, 0);
+        c.set(2, 0);
+        return Ok(());
+    }
+    let fid = mem::load_u64(fv) as u32;
+    let r = c.vm.call_go(fid, fv, &[], 2).map_err(Raise::from)?;
+    c.set(1, r[0]);
+    c.set(2, r[1]);
+    Ok(())
+}
+
 pub(super) static NATIVES: &[Native] = &[
+    native("sync.(*Pool).Get", 1, 2, pool_get),
+    native("sync.(*Pool).Put", 3, 0, pool_put),
     native("sync.(*Mutex).Lock", 1, 0, mutex_lock),
     native("sync.(*Mutex).TryLock", 1, 1, mutex_try_lock),
     native("sync.(*Mutex).Unlock", 1, 0, mutex_unlock),
