@@ -23,18 +23,23 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod atomic;
 mod buffer;
 mod builder;
 pub mod errors;
 mod fmt;
 mod fmtsort;
 mod fmtvalue;
+pub mod formatter;
 mod math;
 mod rand;
+mod runtime;
 mod sort;
 mod sortalg;
 mod strconv;
 mod strings;
+mod sync;
+mod time;
 mod utf8;
 
 /// A native's code.
@@ -67,15 +72,20 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            atomic::NATIVES,
             buffer::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
+            formatter::NATIVES,
             math::NATIVES,
             rand::NATIVES,
+            runtime::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
+            sync::NATIVES,
+            time::NATIVES,
             utf8::NATIVES,
         ] {
             v.extend(pkg.iter());
