@@ -31,9 +31,12 @@ fn natives_match_the_std_api() {
                 (path, format!("(*{pkg}.{t}).{m}"))
             }
             None => {
-                let (path, name) = n.name.rsplit_once('.').expect("pkg.Name");
-                let pkg = path.rsplit('/').next().unwrap_or(path);
-                (path, format!("{pkg}.{name}"))
+                // `pkg.Name`, or `pkg.T.M` (a value method: the method
+                // expression `pkg.T.M`).
+                let last = n.name.rsplit('/').next().unwrap_or(n.name);
+                let (pkg, sel) = last.split_once('.').expect("pkg.Name");
+                let path = &n.name[..n.name.len() - sel.len() - 1];
+                (path, format!("{pkg}.{sel}"))
             }
         };
         imports.insert(path.to_string());

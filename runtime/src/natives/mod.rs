@@ -23,6 +23,7 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod bits;
 mod buffer;
 mod builder;
 pub mod errors;
@@ -33,8 +34,11 @@ mod math;
 mod rand;
 mod sort;
 mod sortalg;
+pub mod sortslice;
 mod strconv;
+mod strfunc;
 mod strings;
+mod unicode;
 mod utf8;
 
 /// A native's code.
@@ -67,6 +71,7 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            bits::NATIVES,
             buffer::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
@@ -74,8 +79,11 @@ pub fn table() -> &'static [&'static Native] {
             math::NATIVES,
             rand::NATIVES,
             sort::NATIVES,
+            sortslice::NATIVES,
             strconv::NATIVES,
+            strfunc::NATIVES,
             strings::NATIVES,
+            unicode::NATIVES,
             utf8::NATIVES,
         ] {
             v.extend(pkg.iter());
