@@ -262,7 +262,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(id)
     }
 
-    /// `pkg.Name` used as a value (`strings.Map(unicode.ToUpper, s)`):
+    /// `pkg.Name` used as a value (`strings.Map(unicode.ToUpper, s)`, and
+    /// os.Stdout/os.Stderr):
     /// a funcval of a Go function calling the native, made once per
     /// function. Ok(false) when `e` is not a std function with a native.
     pub(super) fn std_func_value(&mut self, e: &Expr, d: u32) -> CResult<bool> {
@@ -272,6 +273,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(path) = self.pkg_path(x) else {
             return Ok(false);
         };
+        if let Some(fd) = self.std_stream(e) {
+            // natives/os.rs: a *os.File is its descriptor.
+            self.load_word(d, fd);
+            return Ok(true);
+        }
         let Some(obj) = self.c.info.use_of(sel.id).or(self.c.info.use_of(e.id)) else {
             return Ok(false);
         };

@@ -30,7 +30,9 @@ pub mod errors;
 mod fmt;
 mod fmtsort;
 mod fmtvalue;
+mod io;
 mod math;
+mod os;
 mod rand;
 mod sort;
 mod sortalg;
@@ -76,7 +78,9 @@ pub fn table() -> &'static [&'static Native] {
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
+            io::NATIVES,
             math::NATIVES,
+            os::NATIVES,
             rand::NATIVES,
             sort::NATIVES,
             sortslice::NATIVES,
