@@ -30,15 +30,23 @@ fn write_string_method(t: &crate::types::Type) -> Option<u32> {
 fn write_string(c: &mut Ctx<'_, '_>) -> R {
     let (tab, data) = (c.arg(0), c.arg(1));
     let s = c.str(2);
+    write_to(c, (tab, data), s, 4)
+}
+
+/// io.WriteString(w, s) for the io.Writer `w` (itab, data) and the bytes
+/// `s` (rooted by the caller): sets (n int, err error) at `res`.
+pub(super) fn write_to(c: &mut Ctx<'_, '_>, w: (u64, u64), s: &[u8], res: u32) -> R {
+    let (tab, data) = w;
     let Some(it) = itab_from_addr(tab) else {
         // os.Stdout/os.Stderr passed as {nil, fd} (compile/native.rs).
-        return super::os::file_write(c, data, s, 4);
+        return super::os::file_write(c, data, s, res);
     };
     if it.typ.str == "*os.File" {
-        return super::os::file_write(c, data, s, 4);
+        return super::os::file_write(c, data, s, res);
     }
     let r = if let Some(fid) = write_string_method(it.typ) {
-        c.vm.call_go(fid, 0, &[data, c.arg(2), c.arg(3)], 3)
+        let (sp, sl) = super::gostring(s);
+        c.vm.call_go(fid, 0, &[data, sp, sl], 3)
     } else {
         let fid = it.fun.first().copied().unwrap_or(0);
         let p = if s.is_empty() {
@@ -57,9 +65,9 @@ fn write_string(c: &mut Ctx<'_, '_>) -> R {
             "goscope: internal error: io.WriteString results",
         )));
     }
-    c.set(4, r[0]);
-    c.set(5, r[1]);
-    c.set(6, r[2]);
+    c.set(res, r[0]);
+    c.set(res + 1, r[1]);
+    c.set(res + 2, r[2]);
     Ok(())
 }
 

@@ -34,6 +34,7 @@ mod io;
 mod math;
 mod os;
 mod rand;
+mod replacer;
 mod sort;
 mod sortalg;
 pub mod sortslice;
@@ -82,6 +83,7 @@ pub fn table() -> &'static [&'static Native] {
             math::NATIVES,
             os::NATIVES,
             rand::NATIVES,
+            replacer::NATIVES,
             sort::NATIVES,
             sortslice::NATIVES,
             strconv::NATIVES,
