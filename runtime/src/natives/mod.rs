@@ -26,6 +26,8 @@ use crate::vm::{Raise, Vm};
 mod bits;
 mod buffer;
 mod builder;
+mod bytes;
+mod bytesnew;
 pub mod errors;
 mod fmt;
 mod fmtsort;
@@ -76,6 +78,8 @@ pub fn table() -> &'static [&'static Native] {
         for pkg in [
             bits::NATIVES,
             buffer::NATIVES,
+            bytes::NATIVES,
+            bytesnew::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
