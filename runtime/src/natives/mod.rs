@@ -45,6 +45,7 @@ mod strfunc;
 mod strings;
 mod unicode;
 mod utf8;
+mod utf8b;
 
 /// A native's code.
 pub type NativeFn = fn(&mut Ctx<'_, '_>) -> Result<(), Raise>;
@@ -95,6 +96,7 @@ pub fn table() -> &'static [&'static Native] {
             strings::NATIVES,
             unicode::NATIVES,
             utf8::NATIVES,
+            utf8b::NATIVES,
         ] {
             v.extend(pkg.iter());
         }
