@@ -25,6 +25,7 @@ use crate::vm::{Raise, Vm};
 
 mod bits;
 mod buffer;
+mod bufferx;
 mod builder;
 mod bytes;
 mod bytesnew;
@@ -79,6 +80,7 @@ pub fn table() -> &'static [&'static Native] {
         for pkg in [
             bits::NATIVES,
             buffer::NATIVES,
+            bufferx::NATIVES,
             bytes::NATIVES,
             bytesnew::NATIVES,
             builder::NATIVES,
