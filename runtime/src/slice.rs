@@ -73,7 +73,7 @@ pub fn makeslice(et: &'static Type, len: i64, cap: i64) -> Result<u64, RuntimeEr
 
 /// The capacity growslice chooses for `old_cap` growing to hold `needed`
 /// (steps 1 and 2 of the module doc, before size-class rounding).
-fn nextcap(old_cap: usize, needed: usize) -> usize {
+pub(crate) fn nextcap(old_cap: usize, needed: usize) -> usize {
     let doublecap = old_cap.saturating_mul(2);
     if needed > doublecap {
         return needed;

@@ -29,7 +29,8 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     .selection(e.id)
                     .filter(|s| s.kind != SelectionKind::FieldVal)
                 else {
-                    return Ok(false);
+                    // `strings.ToUpper` as a value (native.rs).
+                    return self.std_func_value(e, d);
                 };
                 // Interface methods: iface.rs (`iface_method_func`).
                 if self.is_iface_method(sel.obj) {

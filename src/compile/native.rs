@@ -49,12 +49,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let Some(sig) = self.c.types.signature(self.lay.under(fty)).cloned() else {
             return Err(self.unsupported(e.pos, &name));
         };
-        if goscope_runtime::natives::errors::makes_errors(&name) {
-            let results = self.c.types.tuple_vars(sig.results).to_vec();
-            if let Some(&r) = results.last() {
-                self.std_errors(self.c.obj_type(r))?;
-            }
-        }
+        self.std_types_for(&name, &sig)?;
         let params = self.c.types.tuple_vars(sig.params).to_vec();
         let ptypes: Vec<TypeId> = params.iter().map(|p| self.c.obj_type(*p)).collect();
         let implicit_dots = sig.variadic && !dots;
@@ -93,13 +88,35 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(Some(WIN + at))
     }
 
+    /// Builds the std types the native `name` (of signature `sig`) may
+    /// return: the error types, `*sort.reverse`.
+    fn std_types_for(&mut self, name: &str, sig: &crate::types::ty::Signature) -> CResult<()> {
+        let results = self.c.types.tuple_vars(sig.results).to_vec();
+        if goscope_runtime::natives::errors::makes_errors(name) {
+            if let Some(&r) = results.last() {
+                self.std_errors(self.c.obj_type(r))?;
+            }
+        }
+        if name == "sort.Reverse" {
+            if let Some(&r) = results.first() {
+                self.std_reverse(self.c.obj_type(r))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Builds the std error types' methods and `error` itabs
     /// (natives/errors.rs) once: `error_t` is the checker's `error`. A
     /// std error type the checker declares (`*strconv.NumError`) gets its
     /// itab from its own descriptor (methods: [`Self::std_method_stubs`]).
     fn std_errors(&mut self, error_t: TypeId) -> CResult<()> {
         use goscope_runtime::natives::errors::{std_error_itabs, STD_METHODS};
-        if !self.prog.std_itabs.is_empty() {
+        if self
+            .prog
+            .std_itabs
+            .iter()
+            .any(|t| t.typ.str == "*errors.errorString")
+        {
             return Ok(());
         }
         let error = self.rtype(error_t)?;
@@ -118,7 +135,32 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 itabs.push(tab);
             }
         }
-        self.prog.std_itabs = itabs;
+        self.prog.std_itabs.extend(itabs);
+        Ok(())
+    }
+
+    /// Builds `*sort.reverse`'s methods and its `sort.Interface` itab
+    /// (natives/sortslice.rs) once: `inter_t` is the checker's
+    /// sort.Interface.
+    fn std_reverse(&mut self, inter_t: TypeId) -> CResult<()> {
+        use goscope_runtime::natives::sortslice::{reverse_itab, REVERSE_METHODS};
+        if self
+            .prog
+            .std_itabs
+            .iter()
+            .any(|t| t.typ.str == "*sort.reverse")
+        {
+            return Ok(());
+        }
+        let inter = self.rtype(inter_t)?;
+        let mut ids = Vec::new();
+        for &(name, pslots, rslots) in REVERSE_METHODS {
+            ids.push((name, self.std_method_stub(name, pslots, rslots)?));
+        }
+        let mut ifn = |n: &str| ids.iter().find(|(m, _)| *m == n).map_or(0, |&(_, id)| id);
+        let tab = reverse_itab(inter, &mut ifn)
+            .map_err(|m| format!("goscope: internal error: sort.reverse lacks {m}"))?;
+        self.prog.std_itabs.push(tab);
         Ok(())
     }
 
@@ -217,6 +259,50 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.sync_funcs();
         self.prog.funcs[id as usize] = func;
         Ok(id)
+    }
+
+    /// `pkg.Name` used as a value (`strings.Map(unicode.ToUpper, s)`, and
+    /// os.Stdout/os.Stderr):
+    /// a funcval of a Go function calling the native, made once per
+    /// function. Ok(false) when `e` is not a std function with a native.
+    pub(super) fn std_func_value(&mut self, e: &Expr, d: u32) -> CResult<bool> {
+        let ExprKind::Selector { x, sel } = &e.kind else {
+            return Ok(false);
+        };
+        let Some(path) = self.pkg_path(x) else {
+            return Ok(false);
+        };
+        if let Some(fd) = self.std_stream(e) {
+            // natives/os.rs: a *os.File is its descriptor.
+            self.load_word(d, fd);
+            return Ok(true);
+        }
+        let Some(obj) = self.c.info.use_of(sel.id).or(self.c.info.use_of(e.id)) else {
+            return Ok(false);
+        };
+        if !matches!(self.c.obj(obj).kind, ObjKind::Func { .. }) {
+            return Ok(false);
+        }
+        let id = match self.funcs.get(&obj) {
+            Some(&id) => id,
+            None => {
+                let name = format!("{path}.{}", sel.sym.as_str());
+                if goscope_runtime::natives::lookup(&name).is_none() {
+                    return Err(self.unsupported(e.pos, &name));
+                }
+                let Some((pslots, rslots)) = signature_slots(self.c, self.c.obj_type(obj)) else {
+                    return Ok(false);
+                };
+                if let Some(sig) = self.c.types.signature(self.c.obj_type(obj)).cloned() {
+                    self.std_types_for(&name, &sig)?;
+                }
+                let id = self.std_method_stub(&name, pslots, rslots)?;
+                self.funcs.insert(obj, id);
+                id
+            }
+        };
+        self.func_value(id, d);
+        Ok(true)
     }
 
     /// Whether `obj` belongs to a std package (not the program's).

@@ -15,7 +15,7 @@ const SMALL_BUFFER_SIZE: usize = 64;
 const UTF_MAX: usize = 4;
 
 /// The receiver at slot 0 (nil: a nil dereference, as gc's).
-fn recv(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
+pub(super) fn recv(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
     let b = c.arg(0);
     if b < 4096 {
         return Err(Raise::Error(crate::error::RuntimeError::nil_deref()));
@@ -24,7 +24,7 @@ fn recv(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
 }
 
 /// b.buf (at offset 0).
-fn buf(b: u64) -> SliceHeader {
+pub(super) fn buf(b: u64) -> SliceHeader {
     SliceHeader {
         array: mem::load_u64(b),
         len: mem::load_u64(b + 8) as usize,
@@ -32,17 +32,17 @@ fn buf(b: u64) -> SliceHeader {
     }
 }
 
-fn set_buf(b: u64, s: &SliceHeader) {
+pub(super) fn set_buf(b: u64, s: &SliceHeader) {
     mem::store_u64(b, s.array);
     mem::store_u64(b + 8, s.len as u64);
     mem::store_u64(b + 16, s.cap as u64);
 }
 
-fn off(b: u64) -> usize {
+pub(super) fn off(b: u64) -> usize {
     mem::load_u64(b + 24) as usize
 }
 
-fn set_off(b: u64, o: usize) {
+pub(super) fn set_off(b: u64, o: usize) {
     mem::store_u64(b + 24, o as u64);
 }
 
@@ -50,7 +50,7 @@ fn clear_last_read(b: u64) {
     mem::bytes_mut(b + 32, 1)[0] = 0;
 }
 
-fn reset_buf(b: u64) {
+pub(super) fn reset_buf(b: u64) {
     let mut s = buf(b);
     s.len = 0;
     set_buf(b, &s);

@@ -62,7 +62,7 @@ fn hash(s: &str) -> u32 {
 
 /// A named struct `pkg.name` with `fields` and a pointer type to it
 /// whose method set is `methods`.
-fn named_ptr(
+pub(super) fn named_ptr(
     pkg: &'static str,
     name: &'static str,
     size: usize,
@@ -111,7 +111,7 @@ fn named_ptr(
     })
 }
 
-fn field(name: &'static str, typ: &'static Type, offset: usize) -> StructField {
+pub(super) fn field(name: &'static str, typ: &'static Type, offset: usize) -> StructField {
     StructField {
         name,
         typ,

@@ -133,6 +133,12 @@ fn writer_fd(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
     match (c.arg(0), c.arg(1)) {
         (0, fd @ (1 | 2)) => Ok(fd),
         (0, _) => Err(Raise::Error(crate::error::RuntimeError::nil_deref())),
+        // A *os.File (natives/os.rs) in a real io.Writer.
+        (tab, fd @ (1 | 2))
+            if crate::itab::itab_from_addr(tab).is_some_and(|t| t.typ.str == "*os.File") =>
+        {
+            Ok(fd)
+        }
         (tab, _) => Ok(tab),
     }
 }

@@ -88,6 +88,23 @@ impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
         }
     }
 
+    /// The value of the non-empty interface (itab, data) at `addr`.
+    fn from_iface_at(go: &'g Go<'a, 'p>, addr: u64, depth: u32) -> Self {
+        let t = crate::itab::itab_from_addr(mem::load_u64(addr)).map(|it| it.typ);
+        let p = match t {
+            Some(t) if t.is_direct_iface() => addr + 8,
+            Some(_) => mem::load_u64(addr + 8),
+            None => 0,
+        };
+        Value {
+            go,
+            t,
+            p,
+            depth,
+            can_iface: true,
+        }
+    }
+
     fn word(&self, off: u64) -> u64 {
         mem::load_u64(self.p + off)
     }
@@ -309,7 +326,11 @@ impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
             Kind::Map => self.print_map(p, t, verb, depth),
             Kind::Struct => self.print_struct(p, t, verb, depth),
             Kind::Interface => {
-                let v = Value::from_eface_at(self.go, self.p, depth + 1);
+                let v = if crate::itab::is_iface(t) {
+                    Value::from_iface_at(self.go, self.p, depth + 1)
+                } else {
+                    Value::from_eface_at(self.go, self.p, depth + 1)
+                };
                 if v.t.is_none() {
                     if p.fmt.flags.sharp_v {
                         p.write(t.str.as_bytes());
@@ -388,7 +409,11 @@ impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
             };
             // getField: a non-nil interface field is printed as its element.
             if f.typ.kind == Kind::Interface && mem::load_u64(v.p) != 0 {
-                let e = Value::from_eface_at(self.go, v.p, depth + 1);
+                let e = if crate::itab::is_iface(f.typ) {
+                    Value::from_iface_at(self.go, v.p, depth + 1)
+                } else {
+                    Value::from_eface_at(self.go, v.p, depth + 1)
+                };
                 v = Value {
                     can_iface: v.can_iface,
                     ..e

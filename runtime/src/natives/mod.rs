@@ -24,23 +24,34 @@ use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
 mod atomic;
+mod bits;
 mod buffer;
+mod bufferx;
 mod builder;
+mod bytes;
+mod bytesnew;
 pub mod errors;
 mod fmt;
 mod fmtsort;
 mod fmtvalue;
 pub mod formatter;
+mod io;
 mod math;
+mod os;
 mod rand;
+mod replacer;
 mod runtime;
 mod sort;
 mod sortalg;
+pub mod sortslice;
 mod strconv;
+mod strfunc;
 mod strings;
 mod sync;
 mod time;
+mod unicode;
 mod utf8;
+mod utf8b;
 
 /// A native's code.
 pub type NativeFn = fn(&mut Ctx<'_, '_>) -> Result<(), Raise>;
@@ -73,20 +84,31 @@ pub fn table() -> &'static [&'static Native] {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
             atomic::NATIVES,
+            bits::NATIVES,
             buffer::NATIVES,
+            bufferx::NATIVES,
+            bytes::NATIVES,
+            bytesnew::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
             formatter::NATIVES,
+            io::NATIVES,
             math::NATIVES,
+            os::NATIVES,
             rand::NATIVES,
             runtime::NATIVES,
+            replacer::NATIVES,
             sort::NATIVES,
+            sortslice::NATIVES,
             strconv::NATIVES,
+            strfunc::NATIVES,
             strings::NATIVES,
             sync::NATIVES,
             time::NATIVES,
+            unicode::NATIVES,
             utf8::NATIVES,
+            utf8b::NATIVES,
         ] {
             v.extend(pkg.iter());
         }

@@ -35,14 +35,14 @@ impl<F: Fn(u64, u64) -> bool> LessSwap for Mem<F> {
 }
 
 /// Swaps elements i and j of `size` bytes at `ptr`.
-fn swap_elems(ptr: u64, size: u64, i: i64, j: i64) {
+pub(super) fn swap_elems(ptr: u64, size: u64, i: i64, j: i64) {
     let (a, b) = (ptr + i as u64 * size, ptr + j as u64 * size);
     let tmp = mem::bytes(a, size as usize).to_vec();
     mem::memmove(a, b, size as usize);
     mem::bytes_mut(b, size as usize).copy_from_slice(&tmp);
 }
 
-fn go_str(p: u64) -> &'static [u8] {
+pub(super) fn go_str(p: u64) -> &'static [u8] {
     let (s, l) = (mem::load_u64(p), mem::load_u64(p + 8));
     if l == 0 {
         &[]
@@ -67,7 +67,7 @@ fn str_less(a: u64, b: u64) -> bool {
     go_str(a) < go_str(b)
 }
 
-fn ints(c: &mut Ctx<'_, '_>) -> R {
+pub(super) fn ints(c: &mut Ctx<'_, '_>) -> R {
     let mut d = Mem {
         ptr: c.arg(0),
         size: 8,
@@ -76,7 +76,7 @@ fn ints(c: &mut Ctx<'_, '_>) -> R {
     sortalg::sort(&mut d, c.arg(1) as i64)
 }
 
-fn float64s(c: &mut Ctx<'_, '_>) -> R {
+pub(super) fn float64s(c: &mut Ctx<'_, '_>) -> R {
     let mut d = Mem {
         ptr: c.arg(0),
         size: 8,
@@ -85,7 +85,7 @@ fn float64s(c: &mut Ctx<'_, '_>) -> R {
     sortalg::sort(&mut d, c.arg(1) as i64)
 }
 
-fn strings(c: &mut Ctx<'_, '_>) -> R {
+pub(super) fn strings(c: &mut Ctx<'_, '_>) -> R {
     let mut d = Mem {
         ptr: c.arg(0),
         size: 16,
@@ -313,17 +313,17 @@ fn search_mem(c: &mut Ctx<'_, '_>, size: u64, res: u32, ge: impl Fn(u64) -> bool
     Ok(())
 }
 
-fn search_ints(c: &mut Ctx<'_, '_>) -> R {
+pub(super) fn search_ints(c: &mut Ctx<'_, '_>) -> R {
     let x = c.arg(3) as i64;
     search_mem(c, 8, 4, |a| mem::load_u64(a) as i64 >= x)
 }
 
-fn search_float64s(c: &mut Ctx<'_, '_>) -> R {
+pub(super) fn search_float64s(c: &mut Ctx<'_, '_>) -> R {
     let x = c.f64(3);
     search_mem(c, 8, 4, |a| f64::from_bits(mem::load_u64(a)) >= x)
 }
 
-fn search_strings(c: &mut Ctx<'_, '_>) -> R {
+pub(super) fn search_strings(c: &mut Ctx<'_, '_>) -> R {
     let x = c.str(3);
     search_mem(c, 16, 5, |a| go_str(a) >= x)
 }
