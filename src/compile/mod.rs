@@ -162,6 +162,7 @@ fn compile_mono<'a>(
     };
     k.find_taken(file);
     k.std_method_stubs()?;
+    k.rt_errors()?;
     k.prog.strings.push(String::new());
     let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();

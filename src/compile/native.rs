@@ -122,6 +122,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(())
     }
 
+    /// Builds gc's runtime.Error types (natives/rterrors.rs): their
+    /// methods' Go functions and descriptors over the program's `string`,
+    /// `error` and `func()`, kept in `Program::rt_errors` for the VM's
+    /// run-time panics.
+    pub(super) fn rt_errors(&mut self) -> CResult<()> {
+        use goscope_runtime::natives::rterrors::{runtime_error_types, RT_ERROR_METHODS};
+        let string = self.rtype(TypeId::basic(crate::types::basic::BasicKind::String))?;
+        let error = self.rtype(self.c.universe.error_type)?;
+        let func_void = self.rt.intern("func()".into(), || func_type_of(&[]));
+        let mut ids = Vec::new();
+        for &(name, rslots) in RT_ERROR_METHODS {
+            ids.push((name, self.std_method_stub(name, 1, rslots)?));
+        }
+        let mut ifn = |n: &str| ids.iter().find(|(m, _)| *m == n).map_or(0, |&(_, id)| id);
+        self.prog.rt_errors = runtime_error_types(string, error, func_void, &mut ifn)
+            .map_err(|m| format!("goscope: internal error: runtime error type lacks {m}"))?;
+        Ok(())
+    }
+
     /// Gives every method of a std type that has a native
     /// (`strconv.(*NumError).Error`) a Go function calling it, so direct
     /// calls, method values and itabs treat it as a declared method. Only
@@ -249,7 +268,17 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
 /// The descriptor of `func() R` (a method type without a checker type).
 fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types::Type {
+    func_type_of(&[r])
+}
+
+/// The descriptor of `func()` or `func() R` (`results` empty or `[R]`).
+fn func_type_of(results: &[&'static goscope_runtime::types::Type]) -> goscope_runtime::types::Type {
     use goscope_runtime::types::{Kind, Type, TypeExtra, TypeRef};
+    let str = match results {
+        [r] => format!("func() {}", r.str),
+        _ => "func()".to_string(),
+    };
+    let results: Vec<TypeRef> = results.iter().map(|r| TypeRef::new(r)).collect();
     Type {
         size: 8,
         ptrdata: 8,
@@ -259,10 +288,10 @@ fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types
         field_align: 8,
         kind: Kind::Func,
         gcdata: &[1],
-        str: Box::leak(format!("func() {}", r.str).into_boxed_str()),
+        str: Box::leak(str.into_boxed_str()),
         extra: TypeExtra::Func {
             params: &[],
-            results: Box::leak(vec![TypeRef::new(r)].into_boxed_slice()),
+            results: Box::leak(results.into_boxed_slice()),
             variadic: false,
         },
         uncommon: None,

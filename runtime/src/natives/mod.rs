@@ -31,6 +31,7 @@ mod fmtsort;
 mod fmtvalue;
 mod math;
 mod rand;
+pub mod rterrors;
 mod sort;
 mod sortalg;
 mod strconv;
@@ -73,6 +74,7 @@ pub fn table() -> &'static [&'static Native] {
             fmt::NATIVES,
             math::NATIVES,
             rand::NATIVES,
+            rterrors::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
