@@ -94,6 +94,9 @@ pub struct Compiler<'c, 'a> {
     cur: Option<usize>,
     /// gc's `M-fm` method value wrappers by method function id.
     fm_wrappers: HashMap<u32, u32>,
+    /// Method expressions `T.M` calling a boxed receiver's code, by
+    /// (T, method).
+    boxed_method_exprs: HashMap<(TypeId, ObjId), u32>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -157,6 +160,7 @@ fn compile_mono<'a>(
         inst_ids: Vec::new(),
         cur: None,
         fm_wrappers: HashMap::new(),
+        boxed_method_exprs: HashMap::new(),
         iface_thunks: HashMap::new(),
         std_error_recvs: Vec::new(),
     };

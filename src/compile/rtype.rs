@@ -461,6 +461,12 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
         d
     }
 
+    /// The code an interface call of `method` runs for a receiver of
+    /// type `recv` (a wrapper is reserved when needed, as for itabs).
+    pub fn method_code(&mut self, recv: TypeId, method: ObjId) -> u32 {
+        (self.ifn)(recv, method)
+    }
+
     /// An edge to `t`'s descriptor that may close a cycle: pending while
     /// `t` is still being built (see the module comment).
     pub fn edge(&mut self, t: TypeId) -> CResult<TypeRef> {
