@@ -722,9 +722,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 x,
                 y: None,
             } => Ok((self.expr(x)?, 0)),
-            ExprKind::Selector { x, .. } => {
+            ExprKind::Selector { x, sel } => {
                 let Some(sel) = self.selection(e.id) else {
-                    return Err(self.unsupported(e.pos, "qualified identifiers"));
+                    // A std package's variable (`os.Args`, `io.EOF`).
+                    let var = self.pkg_path(x).and(self.c.info.use_of(sel.id));
+                    let Some(obj) =
+                        var.filter(|&o| matches!(self.c.obj(o).kind, ObjKind::Var { .. }))
+                    else {
+                        return Err(self.unsupported(e.pos, "qualified identifiers"));
+                    };
+                    let off = self.std_var_global(obj, e)?;
+                    let p = self.f.alloc(1, true);
+                    self.f.emit(Op::GlobalAddr { a: p, off });
+                    return Ok((p, 0));
                 };
                 if sel.kind != crate::types::info::SelectionKind::FieldVal {
                     return Err(self.unsupported(e.pos, "method values"));

@@ -25,6 +25,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn func_operand_to(&mut self, e: &Expr, d: u32) -> CResult<bool> {
         match &e.kind {
             ExprKind::Selector { .. } => {
+                if let Some(id) = self.std_func_value(e)? {
+                    self.func_value(id, d);
+                    return Ok(true);
+                }
                 let Some(sel) = self
                     .selection(e.id)
                     .filter(|s| s.kind != SelectionKind::FieldVal)

@@ -98,6 +98,12 @@ pub struct Compiler<'c, 'a> {
     /// Method expressions `T.M` calling a boxed receiver's code, by
     /// (T, method).
     boxed_method_exprs: HashMap<(TypeId, ObjId), u32>,
+    /// Go functions calling a std function's native, for `pkg.F` used as
+    /// a value, by name.
+    std_func_values: HashMap<String, u32>,
+    /// Std variables the program uses and the natives giving their
+    /// initial values.
+    std_vars: Vec<(ObjId, u32)>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -162,6 +168,8 @@ fn compile_mono<'a>(
         cur: None,
         fm_wrappers: HashMap::new(),
         boxed_method_exprs: HashMap::new(),
+        std_func_values: HashMap::new(),
+        std_vars: Vec::new(),
         iface_thunks: HashMap::new(),
         std_error_recvs: Vec::new(),
     };
@@ -377,6 +385,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// order, init functions, then main.main.
     fn entry(&mut self, inits: &[u32], main: Option<u32>) -> CResult<goscope_runtime::vm::Func> {
         self.f = FnBuilder::new("runtime.main".into());
+        self.std_var_inits();
         let order = self.c.info.init_order.clone();
         for init in &order {
             let mark = self.f.next;

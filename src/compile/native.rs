@@ -13,7 +13,7 @@ use super::func::{FnBuilder, WIN};
 use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind};
-use crate::types::object::ObjKind;
+use crate::types::object::{ObjId, ObjKind};
 use crate::types::ty::TypeId;
 
 impl<'c, 'a> Compiler<'c, 'a> {
@@ -91,6 +91,88 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.set_line(e.pos);
         self.f.emit(Op::CallNative { a: WIN, n: id });
         Ok(Some(WIN + at))
+    }
+
+    /// `pkg.F` used as a value (`mapper(xs, strconv.Itoa)`): the id of a
+    /// Go function named `pkg.F` that calls the native, made once; None
+    /// when `e` is not a std function.
+    pub(super) fn std_func_value(&mut self, e: &Expr) -> CResult<Option<u32>> {
+        let ExprKind::Selector { x, sel } = &e.kind else {
+            return Ok(None);
+        };
+        let Some(path) = self.pkg_path(x) else {
+            return Ok(None);
+        };
+        let name = format!("{path}.{}", sel.sym.as_str());
+        if let Some(&id) = self.std_func_values.get(&name) {
+            return Ok(Some(id));
+        }
+        let Some(sig) = self.c.types.signature(self.lay.under(self.ty(e))).cloned() else {
+            return Ok(None);
+        };
+        if goscope_runtime::natives::lookup(&name).is_none() {
+            return Err(self.unsupported(e.pos, &name));
+        }
+        if goscope_runtime::natives::errors::makes_errors(&name) {
+            let results = self.c.types.tuple_vars(sig.results).to_vec();
+            if let Some(&r) = results.last() {
+                self.std_errors(self.c.obj_type(r))?;
+            }
+        }
+        let mut pslots = 0;
+        for p in self.c.types.tuple_vars(sig.params) {
+            pslots += self.lay.slots(self.c.obj_type(*p));
+        }
+        let rslots = self.lay.slots(sig.results);
+        let id = self.std_method_stub(&name, pslots, rslots)?;
+        self.std_func_values.insert(name, id);
+        Ok(Some(id))
+    }
+
+    /// The globals-area offset of std variable `obj` (`os.Args`,
+    /// `io.EOF`), given one on first use; the entry initializes it from
+    /// the native of the same name (`std_var_inits`). Not supported when
+    /// no native gives its value.
+    pub(super) fn std_var_global(&mut self, obj: ObjId, e: &Expr) -> CResult<u32> {
+        if let Some(&off) = self.globals.get(&obj) {
+            return Ok(off);
+        }
+        let o = self.c.obj(obj);
+        let path = o
+            .pkg
+            .map(|p| self.c.package(p).path.clone())
+            .unwrap_or_default();
+        let name = format!("{path}.{}", o.name.as_str());
+        let Some(n) = goscope_runtime::natives::lookup(&name) else {
+            return Err(self.unsupported(e.pos, &name));
+        };
+        let t = self.c.obj_type(obj);
+        if goscope_runtime::natives::errors::makes_errors(&name) {
+            self.std_errors(t)?;
+        }
+        let (size, align) = self.lay.size_align(t);
+        let off = crate::types::sizes::rnd(self.prog.globals_size as i64, align.max(1)) as u32;
+        self.globals.insert(obj, off);
+        self.prog.globals_size = off + size as u32;
+        self.std_vars.push((obj, n));
+        Ok(off)
+    }
+
+    /// Initializes the std variables the program uses (in the entry,
+    /// before the package's own initializers).
+    pub(super) fn std_var_inits(&mut self) {
+        for (obj, n) in self.std_vars.clone() {
+            let Some(&off) = self.globals.get(&obj) else {
+                continue;
+            };
+            let t = self.c.obj_type(obj);
+            let slots = self.lay.slots(t);
+            self.f.use_window(slots);
+            self.f.emit(Op::CallNative { a: WIN, n });
+            let p = self.f.alloc(1, true);
+            self.f.emit(Op::GlobalAddr { a: p, off });
+            self.store_mem(p, 0, WIN, t);
+        }
     }
 
     /// Builds the std error types' methods and `error` itabs
@@ -300,9 +382,13 @@ fn func_type_of(results: &[&'static goscope_runtime::types::Type]) -> goscope_ru
 
 /// The parameter and result slot counts of the function type `fty` (a
 /// native's window), for checking the natives table against the std API.
+/// For another type (a std variable, whose native yields its initial
+/// value) (0, the type's slots).
 pub fn signature_slots(c: &crate::types::Checker<'_>, fty: TypeId) -> Option<(u32, u32)> {
     let mut lay = super::layout::Layout::new(c);
-    let sig = c.types.signature(lay.under(fty))?.clone();
+    let Some(sig) = c.types.signature(lay.under(fty)).cloned() else {
+        return Some((0, lay.slots(fty)));
+    };
     let mut params = 0;
     for p in c.types.tuple_vars(sig.params) {
         params += lay.slots(c.obj_type(*p));

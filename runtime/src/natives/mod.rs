@@ -34,6 +34,7 @@ mod rand;
 pub mod rterrors;
 mod sort;
 mod sortalg;
+mod stdvars;
 mod strconv;
 mod strings;
 mod utf8;
@@ -75,6 +76,7 @@ pub fn table() -> &'static [&'static Native] {
             math::NATIVES,
             rand::NATIVES,
             rterrors::NATIVES,
+            stdvars::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
