@@ -945,6 +945,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn copy_agg(&mut self, p: u32, off: u32, s: u32, t: TypeId, to_mem: bool) {
         let size = self.lay.size(t) as u32;
         if size == 0 {
+            // Nothing to copy, but `*p` of a nil p still panics (gc's
+            // nil check).
+            self.f.emit(Op::NilCheck { a: p });
             return;
         }
         let q = self.offset_addr(p, off);
