@@ -36,6 +36,9 @@ pub fn runtime_error_type() -> &'static Type {
 /// (`int`, `main.MyInt`); `RUNTIME_ERROR` for gc's runtime.Error values,
 /// whose data is a pointer to the Error() text as a string header.
 pub fn basic_type(k: u64, name: &str) -> &'static Type {
+    if let Some(t) = predeclared(name).filter(|t| kind_code(t) == k) {
+        return t;
+    }
     let mut guard = TYPES.lock().unwrap_or_else(|e| e.into_inner());
     let map = guard.get_or_insert_with(HashMap::new);
     if let Some(t) = map.get(&(k, name.to_string())) {
@@ -69,6 +72,85 @@ pub fn basic_type(k: u64, name: &str) -> &'static Type {
     }));
     map.insert((k, name.to_string()), t);
     t
+}
+
+/// The descriptor of the predeclared type `name` (`int`, `string`,
+/// `uint8`, `unsafe.Pointer`; byte and rune are `uint8` and `int32`):
+/// one per process, shared by the compiler (which uses it for these
+/// types) and the natives (`panic("...")` of std code is a `string`
+/// that `recover().(string)` accepts). Built as the compiler builds
+/// descriptors: named, with an empty uncommon part, regular memory
+/// unless floating-point or a string.
+pub fn predeclared(name: &str) -> Option<&'static Type> {
+    static TABLE: std::sync::OnceLock<Vec<&'static Type>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        use Kind::*;
+        let kinds = [
+            (Bool, "bool", 1),
+            (Int, "int", 8),
+            (Int8, "int8", 1),
+            (Int16, "int16", 2),
+            (Int32, "int32", 4),
+            (Int64, "int64", 8),
+            (Uint, "uint", 8),
+            (Uint8, "uint8", 1),
+            (Uint16, "uint16", 2),
+            (Uint32, "uint32", 4),
+            (Uint64, "uint64", 8),
+            (Uintptr, "uintptr", 8),
+            (Float32, "float32", 4),
+            (Float64, "float64", 8),
+            (Complex64, "complex64", 8),
+            (Complex128, "complex128", 16),
+            (String, "string", 16),
+            (UnsafePointer, "unsafe.Pointer", 8),
+        ];
+        kinds
+            .iter()
+            .map(|&(kind, name, size)| {
+                let ptr = matches!(kind, String | UnsafePointer);
+                let regular = !matches!(kind, Float32 | Float64 | Complex64 | Complex128 | String);
+                let t: &'static Type = Box::leak(Box::new(Type {
+                    size,
+                    ptrdata: if ptr { 8 } else { 0 },
+                    hash: fnv(name),
+                    tflag: tflag::NAMED
+                        | tflag::UNCOMMON
+                        | if regular { tflag::REGULAR_MEMORY } else { 0 },
+                    align: if kind == Complex64 {
+                        4
+                    } else {
+                        size.min(8) as u8
+                    },
+                    field_align: if kind == Complex64 {
+                        4
+                    } else {
+                        size.min(8) as u8
+                    },
+                    kind,
+                    gcdata: if ptr { &[1] } else { &[] },
+                    str: name,
+                    extra: TypeExtra::None,
+                    uncommon: Some(crate::types::Uncommon {
+                        pkgpath: "",
+                        methods: &[],
+                    }),
+                }));
+                t
+            })
+            .collect()
+    });
+    table.iter().copied().find(|t| t.str == name)
+}
+
+/// FNV-1a of a type's identity string (the compiler's type hash).
+fn fnv(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }
 
 /// The FmtValue kind a basic type was made for (see [`basic_type`]).

@@ -103,7 +103,8 @@ pub fn growslice(
     needed: usize,
 ) -> Result<SliceHeader, RuntimeError> {
     let cap_out_of_range = || RuntimeError::error_string("growslice: cap out of range");
-    if needed < old.cap {
+    // gc's cap is an int: a length sum that overflowed is negative.
+    if needed < old.cap || needed > isize::MAX as usize {
         return Err(cap_out_of_range());
     }
     if et.size == 0 {

@@ -652,29 +652,44 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .types
             .pointer_base(self.lay.under(self.ty(&args[0])))
             .unwrap_or(TypeId::INVALID);
-        let size = self.lay.size(elem).max(1) as u64;
-        let max = goscope_runtime::malloc::MAX_ALLOC as u64 / size;
+        let size = self.lay.size(elem) as u64;
         let len_err = self.panic_konst("unsafe.Slice: len out of range");
+        let nil_err = self.panic_konst("unsafe.Slice: ptr is nil and len is not zero");
         let ok_len = self.f.new_label();
-        let limit = self.f.alloc(1, false);
-        self.load_word(limit, max);
-        // A negative len is huge as unsigned: one compare covers both.
-        self.f.emit(Op::JLeU {
+        self.f.emit(Op::JGeSK {
             a: n,
-            b: limit,
+            i: 0,
             t: ok_len as u32,
         });
         self.f.emit(Op::PanicMsg { k: len_err });
         self.f.place(ok_len);
         let ok = self.f.new_label();
-        self.f.emit(Op::JmpIf { a: d, t: ok as u32 });
-        self.f.emit(Op::JLtSK {
-            a: n,
-            i: 1,
-            t: ok as u32,
-        });
-        let nil_err = self.panic_konst("unsafe.Slice: ptr is nil and len is not zero");
-        self.f.emit(Op::PanicMsg { k: nil_err });
+        if size > 0 {
+            // gc: len*size must not overflow nor exceed -ptr (the memory
+            // up to the end of the address space), so n <= (-ptr)/size.
+            let lim = self.f.alloc(1, false);
+            self.f.emit(Op::NegI { a: lim, b: d });
+            let sz = self.f.alloc(1, false);
+            self.load_word(sz, size);
+            self.f.emit(Op::DivU {
+                a: lim,
+                b: lim,
+                c: sz,
+            });
+            self.f.emit(Op::JLeU {
+                a: n,
+                b: lim,
+                t: ok as u32,
+            });
+            let bad_len = self.f.new_label();
+            self.f.emit(Op::JmpIf {
+                a: d,
+                t: bad_len as u32,
+            });
+            self.f.emit(Op::PanicMsg { k: nil_err });
+            self.f.place(bad_len);
+            self.f.emit(Op::PanicMsg { k: len_err });
+        }
         self.f.place(ok);
         Ok(d)
     }

@@ -164,6 +164,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     caps.push((x.id, s, xt, true));
                 } else {
                     let v = self.expr_copy_pub(x)?;
+                    if self.lay.kind(xt) == K::Iface && self.is_iface_method(sel.obj) {
+                        // gc evaluates x.M at the defer statement: a nil
+                        // interface panics there, not when the call runs.
+                        self.f.emit(Op::NilCheck { a: v });
+                    }
                     caps.push((x.id, v, xt, false));
                 }
             }

@@ -235,8 +235,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let k = self.lay.kind(t);
         let word = match (k, v.kind()) {
             (K::Bool, _) => v.bool_val() as u64,
-            (K::Int { signed: true, .. }, _) | (K::Ptr, CKind::Int) => v.int64_val().0 as u64,
-            (K::Int { signed: false, .. }, _) => v.uint64_val().0,
+            // An untyped float constant given an integer type (`1. << n`
+            // as a shift count) holds an integral value.
+            (K::Int { signed: true, .. }, _) | (K::Ptr, CKind::Int) => {
+                int_of(v).int64_val().0 as u64
+            }
+            (K::Int { signed: false, .. }, _) => int_of(v).uint64_val().0,
             (K::F64, _) => v.float64_val().0.to_bits(),
             (K::F32, _) => v.float32_val().0.to_bits() as u64,
             (K::Str, _) => {
@@ -370,6 +374,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if self.binary_k(op, k, x, y, d)? {
             return Ok(());
         }
+        if matches!(op, Shl | Shr) && self.c.info.value_of(y.id).is_some() {
+            let a = self.expr(x)?;
+            let b = self.operand(op, y)?;
+            return self.arith(op, k, a, b, y, d);
+        }
         let (a, b) = self.operands(x, y)?;
         self.arith(op, k, a, b, y, d)
     }
@@ -475,9 +484,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
         } else {
             cur
         };
-        let b = self.expr(y)?;
+        let b = self.operand(op, y)?;
         self.set_line(s.pos);
         self.arith(op, k, cur, b, y, d)
+    }
+
+    /// The right operand of `op`: a constant shift count, which may be an
+    /// untyped float or complex (`x << 1.`), as its integer value (the
+    /// checker proved it fits uint).
+    fn operand(&mut self, op: Operator, y: &Expr) -> CResult<u32> {
+        if let (Operator::Shl | Operator::Shr, Some(v)) = (op, self.c.info.value_of(y.id)) {
+            let (n, _) = int_of(v).uint64_val();
+            let b = self.f.alloc(1, false);
+            self.load_word(b, n);
+            return Ok(b);
+        }
+        self.expr(y)
     }
 
     /// `d := a == b` for values of type `t` (structs, arrays, complex):
@@ -710,9 +732,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 x,
                 y: None,
             } => Ok((self.expr(x)?, 0)),
-            ExprKind::Selector { x, .. } => {
+            ExprKind::Selector { x, sel } => {
                 let Some(sel) = self.selection(e.id) else {
-                    return Err(self.unsupported(e.pos, "qualified identifiers"));
+                    // A std package's variable (`os.Args`, `io.EOF`).
+                    let var = self.pkg_path(x).and(self.c.info.use_of(sel.id));
+                    let Some(obj) =
+                        var.filter(|&o| matches!(self.c.obj(o).kind, ObjKind::Var { .. }))
+                    else {
+                        return Err(self.unsupported(e.pos, "qualified identifiers"));
+                    };
+                    let off = self.std_var_global(obj, e)?;
+                    let p = self.f.alloc(1, true);
+                    self.f.emit(Op::GlobalAddr { a: p, off });
+                    return Ok((p, 0));
                 };
                 if sel.kind != crate::types::info::SelectionKind::FieldVal {
                     return Err(self.unsupported(e.pos, "method values"));
@@ -965,6 +997,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn copy_agg(&mut self, p: u32, off: u32, s: u32, t: TypeId, to_mem: bool) {
         let size = self.lay.size(t) as u32;
         if size == 0 {
+            // Nothing to copy, but `*p` of a nil p still panics (gc's
+            // nil check).
+            self.f.emit(Op::NilCheck { a: p });
             return;
         }
         let q = self.offset_addr(p, off);
@@ -1056,5 +1091,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             LV::Blank => 0,
         }
+    }
+}
+
+/// `v` as an integer constant (an integral float or complex converted).
+fn int_of(v: &Value) -> std::borrow::Cow<'_, Value> {
+    match v.kind() {
+        CKind::Int => std::borrow::Cow::Borrowed(v),
+        _ => std::borrow::Cow::Owned(v.to_int()),
     }
 }

@@ -33,7 +33,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     return self.std_func_value(e, d);
                 };
                 // Interface methods: iface.rs (`iface_method_func`).
-                if self.is_iface_method(sel.obj) {
+                // (A method expression of a type embedding an interface
+                // is the wrapper below.)
+                let ExprKind::Selector { x, .. } = &e.kind else {
+                    return Ok(false);
+                };
+                let on_iface = self.c.types.interface(self.lay.under(self.ty(x))).is_some();
+                if self.is_iface_method(sel.obj)
+                    && (sel.kind != SelectionKind::MethodExpr || on_iface)
+                {
                     return Ok(false);
                 }
                 self.method_value(e, &sel, d)?;
@@ -55,6 +63,15 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let ExprKind::Selector { x, .. } = &e.kind else {
             return Err(self.unsupported(e.pos, "method values"));
         };
+        if sel.kind == SelectionKind::MethodExpr && self.func_id(sel.obj).is_none() {
+            // A method of an embedded interface.
+            let Some(sig) = self.c.types.signature(self.obj_type(sel.obj)).cloned() else {
+                return Err(self.unsupported(e.pos, "method values"));
+            };
+            let id = self.method_expr_wrapper(self.ty(x), sel.obj, &sig)?;
+            self.func_value(id, d);
+            return Ok(());
+        }
         let Some(mid) = self.func_id(sel.obj) else {
             return Err(self.unsupported(e.pos, "method values of this type"));
         };
@@ -69,10 +86,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let want_ptr = self.c.func_has_ptr_recv(sel.obj);
         if sel.kind == SelectionKind::MethodExpr {
             let x_is_ptr = self.c.types.deref(self.ty(x)).1;
-            if sel.index.len() != 1 || x_is_ptr != want_ptr {
-                return Err(self.unsupported(e.pos, "method expressions needing a wrapper"));
-            }
-            self.func_value(mid, d);
+            let id = if sel.index.len() == 1 && x_is_ptr == want_ptr {
+                mid
+            } else {
+                self.method_expr_wrapper(self.ty(x), sel.obj, &sig)?
+            };
+            self.func_value(id, d);
             return Ok(());
         }
         let recv = self.method_recv(x, &sel.index, want_ptr)?;
@@ -85,6 +104,65 @@ impl<'c, 'a> Compiler<'c, 'a> {
         self.f.emit(Op::Store64 { a: d, off: 0, b: t });
         self.store_mem(d, 8, recv, rt);
         Ok(())
+    }
+
+    /// The function of method expression `T.M` (receiver type `t`) whose
+    /// method is promoted or, for `(*T).M`, has a value receiver: gc's
+    /// wrapper `main.T.M` / `main.(*T).M`. For a pointer or pointer-shaped
+    /// `t` that is the itab's code (the receiver is one word either way);
+    /// otherwise a wrapper boxes the receiver value and calls that code.
+    fn method_expr_wrapper(
+        &mut self,
+        t: TypeId,
+        method: crate::types::object::ObjId,
+        sig: &crate::types::ty::Signature,
+    ) -> CResult<u32> {
+        let code = self.rt.method_code(t, method);
+        self.sync_funcs();
+        if super::typedesc::pointer_shaped(&self.lay, t) {
+            return Ok(code);
+        }
+        let key = (t, method);
+        if let Some(&id) = self.boxed_method_exprs.get(&key) {
+            return Ok(id);
+        }
+        let id = self.new_func();
+        self.boxed_method_exprs.insert(key, id);
+        let name = format!(
+            "{}.{}",
+            self.rt.type_name(t),
+            self.c.obj(method).name.as_str()
+        );
+        let mut f = FnBuilder::new(name);
+        f.wrapper = true;
+        let rn = self.lay.slots(t);
+        let p: u32 = self
+            .c
+            .types
+            .tuple_vars(sig.params)
+            .iter()
+            .map(|v| self.lay.slots(self.obj_type(*v)))
+            .sum();
+        let r = self.lay.slots(sig.results);
+        f.alloc(rn + p, true);
+        f.param_slots = rn + p;
+        f.alloc(r, true);
+        f.result_slots = r;
+        let outer = std::mem::replace(&mut self.f, f);
+        let k = self.type_konst(t);
+        let bx = self.f.alloc(1, true);
+        self.f.emit(Op::Newobject { a: bx, k });
+        self.store_mem(bx, 0, 0, t);
+        self.mov(WIN, bx, 1);
+        self.mov(WIN + 1, rn, p);
+        self.f.use_window(1 + p + r);
+        self.f.emit(Op::Call { a: WIN, f: code });
+        self.mov(rn + p, WIN + 1 + p, r);
+        self.f.epilogue = self.f.code.len() as u32;
+        self.f.emit(Op::Ret {});
+        let f = std::mem::replace(&mut self.f, outer);
+        self.prog.funcs[id as usize] = f.finish(&self.file)?;
+        Ok(id)
     }
 
     /// gc's `M-fm` wrapper of method function `mid`, compiled once (named

@@ -95,6 +95,12 @@ pub struct Compiler<'c, 'a> {
     cur: Option<usize>,
     /// gc's `M-fm` method value wrappers by method function id.
     fm_wrappers: HashMap<u32, u32>,
+    /// Method expressions `T.M` calling a boxed receiver's code, by
+    /// (T, method).
+    boxed_method_exprs: HashMap<(TypeId, ObjId), u32>,
+    /// Std variables the program uses and the natives giving their
+    /// initial values.
+    std_vars: Vec<(ObjId, u32)>,
 }
 
 /// Compiles a checked, error-free program. `path` is the file name as
@@ -158,11 +164,14 @@ fn compile_mono<'a>(
         inst_ids: Vec::new(),
         cur: None,
         fm_wrappers: HashMap::new(),
+        boxed_method_exprs: HashMap::new(),
+        std_vars: Vec::new(),
         iface_thunks: HashMap::new(),
         std_error_recvs: Vec::new(),
     };
     k.find_taken(file);
     k.std_method_stubs()?;
+    k.rt_errors()?;
     k.prog.strings.push(String::new());
     let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();
@@ -372,6 +381,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// order, init functions, then main.main.
     fn entry(&mut self, inits: &[u32], main: Option<u32>) -> CResult<goscope_runtime::vm::Func> {
         self.f = FnBuilder::new("runtime.main".into());
+        self.std_var_inits();
         let order = self.c.info.init_order.clone();
         for init in &order {
             let mark = self.f.next;

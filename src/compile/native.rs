@@ -13,7 +13,7 @@ use super::func::{FnBuilder, WIN};
 use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind};
-use crate::types::object::ObjKind;
+use crate::types::object::{ObjId, ObjKind};
 use crate::types::ty::TypeId;
 
 impl<'c, 'a> Compiler<'c, 'a> {
@@ -105,6 +105,52 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(())
     }
 
+    /// The globals-area offset of std variable `obj` (`os.Args`,
+    /// `io.EOF`), given one on first use; the entry initializes it from
+    /// the native of the same name (`std_var_inits`). Not supported when
+    /// no native gives its value.
+    pub(super) fn std_var_global(&mut self, obj: ObjId, e: &Expr) -> CResult<u32> {
+        if let Some(&off) = self.globals.get(&obj) {
+            return Ok(off);
+        }
+        let o = self.c.obj(obj);
+        let path = o
+            .pkg
+            .map(|p| self.c.package(p).path.clone())
+            .unwrap_or_default();
+        let name = format!("{path}.{}", o.name.as_str());
+        let Some(n) = goscope_runtime::natives::lookup(&name) else {
+            return Err(self.unsupported(e.pos, &name));
+        };
+        let t = self.c.obj_type(obj);
+        if goscope_runtime::natives::errors::makes_errors(&name) {
+            self.std_errors(t)?;
+        }
+        let (size, align) = self.lay.size_align(t);
+        let off = crate::types::sizes::rnd(self.prog.globals_size as i64, align.max(1)) as u32;
+        self.globals.insert(obj, off);
+        self.prog.globals_size = off + size as u32;
+        self.std_vars.push((obj, n));
+        Ok(off)
+    }
+
+    /// Initializes the std variables the program uses (in the entry,
+    /// before the package's own initializers).
+    pub(super) fn std_var_inits(&mut self) {
+        for (obj, n) in self.std_vars.clone() {
+            let Some(&off) = self.globals.get(&obj) else {
+                continue;
+            };
+            let t = self.c.obj_type(obj);
+            let slots = self.lay.slots(t);
+            self.f.use_window(slots);
+            self.f.emit(Op::CallNative { a: WIN, n });
+            let p = self.f.alloc(1, true);
+            self.f.emit(Op::GlobalAddr { a: p, off });
+            self.store_mem(p, 0, WIN, t);
+        }
+    }
+
     /// Builds the std error types' methods and `error` itabs
     /// (natives/errors.rs) once: `error_t` is the checker's `error`. A
     /// std error type the checker declares (`*strconv.NumError`) gets its
@@ -161,6 +207,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let tab = reverse_itab(inter, &mut ifn)
             .map_err(|m| format!("goscope: internal error: sort.reverse lacks {m}"))?;
         self.prog.std_itabs.push(tab);
+        Ok(())
+    }
+
+    /// Builds gc's runtime.Error types (natives/rterrors.rs): their
+    /// methods' Go functions and descriptors over the program's `string`,
+    /// `error` and `func()`, kept in `Program::rt_errors` for the VM's
+    /// run-time panics.
+    pub(super) fn rt_errors(&mut self) -> CResult<()> {
+        use goscope_runtime::natives::rterrors::{runtime_error_types, RT_ERROR_METHODS};
+        let string = self.rtype(TypeId::basic(crate::types::basic::BasicKind::String))?;
+        let error = self.rtype(self.c.universe.error_type)?;
+        let func_void = self.rt.intern("func()".into(), || func_type_of(&[]));
+        let mut ids = Vec::new();
+        for &(name, rslots) in RT_ERROR_METHODS {
+            ids.push((name, self.std_method_stub(name, 1, rslots)?));
+        }
+        let mut ifn = |n: &str| ids.iter().find(|(m, _)| *m == n).map_or(0, |&(_, id)| id);
+        self.prog.rt_errors = runtime_error_types(string, error, func_void, &mut ifn)
+            .map_err(|m| format!("goscope: internal error: runtime error type lacks {m}"))?;
         Ok(())
     }
 
@@ -344,7 +409,17 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
 /// The descriptor of `func() R` (a method type without a checker type).
 fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types::Type {
+    func_type_of(&[r])
+}
+
+/// The descriptor of `func()` or `func() R` (`results` empty or `[R]`).
+fn func_type_of(results: &[&'static goscope_runtime::types::Type]) -> goscope_runtime::types::Type {
     use goscope_runtime::types::{Kind, Type, TypeExtra, TypeRef};
+    let str = match results {
+        [r] => format!("func() {}", r.str),
+        _ => "func()".to_string(),
+    };
+    let results: Vec<TypeRef> = results.iter().map(|r| TypeRef::new(r)).collect();
     Type {
         size: 8,
         ptrdata: 8,
@@ -354,10 +429,10 @@ fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types
         field_align: 8,
         kind: Kind::Func,
         gcdata: &[1],
-        str: Box::leak(format!("func() {}", r.str).into_boxed_str()),
+        str: Box::leak(str.into_boxed_str()),
         extra: TypeExtra::Func {
             params: &[],
-            results: Box::leak(vec![TypeRef::new(r)].into_boxed_slice()),
+            results: Box::leak(results.into_boxed_slice()),
             variadic: false,
         },
         uncommon: None,
@@ -366,9 +441,13 @@ fn func_type(r: &'static goscope_runtime::types::Type) -> goscope_runtime::types
 
 /// The parameter and result slot counts of the function type `fty` (a
 /// native's window), for checking the natives table against the std API.
+/// For another type (a std variable, whose native yields its initial
+/// value) (0, the type's slots).
 pub fn signature_slots(c: &crate::types::Checker<'_>, fty: TypeId) -> Option<(u32, u32)> {
     let mut lay = super::layout::Layout::new(c);
-    let sig = c.types.signature(lay.under(fty))?.clone();
+    let Some(sig) = c.types.signature(lay.under(fty)).cloned() else {
+        return Some((0, lay.slots(fty)));
+    };
     let mut params = 0;
     for p in c.types.tuple_vars(sig.params) {
         params += lay.slots(c.obj_type(*p));

@@ -401,6 +401,15 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
             self.by_id.insert(t, d);
             return Ok(d);
         }
+        // Predeclared types share the runtime's descriptors, so values the
+        // natives make (a std panic's string) have the program's types.
+        if matches!(self.c.types.get(t), CType::Basic { .. }) {
+            if let Some(d) = goscope_runtime::iface::predeclared(&key) {
+                self.by_key.insert(key, d);
+                self.by_id.insert(t, d);
+                return Ok(d);
+            }
+        }
         // A type met again while being built closes a cycle: an edge() to
         // it is pending; a plain rtype() of a named type is an invalid
         // edge (a map key or element), of an unnamed one (a struct field
@@ -450,6 +459,12 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
         let d = leak(t);
         self.by_key.insert(key, d);
         d
+    }
+
+    /// The code an interface call of `method` runs for a receiver of
+    /// type `recv` (a wrapper is reserved when needed, as for itabs).
+    pub fn method_code(&mut self, recv: TypeId, method: ObjId) -> u32 {
+        (self.ifn)(recv, method)
     }
 
     /// An edge to `t`'s descriptor that may close a cycle: pending while

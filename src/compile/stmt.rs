@@ -210,12 +210,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
                 let tagv = match tag {
                     Some(t) => {
-                        let ty = self.ty(t);
+                        // The tag may be converted to an interface (a case
+                        // is one): its value has the converted type.
+                        let ty = self.conv_target(t).unwrap_or(self.ty(t));
                         let v = self.temp(ty);
                         let hoisted = self.order_in_place(&[t])?;
                         self.expr_to(t, v)?;
                         self.unorder(hoisted);
-                        Some((v, t))
+                        Some((v, ty))
                     }
                     None => None,
                 };
@@ -352,12 +354,41 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     /// `case c:` of a switch on the value in `v`: jump to `body` if equal.
-    fn case_eq(&mut self, v: u32, tag: &Expr, c: &Expr, body: usize) -> CResult<()> {
-        let k = self.lay.kind(self.ty(tag));
+    fn case_eq(
+        &mut self,
+        v: u32,
+        tag: crate::types::ty::TypeId,
+        c: &Expr,
+        body: usize,
+    ) -> CResult<()> {
         let hoisted = self.order_in_place(&[c])?;
-        let x = self.expr(c);
+        let r = self.case_eq_inner(v, tag, c, body);
         self.unorder(hoisted);
-        let x = x?;
+        r
+    }
+
+    fn case_eq_inner(
+        &mut self,
+        v: u32,
+        tag: crate::types::ty::TypeId,
+        c: &Expr,
+        body: usize,
+    ) -> CResult<()> {
+        let k = self.lay.kind(tag);
+        if self.is_nil(c) {
+            // A nil interface, slice, map, func, chan or pointer: its
+            // first word is 0.
+            self.f.emit(Op::JEqK {
+                a: v,
+                i: 0,
+                t: body as u32,
+            });
+            return Ok(());
+        }
+        if k == K::Iface || self.lay.kind(self.ty(c)) == K::Iface || self.conv_target(c).is_some() {
+            return self.case_eq_iface(v, tag, c, body);
+        }
+        let x = self.expr(c)?;
         match k {
             K::Int { .. } | K::Bool | K::Ptr => {
                 self.f.emit(Op::JEq {
@@ -388,7 +419,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             K::Agg | K::C64 | K::C128 => {
                 let d = self.f.alloc(1, false);
-                self.equal_values(self.ty(tag), d, v, x)?;
+                self.equal_values(tag, d, v, x)?;
                 self.f.emit(Op::JmpIf {
                     a: d,
                     t: body as u32,
@@ -396,6 +427,51 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             _ => return Err(self.unsupported(c.pos, "switch on this type")),
         }
+        Ok(())
+    }
+
+    /// `case c:` where the tag or `c` is an interface: the other is
+    /// converted to its type (two different interface types both to
+    /// `any`) and compared as gc's efaceeq / ifaceeq.
+    fn case_eq_iface(
+        &mut self,
+        v: u32,
+        tt: crate::types::ty::TypeId,
+        c: &Expr,
+        body: usize,
+    ) -> CResult<()> {
+        // `c`'s type as expr() yields it (after an implicit conversion).
+        let ct = self.conv_target(c).unwrap_or(self.ty(c));
+        let (tk, ck) = (self.lay.kind(tt), self.lay.kind(ct));
+        let (a, b) = (self.f.alloc(2, true), self.f.alloc(2, true));
+        let it = if tk == K::Iface && ck == K::Iface {
+            let any = self.c.universe.any_type;
+            let same = std::ptr::eq(self.rtype(tt)?, self.rtype(ct)?);
+            let it = if same { tt } else { any };
+            self.conv_iface_value(v, tt, it, a)?;
+            let cv = self.expr(c)?;
+            self.conv_iface_value(cv, ct, it, b)?;
+            it
+        } else if tk == K::Iface {
+            self.mov(a, v, 2);
+            self.conv_iface_to(c, tt, b)?;
+            tt
+        } else {
+            let cv = self.expr(c)?;
+            self.mov(b, cv, 2);
+            self.box_value(v, tt, ct, a)?;
+            ct
+        };
+        let d = self.f.alloc(1, false);
+        if self.is_nonempty_iface(it) {
+            self.f.emit(Op::EqIface { a: d, b: a, c: b });
+        } else {
+            self.f.emit(Op::EqEface { a: d, b: a, c: b });
+        }
+        self.f.emit(Op::JmpIf {
+            a: d,
+            t: body as u32,
+        });
         Ok(())
     }
 

@@ -32,6 +32,7 @@ pub fn makes_errors(name: &str) -> bool {
     matches!(
         name,
         "errors.New"
+            | "io.EOF"
             | "fmt.Errorf"
             | "strconv.Atoi"
             | "strconv.ParseInt"

@@ -40,10 +40,12 @@ mod math;
 mod os;
 mod rand;
 mod replacer;
+pub mod rterrors;
 mod runtime;
 mod sort;
 mod sortalg;
 pub mod sortslice;
+mod stdvars;
 mod strconv;
 mod strfunc;
 mod strings;
@@ -99,6 +101,8 @@ pub fn table() -> &'static [&'static Native] {
             rand::NATIVES,
             runtime::NATIVES,
             replacer::NATIVES,
+            rterrors::NATIVES,
+            stdvars::NATIVES,
             sort::NATIVES,
             sortslice::NATIVES,
             strconv::NATIVES,

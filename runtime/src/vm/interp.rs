@@ -249,7 +249,7 @@ impl<'p> Vm<'p> {
         macro_rules! throw {
             ($e:expr) => {{
                 let e: RuntimeError = $e;
-                let arg = runtime_error_eface(&e);
+                let arg = runtime_error_eface(prog, &e);
                 resume!(self.gopanic(arg, e.sigsegv, self.fid, pc as u32, base))
             }};
         }

@@ -71,6 +71,10 @@ pub struct Program {
     /// (`*errors.errorString`, `*fmt.wrapError`), built by the compiler
     /// with natives::errors::std_error_itabs when a native can make one.
     pub std_itabs: Vec<&'static crate::itab::Itab>,
+    /// The descriptors of gc's runtime.Error types, in RuntimeErrorKind
+    /// order (natives::rterrors::runtime_error_types); empty in programs
+    /// not built by the compiler.
+    pub rt_errors: Vec<&'static crate::types::Type>,
 }
 
 impl Program {

@@ -40,11 +40,15 @@ pub(super) fn f2u(v: f64) -> u64 {
     }
 }
 
-/// The eface of a run-time error: its type and a string header holding
-/// its Error() text.
+/// The eface of a run-time error: the program's runtime.Error type
+/// (natives::rterrors) or, in a program without them, the bridge type
+/// whose data is a string header holding its Error() text.
 #[cold]
 #[inline(never)]
-pub(super) fn runtime_error_eface(e: &RuntimeError) -> (u64, u64) {
+pub(super) fn runtime_error_eface(prog: &Program, e: &RuntimeError) -> (u64, u64) {
+    if let Some(arg) = crate::natives::rterrors::runtime_error_eface(&prog.rt_errors, e) {
+        return arg;
+    }
     let t = crate::iface::runtime_error_type();
     // The Error() text written straight into Go memory (no Rust String).
     let (p, l) = shims::gostring_concat(&[e.error_prefix().as_bytes(), e.msg.as_bytes()]);
@@ -56,7 +60,10 @@ pub(super) fn runtime_error_eface(e: &RuntimeError) -> (u64, u64) {
 /// division by zero, so a program that recovers from many allocates
 /// nothing (its string header and text are static data, which the
 /// collector ignores).
-pub(super) fn divide_error_eface() -> (u64, u64) {
+pub(super) fn divide_error_eface(prog: &Program) -> (u64, u64) {
+    if let Some(arg) = crate::natives::rterrors::divide_error_eface(&prog.rt_errors) {
+        return arg;
+    }
     static E: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
     *E.get_or_init(|| {
         let text: &'static str = "runtime error: integer divide by zero";

@@ -41,7 +41,7 @@ impl Vm<'_> {
         pc: u32,
         base: *mut u64,
     ) -> Result<Resume, Exit> {
-        self.gopanic(divide_error_eface(), false, fid, pc, base)
+        self.gopanic(divide_error_eface(self.prog), false, fid, pc, base)
     }
 
     /// gopanic: records the panic and runs the deferred calls.
