@@ -30,6 +30,23 @@ fn natives_match_the_std_api() {
                 let pkg = path.rsplit('/').next().unwrap_or(path);
                 (path, format!("(*{pkg}.{t}).{m}"))
             }
+            // `pkg.T.M` (a value receiver) is the method expression
+            // `pkg.T.M`, whose receiver is its first parameter.
+            None if n
+                .name
+                .rsplit('/')
+                .next()
+                .is_some_and(|l| l.matches('.').count() == 2) =>
+            {
+                let (pt, _) = n.name.rsplit_once('.').expect("pkg.T.M");
+                let (path, t) = pt.rsplit_once('.').expect("pkg.T");
+                if !t.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+                    continue;
+                }
+                let pkg = path.rsplit('/').next().unwrap_or(path);
+                let m = &n.name[pt.len() + 1..];
+                (path, format!("{pkg}.{t}.{m}"))
+            }
             None => {
                 let (path, name) = n.name.rsplit_once('.').expect("pkg.Name");
                 let pkg = path.rsplit('/').next().unwrap_or(path);

@@ -23,6 +23,7 @@ mod layout;
 mod maps;
 mod methodval;
 mod native;
+mod reflectsetup;
 pub use native::signature_slots;
 pub mod rtype;
 mod runtimecalls;
@@ -162,6 +163,7 @@ fn compile_mono<'a>(
     };
     k.find_taken(file);
     k.std_method_stubs()?;
+    k.reflect_setup()?;
     k.prog.strings.push(String::new());
     let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();

@@ -124,8 +124,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Gives every method of a std type that has a native
     /// (`strconv.(*NumError).Error`) a Go function calling it, so direct
-    /// calls, method values and itabs treat it as a declared method. Only
-    /// pointer-receiver methods: their receiver is one slot.
+    /// calls, method values and itabs treat it as a declared method
+    /// (`pkg.(*T).M` for pointer receivers, `pkg.T.M` for value receivers,
+    /// whose receiver takes the value's slots).
     pub(super) fn std_method_stubs(&mut self) -> CResult<()> {
         let mut found = Vec::new();
         for pkg in &self.c.pkgs {
@@ -142,15 +143,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     continue;
                 };
                 for &m in named.methods.iter().flatten() {
-                    if !self.c.func_has_ptr_recv(m) {
-                        continue;
-                    }
-                    let native = format!(
-                        "{}.(*{}).{}",
-                        pkg.path,
-                        tn.as_str(),
-                        self.c.obj(m).name.as_str()
-                    );
+                    let mname = self.c.obj(m).name.as_str();
+                    let native = if self.c.func_has_ptr_recv(m) {
+                        format!("{}.(*{}).{}", pkg.path, tn.as_str(), mname)
+                    } else {
+                        format!("{}.{}.{}", pkg.path, tn.as_str(), mname)
+                    };
                     if goscope_runtime::natives::lookup(&native).is_some() {
                         found.push((native, m));
                     }
@@ -161,7 +159,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let Some(sig) = self.c.types.signature(self.c.obj_type(m)).cloned() else {
                 continue;
             };
-            let mut pslots = 1;
+            // The receiver: one slot for a pointer, the value's slots
+            // for a value receiver (`reflect.Value.Kind` takes 3).
+            let mut pslots = match sig.recv {
+                Some(r) if !self.c.func_has_ptr_recv(m) => self.lay.slots(self.c.obj_type(r)),
+                _ => 1,
+            };
             for p in self.c.types.tuple_vars(sig.params) {
                 pslots += self.lay.slots(self.c.obj_type(*p));
             }

@@ -31,6 +31,8 @@ mod fmtsort;
 mod fmtvalue;
 mod math;
 mod rand;
+mod reflect;
+mod reflectvalue;
 mod sort;
 mod sortalg;
 mod strconv;
@@ -73,6 +75,8 @@ pub fn table() -> &'static [&'static Native] {
             fmt::NATIVES,
             math::NATIVES,
             rand::NATIVES,
+            reflect::NATIVES,
+            reflectvalue::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,

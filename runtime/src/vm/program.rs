@@ -71,6 +71,10 @@ pub struct Program {
     /// (`*errors.errorString`, `*fmt.wrapError`), built by the compiler
     /// with natives::errors::std_error_itabs when a native can make one.
     pub std_itabs: Vec<&'static crate::itab::Itab>,
+    /// reflect's itabs, built by the compiler when the program imports
+    /// reflect (natives/reflect.rs): `reflect.Type` holding a
+    /// `*reflect.rtype` and `error` holding a `*reflect.ValueError`.
+    pub reflect_itabs: Vec<&'static crate::itab::Itab>,
 }
 
 impl Program {
