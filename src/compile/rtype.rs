@@ -680,11 +680,18 @@ impl RtypeBuilder<'_, '_> {
             CType::Named(_) => (t, false),
             CType::Struct(_) => (t, false),
             CType::Pointer(e) if self.c.types.is_named(*e) || is_struct(*e) => (*e, true),
-            CType::Basic { .. } => {
+            CType::Basic { kind, .. } => {
+                // Predeclared types have no package; unsafe.Pointer is
+                // declared in "unsafe" (reflect's PkgPath).
+                let pkgpath = if *kind == BasicKind::UnsafePointer {
+                    "unsafe"
+                } else {
+                    ""
+                };
                 return Ok(Some(Uncommon {
-                    pkgpath: "",
+                    pkgpath,
                     methods: &[],
-                }))
+                }));
             }
             _ => return Ok(None),
         };

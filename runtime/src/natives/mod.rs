@@ -25,6 +25,7 @@ use crate::vm::{Raise, Vm};
 
 mod buffer;
 mod builder;
+mod deepequal;
 pub mod errors;
 mod fmt;
 mod fmtsort;
@@ -70,6 +71,7 @@ pub fn table() -> &'static [&'static Native] {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
             buffer::NATIVES,
+            deepequal::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,

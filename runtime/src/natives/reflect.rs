@@ -494,6 +494,12 @@ pub(super) fn directly_assignable(t: &'static Type, v: &'static Type) -> bool {
     identical_underlying(t, v)
 }
 
+/// Whether `t` and `v` have identical underlying types (Convert between
+/// them only retypes the value).
+pub(super) fn same_underlying(t: &Type, v: &Type) -> bool {
+    std::ptr::eq(t, v) || identical_underlying(t, v)
+}
+
 /// gc's haveIdenticalUnderlyingType for two descriptors of one kind.
 fn identical_underlying(t: &Type, v: &Type) -> bool {
     use TypeExtra as X;
