@@ -8,5 +8,6 @@ pub mod diag;
 pub mod driver;
 pub mod escape;
 pub mod fxhash;
+pub mod signals;
 pub mod syntax;
 pub mod types;

@@ -34,6 +34,7 @@ enum Format {
 
 fn main() -> ExitCode {
     one_malloc_arena();
+    goscope::signals::install();
     // The front end recurses over the tree; a program nested 100,000 deep
     // must not overflow the stack, so the work runs on a thread with a
     // generous (lazily committed) stack.

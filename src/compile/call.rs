@@ -962,9 +962,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         match self.c.types.get(u).clone() {
             Type::Pointer(base) => {
                 let p = self.new_cell(base);
-                let v = self.temp(base);
-                self.composite_of(e, base, v)?;
-                self.store_mem(p, 0, v, base);
+                if !self.composite_into_zeroed(e, base, p)? {
+                    let v = self.temp(base);
+                    self.composite_of(e, base, v)?;
+                    self.store_mem(p, 0, v, base);
+                }
                 self.f.emit(Op::Move { a: d, b: p });
                 Ok(())
             }
@@ -985,34 +987,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 if n > 0 {
                     self.f.emit(Op::Zero { a: d, n });
                 }
-                let offs = self.lay.offsets(t);
                 let p = self.f.alloc(1, true);
                 self.f.emit(Op::FrameAddr { a: p, b: d });
-                for (i, el) in elems.iter().enumerate() {
-                    let (fi, v) = match &el.kind {
-                        ExprKind::KeyValue { key, value } => {
-                            let name = key
-                                .as_name()
-                                .map(|s| s.as_str().to_string())
-                                .unwrap_or_default();
-                            let fi = st
-                                .fields
-                                .iter()
-                                .position(|f| self.c.obj(*f).name.as_str() == name)
-                                .unwrap_or(0);
-                            (fi, &**value)
-                        }
-                        _ => (i, el),
-                    };
-                    let ft = self.obj_type(st.fields[fi]);
-                    let val = self.expr(v)?;
-                    // A blank field keeps its zero value (gc evaluates the
-                    // element and drops it).
-                    if self.c.obj(st.fields[fi]).name.as_str() != "_" {
-                        self.store_mem(p, offs[fi] as u32, val, ft);
-                    }
-                }
-                Ok(())
+                self.fill_fields(elems, t, &st, p)
             }
             Type::Array { elem, .. } => {
                 let n = self.lay.slots(t);
@@ -1039,6 +1016,65 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
     }
 
+    /// Writes the struct or array literal `e` of type `t` straight into
+    /// the zeroed memory at R[p] (a fresh heap cell, or a global before
+    /// package initialization) instead of building it in the frame and
+    /// copying, as gc's fixed-address initialization does: a 100 MB
+    /// global array needs no 100 MB frame. False, with nothing emitted,
+    /// for any other expression or type.
+    pub(super) fn composite_into_zeroed(&mut self, e: &Expr, t: TypeId, p: u32) -> CResult<bool> {
+        let e = e.unparen();
+        let ExprKind::CompositeLit(lit) = &e.kind else {
+            return Ok(false);
+        };
+        if self.ty(e) != t || self.lay.size(t) == 0 {
+            return Ok(false);
+        }
+        match self.c.types.get(self.lay.under(t)).clone() {
+            Type::Struct(st) => self.fill_fields(&lit.elems, t, &st, p)?,
+            Type::Array { elem, .. } => self.fill_elems(e, &lit.elems, elem, p)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Stores the fields of a struct literal of type `t` through R[p]
+    /// (memory already zeroed: omitted fields stay zero).
+    fn fill_fields(
+        &mut self,
+        elems: &[Expr],
+        t: TypeId,
+        st: &crate::types::ty::StructType,
+        p: u32,
+    ) -> CResult<()> {
+        let offs = self.lay.offsets(t);
+        for (i, el) in elems.iter().enumerate() {
+            let (fi, v) = match &el.kind {
+                ExprKind::KeyValue { key, value } => {
+                    let name = key
+                        .as_name()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default();
+                    let fi = st
+                        .fields
+                        .iter()
+                        .position(|f| self.c.obj(*f).name.as_str() == name)
+                        .unwrap_or(0);
+                    (fi, &**value)
+                }
+                _ => (i, el),
+            };
+            let ft = self.obj_type(st.fields[fi]);
+            let val = self.expr(v)?;
+            // A blank field keeps its zero value (gc evaluates the
+            // element and drops it).
+            if self.c.obj(st.fields[fi]).name.as_str() != "_" {
+                self.store_mem(p, offs[fi] as u32, val, ft);
+            }
+        }
+        Ok(())
+    }
+
     fn literal_len(&self, elems: &[Expr]) -> CResult<u64> {
         let mut i = 0u64;
         let mut max = 0u64;
@@ -1058,7 +1094,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     fn fill_elems(&mut self, _e: &Expr, elems: &[Expr], elem: TypeId, p: u32) -> CResult<()> {
-        let esize = self.lay.size(elem) as u32;
+        let esize = self.lay.size(elem) as u64;
         let mut i = 0u64;
         for el in elems {
             let v = match &el.kind {
@@ -1074,9 +1110,23 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 _ => el,
             };
             let val = self.expr(v)?;
-            self.store_mem(p, (i as u32) * esize, val, elem);
+            self.store_at(p, i * esize, val, elem);
             i += 1;
         }
         Ok(())
+    }
+
+    /// Stores the value of type `t` in `v..` at R[p]+off, for offsets
+    /// beyond an op's 32-bit immediate too (elements of huge arrays).
+    fn store_at(&mut self, p: u32, off: u64, v: u32, t: TypeId) {
+        match u32::try_from(off) {
+            Ok(off) => self.store_mem(p, off, v, t),
+            Err(_) => {
+                let q = self.f.alloc(1, true);
+                self.load_word(q, off);
+                self.f.emit(Op::AddI { a: q, b: q, c: p });
+                self.store_mem(q, 0, v, t);
+            }
+        }
     }
 }

@@ -78,7 +78,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<u32> {
         let e = e.unparen();
         if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
-            return Ok(s);
+            if self.conv_target(e).is_none() {
+                return Ok(s);
+            }
         }
         // A variable in a register is its own value, unless it is
         // implicitly converted to an interface here.
@@ -117,6 +119,12 @@ impl<'c, 'a> Compiler<'c, 'a> {
     pub(super) fn expr_to(&mut self, e: &Expr, d: u32) -> CResult<()> {
         let e = e.unparen();
         let t = self.ty(e);
+        // An implicit conversion to an interface (iface.rs), unless the
+        // caller takes it over (the fmt bridge, print and panic do); it
+        // converts an overridden value too.
+        if let Some(to) = self.conv_target(e) {
+            return self.conv_iface_to(e, to, d);
+        }
         if let Some(&(s, by_addr)) = self.f.overrides.get(&e.id) {
             if by_addr {
                 self.load_mem(d, s, 0, t);
@@ -125,11 +133,6 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.mov(d, s, n);
             }
             return Ok(());
-        }
-        // An implicit conversion to an interface (iface.rs), unless the
-        // caller takes it over (the fmt bridge, print and panic do).
-        if let Some(to) = self.conv_target(e) {
-            return self.conv_iface_to(e, to, d);
         }
         if let Some(v) = self.c.info.value_of(e.id).cloned() {
             return self.load_const(&v, t, d, e);
@@ -647,9 +650,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
         if let ExprKind::CompositeLit(_) = &x.kind {
             let t = self.ty(x);
             let p = self.new_cell(t);
-            let v = self.temp(t);
-            self.composite(x, v)?;
-            self.store_mem(p, 0, v, t);
+            if !self.composite_into_zeroed(x, t, p)? {
+                let v = self.temp(t);
+                self.composite(x, v)?;
+                self.store_mem(p, 0, v, t);
+            }
             self.f.emit(Op::Move { a: d, b: p });
             return Ok(());
         }
@@ -774,6 +779,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn index_addr(&mut self, e: &Expr, x: &Expr, i: &Expr) -> CResult<(u32, u32)> {
         let xt = self.ty(x);
         let u = self.lay.under(xt);
+        if let Some(place) = self.const_array_index(x, i)? {
+            return Ok(place);
+        }
         let (p, len, elem) = match self.c.types.get(u).clone() {
             Type::Slice(elem) => {
                 let v = self.expr(x)?;
@@ -831,6 +839,57 @@ impl<'c, 'a> Compiler<'c, 'a> {
             n: esize,
         });
         Ok((p, 0))
+    }
+
+    /// `x[c]` of an array or pointer to array with a constant index: the
+    /// checker has proved `0 <= c < len` (gc rejects anything else at
+    /// compile time), so the element is a fixed offset from x's address and
+    /// needs no bounds check, as in gc. None, with nothing emitted, for
+    /// anything else.
+    fn const_array_index(&mut self, x: &Expr, i: &Expr) -> CResult<Option<(u32, u32)>> {
+        let Some(c) = self.small_const(i) else {
+            return Ok(None);
+        };
+        let u = self.lay.under(self.ty(x));
+        let (len, elem, through_ptr) = match self.c.types.get(u).clone() {
+            Type::Array { len, elem } => (len, elem, false),
+            Type::Pointer(base) => match self.c.types.get(self.lay.under(base)).clone() {
+                Type::Array { len, elem } => (len, elem, true),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let esize = self.lay.size(elem);
+        let Ok(c) = u64::try_from(c) else {
+            return Ok(None);
+        };
+        let Some(rel) = u64::try_from(esize)
+            .ok()
+            .and_then(|n| c.checked_mul(n))
+            .filter(|_| c < len as u64)
+        else {
+            return Ok(None);
+        };
+        if !through_ptr && !self.addressable(x) {
+            return Ok(None);
+        }
+        let (p, off) = if through_ptr {
+            let v = self.expr(x)?;
+            self.f.emit(Op::NilCheck { a: v });
+            (v, 0)
+        } else {
+            self.addr_of(x)?
+        };
+        match u32::try_from(off as u64 + rel) {
+            Ok(off) => Ok(Some((p, off))),
+            Err(_) => {
+                // Beyond an immediate offset: add in two steps.
+                let q = self.f.alloc(1, true);
+                self.load_word(q, rel);
+                self.f.emit(Op::AddI { a: q, b: q, c: p });
+                Ok(Some((q, off)))
+            }
+        }
     }
 
     /// Loads a value of type `t` from memory at R[p]+off into `d..`.

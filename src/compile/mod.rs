@@ -23,6 +23,7 @@ mod layout;
 mod maps;
 mod methodval;
 mod native;
+mod order;
 mod reflectsetup;
 pub use native::signature_slots;
 pub mod rtype;

@@ -26,7 +26,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn stmt(&mut self, s: &Stmt, label: Option<String>) -> CResult<()> {
         self.set_line(s.pos);
         let mark = self.f.next;
+        let hoisted = self.order_stmt(s)?;
         let r = self.stmt_inner(s, label);
+        self.unorder(hoisted);
         // Variables declared by this statement stay; its temporaries go.
         if !matches!(
             s.kind,
@@ -39,6 +41,52 @@ impl<'c, 'a> Compiler<'c, 'a> {
             self.f.next = mark;
         }
         r
+    }
+
+    /// Evaluates ahead what gc's order pass evaluates ahead of a simple
+    /// statement (order.rs); compound statements order their conditions
+    /// where they are evaluated.
+    fn order_stmt(&mut self, s: &Stmt) -> CResult<super::order::Hoisted> {
+        match &s.kind {
+            StmtKind::Expr(e) => self.order_in_place(&[e]),
+            StmtKind::Decl(ds) => match &ds[..] {
+                [Decl::Var(v)] => {
+                    let values: Vec<&Expr> = v
+                        .values
+                        .as_ref()
+                        .map(|x| x.unpack_list().iter().collect())
+                        .unwrap_or_default();
+                    self.order_in_place(&values)
+                }
+                _ => Ok(Default::default()),
+            },
+            StmtKind::Assign {
+                op: op @ (None | Some(Operator::Def)),
+                lhs,
+                rhs: Some(rhs),
+            } => {
+                let values: Vec<&Expr> = rhs.unpack_list().iter().collect();
+                let places: Vec<&Expr> = lhs
+                    .unpack_list()
+                    .iter()
+                    .filter(|l| op.is_none() && l.unparen().as_name().is_none())
+                    .collect();
+                if places.is_empty() {
+                    self.order_in_place(&values)
+                } else {
+                    // `a[i] = f()`: f runs before a and i are read.
+                    let all: Vec<&Expr> = places.into_iter().chain(values).collect();
+                    self.order(&all, None)
+                }
+            }
+            StmtKind::Return { results: Some(r) } => {
+                let values: Vec<&Expr> = r.unpack_list().iter().collect();
+                self.order_in_place(&values)
+            }
+            // go and defer: gc first copies each argument into a
+            // temporary of its own, left to right (wrapGoDefer).
+            _ => Ok(Default::default()),
+        }
     }
 
     fn stmt_inner(&mut self, s: &Stmt, label: Option<String>) -> CResult<()> {
@@ -164,7 +212,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     Some(t) => {
                         let ty = self.ty(t);
                         let v = self.temp(ty);
+                        let hoisted = self.order_in_place(&[t])?;
                         self.expr_to(t, v)?;
+                        self.unorder(hoisted);
                         Some((v, t))
                     }
                     None => None,
@@ -304,7 +354,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// `case c:` of a switch on the value in `v`: jump to `body` if equal.
     fn case_eq(&mut self, v: u32, tag: &Expr, c: &Expr, body: usize) -> CResult<()> {
         let k = self.lay.kind(self.ty(tag));
-        let x = self.expr(c)?;
+        let hoisted = self.order_in_place(&[c])?;
+        let x = self.expr(c);
+        self.unorder(hoisted);
+        let x = x?;
         match k {
             K::Int { .. } | K::Bool | K::Ptr => {
                 self.f.emit(Op::JEq {
@@ -349,6 +402,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Jumps to `l` when `e` evaluates to `when`; comparisons of integers
     /// become one fused compare-and-branch.
     pub(super) fn cond_jump(&mut self, e: &Expr, when: bool, l: usize) -> CResult<()> {
+        // `!x`, `x && y` and `x || y` order each operand where it is
+        // evaluated (cond_jump_leaf).
+        if let ExprKind::Operation {
+            op: Operator::Not | Operator::AndAnd | Operator::OrOr,
+            ..
+        } = &e.unparen().kind
+        {
+            return self.cond_jump_leaf(e, when, l);
+        }
+        let hoisted = self.order_in_place(&[e])?;
+        let r = self.cond_jump_leaf(e, when, l);
+        self.unorder(hoisted);
+        r
+    }
+
+    fn cond_jump_leaf(&mut self, e: &Expr, when: bool, l: usize) -> CResult<()> {
         use Operator::*;
         let e = e.unparen();
         let t = l as u32;
@@ -1059,6 +1128,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             v
         } else {
+            if let [Some(off)] = offs[..] {
+                let p = self.f.alloc(1, true);
+                self.f.emit(Op::GlobalAddr { a: p, off });
+                if self.composite_into_zeroed(rhs, types[0], p)? {
+                    return Ok(());
+                }
+            }
             vec![self.expr_copy(rhs)?]
         };
         for ((off, t), v) in offs.into_iter().zip(types).zip(vals) {
