@@ -121,7 +121,8 @@ pub fn compile_with<'a>(
     validate: bool,
 ) -> CResult<Program> {
     let mono = generic::build(file, c)?;
-    compile_mono(file, c, esc, path, validate, mono)
+    let reflect_types = reflectsetup::method_types(c);
+    compile_mono(file, c, esc, path, validate, mono, &reflect_types)
 }
 
 fn compile_mono<'a>(
@@ -131,6 +132,7 @@ fn compile_mono<'a>(
     path: &str,
     validate: bool,
     mono: generic::Mono,
+    reflect_types: &[(TypeId, TypeId)],
 ) -> CResult<Program> {
     let methods = typedesc::SharedMethodFuncs::default();
     let mut k = Compiler {
@@ -239,6 +241,7 @@ fn compile_mono<'a>(
     let entry = k.entry(&inits, main)?;
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
+    k.reflect_types(reflect_types);
     k.sync_funcs();
     k.compile_wrappers()?;
     k.prog.globals_ptrmap = k.globals_ptrmap();

@@ -8,7 +8,9 @@
 
 use super::{CResult, Compiler};
 use crate::syntax::symbol::Symbol;
+use crate::types::object::{ObjId, ObjKind};
 use crate::types::ty::TypeId;
+use crate::types::Checker;
 
 impl Compiler<'_, '_> {
     /// Fills `Program::reflect_itabs` when the program imports reflect.
@@ -57,5 +59,47 @@ impl Compiler<'_, '_> {
             let sig = self.c.types.signature(self.c.obj_type(m))?;
             sig.recv.map(|r| self.c.obj_type(r))
         })
+    }
+}
+
+/// When the program imports reflect: its named non-generic types with
+/// methods, each with `*T` interned, so [`Compiler::reflect_types`] can
+/// give both descriptors to the program (reflect.PointerTo and New find
+/// `*T` with its method set there). Runs before compiling, while the
+/// checker is mutable.
+pub(super) fn method_types(c: &mut Checker<'_>) -> Vec<(TypeId, TypeId)> {
+    if !c.pkgs.iter().any(|p| p.path == "reflect" && !p.fake) {
+        return Vec::new();
+    }
+    let Some(scope) = c.pkgs.iter().find(|p| p.path == "main").map(|p| p.scope) else {
+        return Vec::new();
+    };
+    let mut objs: Vec<ObjId> = c.scopes.get(scope).elems.values().copied().collect();
+    objs.sort();
+    let mut out = Vec::new();
+    for obj in objs {
+        if !matches!(c.obj(obj).kind, ObjKind::TypeName) {
+            continue;
+        }
+        let t = c.obj_type(obj);
+        let Some(n) = c.types.named(t) else { continue };
+        if !n.tparams.is_empty() || n.methods.is_empty() {
+            continue;
+        }
+        let p = c.types.pointer(t);
+        out.push((t, p));
+    }
+    out
+}
+
+impl Compiler<'_, '_> {
+    /// Adds the descriptors of [`method_types`]' types to the program
+    /// (a type without a descriptor, a recursive map, is left out).
+    pub(super) fn reflect_types(&mut self, types: &[(TypeId, TypeId)]) {
+        for &(t, p) in types {
+            if self.type_index(t).is_ok() {
+                let _ = self.type_index(p);
+            }
+        }
     }
 }

@@ -33,6 +33,7 @@ mod fmtvalue;
 mod math;
 mod rand;
 mod reflect;
+mod reflectmethod;
 mod reflectvalue;
 mod sort;
 mod sortalg;
@@ -78,6 +79,7 @@ pub fn table() -> &'static [&'static Native] {
             math::NATIVES,
             rand::NATIVES,
             reflect::NATIVES,
+            reflectmethod::NATIVES,
             reflectvalue::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,

@@ -610,7 +610,7 @@ fn uint8_type(c: &Ctx<'_, '_>) -> &'static Type {
 }
 
 /// gc's ptrTo: the program's `*t` descriptor, or a new unnamed one.
-fn ptr_to(c: &Ctx<'_, '_>, t: &'static Type) -> &'static Type {
+pub(super) fn ptr_to(c: &Ctx<'_, '_>, t: &'static Type) -> &'static Type {
     if let Some(p) = program_type(c, |p| {
         p.kind == Kind::Pointer && p.elem().is_some_and(|e| std::ptr::eq(e, t))
     }) {
