@@ -34,6 +34,7 @@ mod math;
 mod rand;
 mod reflect;
 mod reflectmethod;
+mod reflectof;
 mod reflectvalue;
 mod sort;
 mod sortalg;
@@ -80,6 +81,7 @@ pub fn table() -> &'static [&'static Native] {
             rand::NATIVES,
             reflect::NATIVES,
             reflectmethod::NATIVES,
+            reflectof::NATIVES,
             reflectvalue::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
