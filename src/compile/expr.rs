@@ -95,6 +95,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
         }
         let conv = self.conv_target(e);
+        if conv.is_none() {
+            if let Some(s) = self.field_slot(e) {
+                return Ok(s);
+            }
+        }
         if let ExprKind::Call { fun, args, .. } = &e.kind {
             // A conversion T(x) already yields fresh slots: no copy.
             if conv.is_none()
@@ -155,6 +160,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 self.map_index_to(e, x, index, d)
             }
             ExprKind::Index { .. } | ExprKind::Selector { .. } => {
+                if let Some(s) = self.field_slot(e) {
+                    let n = self.lay.slots(t);
+                    self.mov(d, s, n);
+                    return Ok(());
+                }
                 if let Some((h, i, acc)) = self.index_elem(e)? {
                     self.f.emit((acc.load_idx)(d, h, i));
                     return Ok(());
@@ -732,6 +742,48 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
                 Err(self.unsupported(e.pos, "address of this expression"))
             }
+        }
+    }
+
+    /// The slots of `x.f` when x is a struct value held in slots (a
+    /// register variable, or a field of one) and f fills whole slots: a
+    /// field at a multiple of 8 bytes whose size is a multiple of 8 is
+    /// those slots of x, so reading it needs no address and no load.
+    /// None for anything else (a field behind a pointer, a sub-word field
+    /// sharing its slot).
+    fn field_slot(&mut self, e: &Expr) -> Option<u32> {
+        let e = e.unparen();
+        match &e.kind {
+            ExprKind::Name(_) => {
+                if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
+                    return Some(s);
+                }
+                let obj = self.c.info.use_of(e.id)?;
+                match self.f.vars.get(&obj) {
+                    Some(Loc::Reg(s)) if !self.f.overrides.contains_key(&e.id) => Some(*s),
+                    _ => None,
+                }
+            }
+            ExprKind::Selector { x, .. } => {
+                let sel = self.selection(e.id)?;
+                if sel.kind != crate::types::info::SelectionKind::FieldVal {
+                    return None;
+                }
+                let mut t = self.ty(x);
+                let mut off = 0i64;
+                for &i in &sel.index {
+                    let Type::Struct(st) = self.c.types.get(self.lay.under(t)) else {
+                        return None;
+                    };
+                    off += *self.lay.offsets(t).get(i)?;
+                    t = self.obj_type(*st.fields.get(i)?);
+                }
+                if off % 8 != 0 || self.lay.size(t) % 8 != 0 {
+                    return None;
+                }
+                Some(self.field_slot(x)? + (off / 8) as u32)
+            }
+            _ => None,
         }
     }
 

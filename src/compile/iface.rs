@@ -296,15 +296,30 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     continue;
                 }
                 let ct = self.ty(c);
-                let k = self.type_pair(ct, xt)?;
                 if self.c.types.interface(self.lay.under(ct)).is_some() {
+                    let k = self.type_pair(ct, xt)?;
                     let r = self.f.alloc(3, true);
                     self.f.emit(Op::AssertI2 { a: r, b: xv, k });
                     self.f.emit(Op::JmpIf { a: r + 2, t });
                 } else {
-                    let r = self.f.alloc(2, true);
-                    self.f.emit(Op::AssertT2 { a: r, b: xv, k });
-                    self.f.emit(Op::JmpIf { a: r + 1, t });
+                    // A concrete type: x's first word is its descriptor
+                    // (eface) or the one itab getitab makes for it (iface),
+                    // so one comparison decides, as in gc.
+                    let w = self.f.alloc(1, true);
+                    if self.is_nonempty_iface(xt) {
+                        // (A stenciled case type may not implement x's
+                        // interface: that case never matches.)
+                        let (it, cd) = (self.rtype(xt)?, self.rtype(ct)?);
+                        if goscope_runtime::itab::getitab(it, cd).is_err() {
+                            continue;
+                        }
+                        let i = self.itab_index(xt, ct)?;
+                        self.f.emit(Op::ItabWord { a: w, i });
+                    } else {
+                        let ti = self.type_index(ct)?;
+                        self.f.emit(Op::TypeWord { a: w, t: ti });
+                    }
+                    self.f.emit(Op::JEq { a: xv, b: w, t });
                 }
             }
         }
@@ -341,12 +356,16 @@ impl<'c, 'a> Compiler<'c, 'a> {
             let k = self.type_pair(vt, xt)?;
             self.f.emit(Op::AssertI { a: val, b: xv, k });
         } else {
-            let k = self.type_pair(vt, xt)?;
-            let w = self.f.alloc(2, true);
-            self.f.emit(Op::AssertT2 { a: w, b: xv, k });
-            self.unbox(w, vt, val);
+            // A single-type clause of a concrete type: the case matched,
+            // so x's data word holds a vt.
+            self.unbox(xv + 1, vt, val);
         }
-        self.declare(v, Some(val), s)
+        if self.needs_cell(v) {
+            return self.declare(v, Some(val), s);
+        }
+        // `val` is fresh and lives as long as the clause: it is v.
+        self.f.vars.insert(v, super::func::Loc::Reg(val));
+        Ok(())
     }
 
     /// A call of method `sel` through the interface `x` (possibly reached
