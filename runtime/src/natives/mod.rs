@@ -83,6 +83,7 @@ pub fn table() -> &'static [&'static Native] {
             reflectmethod::NATIVES,
             reflectof::NATIVES,
             reflectvalue::NATIVES,
+            reflectvalue::SLICE_NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,

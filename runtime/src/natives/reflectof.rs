@@ -153,12 +153,18 @@ fn array_of(c: &mut Ctx<'_, '_>) -> R {
 
 fn slice_of(c: &mut Ctx<'_, '_>) -> R {
     let e = type_arg(c, 1)?;
+    let t = slice_type(c, e);
+    set_type(c, 2, Some(t))
+}
+
+/// The descriptor of `[]e`.
+pub(super) fn slice_type(c: &Ctx<'_, '_>, e: &'static Type) -> &'static Type {
     let name = format!("[]{}", e.str);
     let same = |t: &Type| {
         t.tflag & tflag::NAMED == 0
             && matches!(t.extra, TypeExtra::Slice { elem } if std::ptr::eq(elem.get(), e))
     };
-    let t = lookup_or_make(c, &name, same, || Type {
+    lookup_or_make(c, &name, same, || Type {
         size: 24,
         ptrdata: 8,
         hash: hash(&name),
@@ -172,8 +178,7 @@ fn slice_of(c: &mut Ctx<'_, '_>) -> R {
             elem: TypeRef::new(e),
         },
         uncommon: None,
-    });
-    set_type(c, 2, Some(t))
+    })
 }
 
 pub(super) const NATIVES: &[Native] = &[

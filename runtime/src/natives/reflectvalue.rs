@@ -20,7 +20,9 @@ use crate::vm::Raise;
 
 mod call;
 mod natives;
+mod slices;
 pub(super) use natives::NATIVES;
+pub(super) use slices::NATIVES as SLICE_NATIVES;
 
 type R = Result<(), Raise>;
 
