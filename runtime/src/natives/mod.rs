@@ -84,6 +84,7 @@ pub fn table() -> &'static [&'static Native] {
             reflectof::NATIVES,
             reflectvalue::NATIVES,
             reflectvalue::SLICE_NATIVES,
+            reflectvalue::MAPITER_NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,

@@ -19,8 +19,10 @@ use crate::types::{tflag, type_from_addr, Kind, Type, TypeExtra, TypeRef};
 use crate::vm::Raise;
 
 mod call;
+mod mapiter;
 mod natives;
 mod slices;
+pub(super) use mapiter::NATIVES as MAPITER_NATIVES;
 pub(super) use natives::NATIVES;
 pub(super) use slices::NATIVES as SLICE_NATIVES;
 
