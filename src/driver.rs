@@ -4,7 +4,7 @@
 use crate::diag::{sort_and_dedup, Diagnostic};
 use crate::syntax::ast::{Decl, File, Pragma, Stmt, StmtKind};
 use crate::syntax::pos::{Pos, SourceMap};
-use crate::syntax::{parse_file, NodeIdGen};
+use crate::syntax::{parse_file_parallel, NodeIdGen};
 use crate::types::Checker;
 
 /// The result of checking one file.
@@ -48,8 +48,16 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// freed. Freeing them is a walk over every node and object (millions of
 /// `free` calls for a big program) whose memory the exit returns anyway.
 /// Only the CLI uses this; tests and the REPL free normally.
+///
+/// The front end runs in the bump mode of [`crate::frontalloc`] (when the
+/// process installs that allocator): its blocks are never returned to the
+/// system, which costs nothing more here since the tree and tables are
+/// leaked anyway.
 pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
-    with_stack(|| check_source_impl(name, src, false, |_, _| ()).0)
+    crate::frontalloc::set_bump(true);
+    let out = with_stack(|| check_source_impl(name, src, false, |_, _| ()).0);
+    crate::frontalloc::set_bump(false);
+    out
 }
 
 /// Like [`check_source`], then, if the program has no errors, runs `after`
@@ -73,7 +81,7 @@ fn check_source_impl<R>(
     let t0 = std::time::Instant::now();
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
-    let (file, mut diags) = parse_file(&mut sources, name, src, &ids);
+    let (file, mut diags) = parse_file_parallel(&mut sources, name, src, &ids);
     if timing {
         eprintln!("goscope: parse {:?}", t0.elapsed());
     }

@@ -7,6 +7,7 @@ pub mod compile;
 pub mod diag;
 pub mod driver;
 pub mod escape;
+pub mod frontalloc;
 pub mod fxhash;
 pub mod signals;
 pub mod syntax;

@@ -18,7 +18,8 @@ fn natives_match_the_std_api() {
     let mut checked = Vec::new();
     for n in natives {
         // Methods: `pkg.(*T).M` is checked as the method expression
-        // `(*pkg.T).M` (the receiver is its first parameter); methods of
+        // `(*pkg.T).M`, `pkg.T.M` as `pkg.T.M` (the receiver is its first
+        // parameter); methods of
         // unexported std types (`errors.(*errorString).Error`) have no
         // declared API to check against.
         let (path, expr) = match n.name.split_once(".(*") {
@@ -30,26 +31,13 @@ fn natives_match_the_std_api() {
                 let pkg = path.rsplit('/').next().unwrap_or(path);
                 (path, format!("(*{pkg}.{t}).{m}"))
             }
-            // `pkg.T.M` (a value receiver) is the method expression
-            // `pkg.T.M`, whose receiver is its first parameter.
-            None if n
-                .name
-                .rsplit('/')
-                .next()
-                .is_some_and(|l| l.matches('.').count() == 2) =>
-            {
-                let (pt, _) = n.name.rsplit_once('.').expect("pkg.T.M");
-                let (path, t) = pt.rsplit_once('.').expect("pkg.T");
-                if !t.starts_with(|ch: char| ch.is_ascii_uppercase()) {
-                    continue;
-                }
-                let pkg = path.rsplit('/').next().unwrap_or(path);
-                let m = &n.name[pt.len() + 1..];
-                (path, format!("{pkg}.{t}.{m}"))
-            }
             None => {
-                let (path, name) = n.name.rsplit_once('.').expect("pkg.Name");
-                let pkg = path.rsplit('/').next().unwrap_or(path);
+                // `pkg.Name`, or a value method `pkg.T.M` (checked as the
+                // method expression `pkg.T.M`).
+                let (dir, last) = n.name.rsplit_once('/').unwrap_or(("", n.name));
+                let (pkg, name) = last.split_once('.').expect("pkg.Name");
+                let path = &n.name[..n.name.len() - name.len() - 1];
+                debug_assert!(dir.is_empty() || path.starts_with(dir));
                 (path, format!("{pkg}.{name}"))
             }
         };

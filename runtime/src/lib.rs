@@ -14,6 +14,7 @@ pub mod malloc;
 pub mod map;
 pub mod mcache;
 pub mod mem;
+pub mod mfinal;
 pub mod mgc;
 pub mod mgcmark;
 pub mod mheap;

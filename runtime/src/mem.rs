@@ -33,6 +33,73 @@ load_store!(load_u16, store_u16, u16);
 load_store!(load_u32, store_u32, u32);
 load_store!(load_u64, store_u64, u64);
 
+/// The read-modify-write operations of sync/atomic on a Go word.
+#[derive(Clone, Copy, Debug)]
+pub enum AtomicOp {
+    Load,
+    Store(u64),
+    Add(u64),
+    Swap(u64),
+    /// CompareAndSwap(old, new): yields 1 when it swapped, else 0.
+    Cas(u64, u64),
+}
+
+macro_rules! atomic_rmw {
+    ($name:ident, $t:ty, $at:ty, $load:ident, $store:ident) => {
+        /// Applies `op` atomically (sequentially consistent, as Go's
+        /// atomics) to the aligned word at `addr`; returns the loaded,
+        /// new (Add), old (Swap) value, or 1/0 for Cas. A misaligned
+        /// `addr` (only unsafe code makes one) gets a plain access.
+        pub fn $name(addr: u64, op: AtomicOp) -> u64 {
+            use std::sync::atomic::Ordering::SeqCst;
+            if addr % (std::mem::size_of::<$t>() as u64) != 0 {
+                let v = $load(addr);
+                let (keep, r) = match op {
+                    AtomicOp::Load => (v, v),
+                    AtomicOp::Store(n) => (n as $t, 0),
+                    AtomicOp::Add(d) => (v.wrapping_add(d as $t), v.wrapping_add(d as $t)),
+                    AtomicOp::Swap(n) => (n as $t, v),
+                    AtomicOp::Cas(old, new) if v == old as $t => (new as $t, 1),
+                    AtomicOp::Cas(..) => (v, 0),
+                };
+                $store(addr, keep);
+                return r as u64;
+            }
+            // SAFETY: `addr` is live Go memory of this size (module
+            // invariant), aligned (checked above); Go memory is only
+            // accessed by this thread or through these atomics.
+            let a = unsafe { <$at>::from_ptr(addr as usize as *mut $t) };
+            match op {
+                AtomicOp::Load => a.load(SeqCst) as u64,
+                AtomicOp::Store(v) => {
+                    a.store(v as $t, SeqCst);
+                    0
+                }
+                AtomicOp::Add(d) => a.fetch_add(d as $t, SeqCst).wrapping_add(d as $t) as u64,
+                AtomicOp::Swap(v) => a.swap(v as $t, SeqCst) as u64,
+                AtomicOp::Cas(old, new) => a
+                    .compare_exchange(old as $t, new as $t, SeqCst, SeqCst)
+                    .is_ok() as u64,
+            }
+        }
+    };
+}
+
+atomic_rmw!(
+    atomic_u32,
+    u32,
+    std::sync::atomic::AtomicU32,
+    load_u32,
+    store_u32
+);
+atomic_rmw!(
+    atomic_u64,
+    u64,
+    std::sync::atomic::AtomicU64,
+    load_u64,
+    store_u64
+);
+
 /// Copies `n` bytes from `src` to `dst`; the ranges may overlap (memmove).
 #[inline]
 pub fn memmove(dst: u64, src: u64, n: usize) {

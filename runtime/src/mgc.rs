@@ -203,6 +203,7 @@ fn gc_cycle(roots: &mut dyn FnMut(&mut Marker), forced: bool) {
         let goal = h.pacer.goal;
         let mut m = Marker::new(h);
         roots(&mut m);
+        crate::mfinal::mark_finalizers(&mut m);
         let heap2 = m.finish();
         let marked = Instant::now();
         sweep(h);

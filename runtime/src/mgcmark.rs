@@ -85,6 +85,46 @@ impl<'a> Marker<'a> {
         self.scan_block(addr, typ.ptrdata.div_ceil(8), typ.gcdata);
     }
 
+    /// The object containing `addr`: (span id, object index), if `addr`
+    /// is inside an allocated heap object.
+    fn object_of(&self, addr: u64) -> Option<(u32, usize)> {
+        let sid = self.h.span_of(addr)?;
+        let s = &self.h.spans[sid as usize];
+        if s.state != SpanState::InUse {
+            return None;
+        }
+        let idx = s.obj_index((addr - s.base) as usize);
+        let (w, b) = (idx / 64, 1u64 << (idx % 64));
+        (idx < s.nelems && s.alloc_bits[w] & b != 0).then_some((sid, idx))
+    }
+
+    /// Whether the heap object containing `addr` is marked.
+    pub(crate) fn is_marked(&self, addr: u64) -> bool {
+        self.object_of(addr).is_some_and(|(sid, idx)| {
+            self.h.spans[sid as usize].mark_bits[idx / 64] & (1 << (idx % 64)) != 0
+        })
+    }
+
+    /// Marks through the pointers of the object containing `addr` without
+    /// marking the object itself (gc's markrootSpans for objects with a
+    /// finalizer: what they reach stays, they may be finalized).
+    pub(crate) fn scan_contents(&mut self, addr: u64) {
+        if let Some((sid, idx)) = self.object_of(addr) {
+            let s = &self.h.spans[sid as usize];
+            if !s.noscan() {
+                let obj = s.base + (idx * s.elemsize) as u64;
+                self.scan_object(obj, sid);
+            }
+        }
+    }
+
+    /// Scans marked objects until none is left.
+    pub(crate) fn drain(&mut self) {
+        while let Some((obj, sid)) = self.work.pop() {
+            self.scan_object(obj, sid);
+        }
+    }
+
     /// gcDrain: scans marked objects until none is left; returns the bytes
     /// marked.
     pub(crate) fn finish(mut self) -> u64 {

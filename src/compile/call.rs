@@ -18,6 +18,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// (in the call window for Go calls: read them before the next call).
     pub(super) fn call(&mut self, e: &Expr) -> CResult<u32> {
         let e = e.unparen();
+        // Already evaluated ahead of its statement (order.rs).
+        if let Some(&(s, false)) = self.f.overrides.get(&e.id) {
+            return Ok(s);
+        }
         let ExprKind::Call {
             fun,
             args,
@@ -100,9 +104,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
         let ft = self.ty(fun);
         if self.c.types.signature(self.lay.under(ft)).is_some() {
-            let v = self.expr(fun)?;
-            let fv = self.f.alloc(1, true);
-            self.mov(fv, v, 1);
+            let fv = self.expr(fun)?;
             return self.call_dyn(e, fv, ft, args, *has_dots);
         }
         Err(self.unsupported(e.pos, "this call"))
@@ -148,13 +150,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let x_is_ptr = matches!(self.c.types.get(self.lay.under(xt)), Type::Pointer(_));
         if path.is_empty() {
             return match (x_is_ptr, want_ptr) {
-                (true, true) | (false, false) => {
-                    let v = self.expr(x)?;
-                    let n = self.lay.slots(xt);
-                    let c = self.f.alloc(n, true);
-                    self.mov(c, v, n);
-                    Ok(c)
-                }
+                // (expr's slots stay as they are while the arguments
+                // are evaluated: no expression assigns a variable.)
+                (true, true) | (false, false) => self.expr(x),
                 (true, false) => {
                     let p = self.expr(x)?;
                     let bt = self.c.types.pointer_base(self.lay.under(xt)).unwrap_or(xt);
@@ -258,7 +256,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let n = self.lay.slots(*t);
                 self.mov(WIN + off, tmp, n);
             }
-        } else if args.iter().any(super::walk::has_call) {
+        } else if args.iter().any(|a| self.has_live_call(a)) {
             let mut tmps = Vec::new();
             for (a, t) in args.iter().zip(&ptypes) {
                 tmps.push(self.arg_value(a, *t)?);

@@ -310,7 +310,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Both operands of a binary operation, `x` kept safe from calls in `y`.
     fn operands(&mut self, x: &Expr, y: &Expr) -> CResult<(u32, u32)> {
         let a = self.expr(x)?;
-        let a = if super::walk::has_call(y) && self.is_reg_var(x) {
+        let a = if self.has_live_call(y) && self.is_reg_var(x) {
             let t = self.ty(x);
             let c = self.temp(t);
             let n = self.lay.slots(t);

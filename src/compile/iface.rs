@@ -381,11 +381,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
         dots: bool,
     ) -> CResult<u32> {
         let xt = self.ty(x);
+        // (Slots expr gives stay as they are while the arguments are
+        // evaluated: no expression assigns a variable held in slots.)
         let (iv, it) = if path.is_empty() {
-            let v = self.expr(x)?;
-            let c = self.f.alloc(2, true);
-            self.mov(c, v, 2);
-            (c, xt)
+            (self.expr(x)?, xt)
         } else {
             let (p, off) = if self.lay.kind(xt) == K::Ptr {
                 (self.expr(x)?, 0)
@@ -403,8 +402,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             .iter()
             .position(|n| *n == name)
             .ok_or_else(|| self.unsupported(e.pos, "interface method"))? as u32;
-        let data = self.f.alloc(1, true);
-        self.mov(data, iv + 1, 1);
+        let data = iv + 1;
         self.iface_target = Some((iv, m));
         let mty = self.obj_type(method);
         let word = TypeId(crate::types::basic::BasicKind::UnsafePointer as u32);

@@ -124,9 +124,9 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     /// Gives every method of a std type that has a native
     /// (`strconv.(*NumError).Error`) a Go function calling it, so direct
-    /// calls, method values and itabs treat it as a declared method
-    /// (`pkg.(*T).M` for pointer receivers, `pkg.T.M` for value receivers,
-    /// whose receiver takes the value's slots).
+    /// calls, method values and itabs treat it as a declared method.
+    /// Value-receiver methods (`time.Duration.String`) take the receiver's
+    /// slots.
     pub(super) fn std_method_stubs(&mut self) -> CResult<()> {
         let mut found = Vec::new();
         for pkg in &self.c.pkgs {
@@ -143,24 +143,30 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     continue;
                 };
                 for &m in named.methods.iter().flatten() {
-                    let mname = self.c.obj(m).name.as_str();
-                    let native = if self.c.func_has_ptr_recv(m) {
-                        format!("{}.(*{}).{}", pkg.path, tn.as_str(), mname)
+                    let recv = if self.c.func_has_ptr_recv(m) {
+                        format!("(*{})", tn.as_str())
                     } else {
-                        format!("{}.{}.{}", pkg.path, tn.as_str(), mname)
+                        tn.as_str().to_string()
                     };
+                    let native = format!("{}.{recv}.{}", pkg.path, self.c.obj(m).name.as_str());
                     if goscope_runtime::natives::lookup(&native).is_some() {
                         found.push((native, m));
                     }
                 }
             }
         }
+        if self.c.pkgs.iter().any(|p| p.path == "fmt") {
+            // fmt.State's methods as the printer implements them
+            // (natives/formatter.rs): found by name when a Format method
+            // is called.
+            for &(name, p, r) in goscope_runtime::natives::formatter::PP_METHODS {
+                self.std_method_stub(name, p, r)?;
+            }
+        }
         for (native, m) in found {
             let Some(sig) = self.c.types.signature(self.c.obj_type(m)).cloned() else {
                 continue;
             };
-            // The receiver: one slot for a pointer, the value's slots
-            // for a value receiver (`reflect.Value.Kind` takes 3).
             let mut pslots = match sig.recv {
                 Some(r) if !self.c.func_has_ptr_recv(m) => self.lay.slots(self.c.obj_type(r)),
                 _ => 1,

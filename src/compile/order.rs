@@ -116,6 +116,24 @@ impl<'c, 'a> Compiler<'c, 'a> {
         here || self.children(e).any(|c| self.has_effect_call(c, root))
     }
 
+    /// Whether compiling `e` still makes a call (or builds a closure):
+    /// [`super::walk::has_call`], except that what was evaluated ahead of
+    /// the statement is a slot now.
+    pub(super) fn has_live_call(&self, e: &Expr) -> bool {
+        let e = e.unparen();
+        if self.f.overrides.contains_key(&e.id) {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Call { .. } | ExprKind::FuncLit { .. } => true,
+            ExprKind::CompositeLit(lit) => lit.elems.iter().any(|el| self.has_live_call(el)),
+            ExprKind::KeyValue { key, value } => {
+                self.has_live_call(key) || self.has_live_call(value)
+            }
+            _ => self.children(e).any(|c| self.has_live_call(c)),
+        }
+    }
+
     /// Whether evaluating `e` reads memory a call could change (anything
     /// but constants, functions and variables held in registers).
     fn reads_memory(&self, e: &Expr) -> bool {

@@ -528,7 +528,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
 
     fn cmp_operands(&mut self, x: &Expr, y: &Expr) -> CResult<(u32, u32)> {
         let a = self.expr(x)?;
-        let a = if super::walk::has_call(y) {
+        let a = if self.has_live_call(y) {
             let c = self.f.alloc(1, false);
             self.f.emit(Op::Move { a: c, b: a });
             c
@@ -1036,9 +1036,14 @@ impl<'c, 'a> Compiler<'c, 'a> {
                     b: idx,
                     n: esize,
                 });
-                let val = self.temp(elem);
-                self.load_mem(val, p, 0, elem);
-                self.store(v, val);
+                match v {
+                    LV::Reg(s, _) => self.load_mem(s, p, 0, elem),
+                    _ => {
+                        let val = self.temp(elem);
+                        self.load_mem(val, p, 0, elem);
+                        self.store(v, val);
+                    }
+                }
             }
         }
         self.f.targets.push(Target {

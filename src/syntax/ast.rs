@@ -16,19 +16,20 @@
 //!   see parser.go), so diagnostics land on gc's line and column. `span` covers
 //!   the whole source text of the node, for labels in rendered diagnostics.
 //! - A list of names sharing one type (`a, b int`, `x, y = 1, 2` in a const
-//!   group) shares the same `Rc<Expr>`, so a type or value is checked once; the
+//!   group) shares the same `Arc<Expr>`, so a type or value is checked once; the
 //!   checker compares the pointers, as types2 does.
 //!
 //! Example: `x + f(y)` parses to
 //! `Operation { op: Add, x: Name(x), y: Some(Call { fun: Name(f), args: [Name(y)] }) }`
 //! whose `pos` is the `+`.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::pos::{Pos, Span};
 use super::symbol::Symbol;
 
-/// Identifies a node of the tree; dense, so side tables can be vectors.
+/// Identifies a node of the tree; dense (but for a bounded gap in a file
+/// parsed in two chunks), so side tables can be vectors.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
 pub struct NodeId(pub u32);
 
@@ -146,7 +147,7 @@ pub struct ImportDecl {
 }
 
 /// One const spec. In a group, a spec without type and values repeats the
-/// previous spec's (`values` then points at the same `Rc` and `inherited` is
+/// previous spec's (`values` then points at the same `Arc` and `inherited` is
 /// true); `iota` is the spec's index in its group.
 #[derive(Clone, Debug)]
 pub struct ConstDecl {
@@ -154,8 +155,8 @@ pub struct ConstDecl {
     pub group: Option<GroupId>,
     pub pragma: Pragma,
     pub names: Vec<Ident>,
-    pub ty: Option<Rc<Expr>>,
-    pub values: Option<Rc<Expr>>,
+    pub ty: Option<Arc<Expr>>,
+    pub values: Option<Arc<Expr>>,
     pub inherited: bool,
     pub iota: u32,
 }
@@ -181,7 +182,7 @@ pub struct VarDecl {
     pub group: Option<GroupId>,
     pub pragma: Pragma,
     pub names: Vec<Ident>,
-    pub ty: Option<Rc<Expr>>,
+    pub ty: Option<Arc<Expr>>,
     pub values: Option<Expr>,
 }
 
@@ -205,7 +206,7 @@ pub struct FuncDecl {
 pub struct Field {
     pub pos: Pos,
     pub name: Option<Ident>,
-    pub ty: Rc<Expr>,
+    pub ty: Arc<Expr>,
 }
 
 /// A function signature. Parameters and results are listed one per name;

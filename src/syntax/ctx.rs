@@ -27,7 +27,8 @@ use crate::diag::Diagnostic;
 /// Deepest tree the parser builds (see the module comment).
 pub const MAX_NESTING: u32 = 10_000;
 
-/// Hands out [`NodeId`]s, densely, across every file of a session.
+/// Hands out [`NodeId`]s, densely, across every file of a session (a
+/// file parsed in two chunks leaves a gap, see `chunks.rs`).
 #[derive(Debug, Default)]
 pub struct NodeIdGen(pub Cell<u32>);
 
@@ -199,6 +200,12 @@ impl ParseCtx {
             self.error(pos, "syntax error: nesting too deep");
         }
         false
+    }
+
+    /// Numbers declaration groups from `first` on (groups are numbered
+    /// per file; a file's second chunk continues far above its first).
+    pub fn set_first_group(&self, first: u32) {
+        self.next_group.set(first);
     }
 
     pub fn new_group(&self) -> u32 {

@@ -16,12 +16,15 @@
 //!   nesting limit.
 //! - `dump.rs`    `--dump-ast`, `--dump-tokens`, gc's expression printer.
 //!
-//! Architecture invariants: every node id handed out is dense and unique
-//! within a [`NodeIdGen`]; no tree is deeper than [`MAX_NESTING`]; no input
-//! makes the parser panic.
+//! Architecture invariants: every node id handed out is unique within a
+//! [`NodeIdGen`], a later declaration's ids are larger; they are
+//! dense except for the gap between the two chunks of a big file parsed
+//! in parallel ([`parse_file_parallel`]); no tree is deeper than
+//! [`MAX_NESTING`]; no input makes the parser panic.
 
 mod actions;
 pub mod ast;
+mod chunks;
 mod ctx;
 mod dump;
 pub mod lexer;
@@ -53,6 +56,28 @@ pub fn parse_file(
     src: &[u8],
     ids: &NodeIdGen,
 ) -> (File, Vec<Diagnostic>) {
+    parse_file_impl(map, name, src, ids, false)
+}
+
+/// [`parse_file`] for the file a session is about: a big file is parsed
+/// as two chunks on two threads when that gives the same tree (see
+/// `chunks.rs`; the second chunk's node ids then start after a gap).
+pub fn parse_file_parallel(
+    map: &mut SourceMap,
+    name: &str,
+    src: &[u8],
+    ids: &NodeIdGen,
+) -> (File, Vec<Diagnostic>) {
+    parse_file_impl(map, name, src, ids, true)
+}
+
+fn parse_file_impl(
+    map: &mut SourceMap,
+    name: &str,
+    src: &[u8],
+    ids: &NodeIdGen,
+    parallel: bool,
+) -> (File, Vec<Diagnostic>) {
     let mut lex_errors = Vec::new();
     let text = lexer::sanitize(src, &mut lex_errors);
     let Some(file) = map.add(name, Rc::from(text)) else {
@@ -60,6 +85,11 @@ pub fn parse_file(
         let d = Diagnostic::new(pos, format!("{name}: source too large"));
         return (empty_file(pos, ids), vec![d]);
     };
+    if parallel && lex_errors.is_empty() {
+        if let Some(f) = chunks::parse_parallel(&file.src, file.base, ids) {
+            return (f, Vec::new());
+        }
+    }
     let ctx = ctx::ParseCtx::new(ids.count());
     for (off, msg) in lex_errors {
         ctx.error(Pos(file.base + off), msg);

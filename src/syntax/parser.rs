@@ -113,6 +113,38 @@ pub(crate) fn run(ctx: &ParseCtx, src: &std::rc::Rc<str>, base: u32) -> Option<s
     }
 }
 
+/// Runs the generated parser over the top-level declarations of `src`
+/// behind a synthetic `package main;` clause at `base` (the second chunk
+/// of a file parsed in parallel, see `chunks.rs`); the clause's tokens
+/// pass by the lexer's error tracking, so they must not be used on a text
+/// with errors.
+pub(crate) fn run_decls(
+    ctx: &ParseCtx,
+    src: &std::rc::Rc<str>,
+    base: u32,
+) -> Option<super::ast::File> {
+    use super::symbol::Symbol;
+    use super::token::SemiKind;
+    ctx.set_source(src.clone(), base);
+    let at = Pos(base);
+    let clause = [
+        Tok::Package,
+        Tok::Name(Symbol::intern("main")),
+        Tok::Semi(SemiKind::Semicolon),
+    ]
+    .map(|t| Ok((at, t, at)));
+    let lexer = clause
+        .into_iter()
+        .chain(super::lexer::Lexer::new(src, base, ctx));
+    match grammar::FileParser::new().parse(ctx, lexer) {
+        Ok(f) => Some(*f),
+        Err(e) => {
+            ctx.report_parse_error(&e);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// The parser's stack holds `(Pos, symbol, Pos)` entries whose symbol is

@@ -215,7 +215,7 @@ impl Printer {
             let boundary = i == fields.len()
                 || fields[i].name.is_none()
                 || fields[i0].name.is_none()
-                || !std::rc::Rc::ptr_eq(&fields[i].ty, &fields[i0].ty);
+                || !std::sync::Arc::ptr_eq(&fields[i].ty, &fields[i0].ty);
             if !boundary {
                 continue;
             }
@@ -265,7 +265,7 @@ impl Printer {
             if let Some(n) = &f.name {
                 self.s(n.sym.as_str());
                 if let Some(next) = list.get(i + 1) {
-                    if next.name.is_some() && std::rc::Rc::ptr_eq(&next.ty, &f.ty) {
+                    if next.name.is_some() && std::sync::Arc::ptr_eq(&next.ty, &f.ty) {
                         continue;
                     }
                 }

@@ -393,7 +393,7 @@ impl<'a> Checker<'a> {
         self.st.env.in_tparam_list = true;
         let mut bound = TypeId::INVALID;
         for (i, f) in list.iter().enumerate() {
-            if i == 0 || !std::rc::Rc::ptr_eq(&f.ty, &list[i - 1].ty) {
+            if i == 0 || !std::sync::Arc::ptr_eq(&f.ty, &list[i - 1].ty) {
                 bound = self.bound(&f.ty);
                 if self.types.is_type_param(bound) {
                     self.error(

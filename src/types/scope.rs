@@ -15,13 +15,79 @@ pub struct ScopeId(pub u32);
 pub struct Scope {
     pub parent: Option<ScopeId>,
     pub children: Vec<ScopeId>,
-    pub elems: FxHashMap<Symbol, ObjId>,
+    pub elems: ScopeElems,
     /// Extent of the scope in the source (may be unknown).
     pub pos: Pos,
     pub end: Pos,
     pub comment: &'static str,
     /// A function's outermost scope (parameters and results).
     pub is_func: bool,
+}
+
+/// The names of a scope. Most scopes (blocks, clauses, signatures) hold
+/// a few names, which a short vector finds faster than a hash table finds
+/// one, and without the table's allocation and regrowth; a scope that
+/// outgrows [`ScopeElems::SMALL`] names (a package, a big function body)
+/// moves them to a hash map. Iteration order is unspecified either way.
+#[derive(Clone, Debug, Default)]
+pub struct ScopeElems {
+    small: Vec<(Symbol, ObjId)>,
+    map: FxHashMap<Symbol, ObjId>,
+}
+
+impl ScopeElems {
+    const SMALL: usize = 8;
+
+    #[inline]
+    pub fn get(&self, name: &Symbol) -> Option<&ObjId> {
+        if self.map.is_empty() {
+            self.small.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        } else {
+            self.map.get(name)
+        }
+    }
+
+    /// Sets `name` to `obj`, returning the object it replaced.
+    pub fn insert(&mut self, name: Symbol, obj: ObjId) -> Option<ObjId> {
+        if !self.map.is_empty() {
+            return self.map.insert(name, obj);
+        }
+        if let Some((_, v)) = self.small.iter_mut().find(|(k, _)| *k == name) {
+            return Some(std::mem::replace(v, obj));
+        }
+        if self.small.len() < Self::SMALL {
+            self.small.push((name, obj));
+        } else {
+            self.map.reserve(2 * Self::SMALL);
+            self.map.extend(self.small.drain(..));
+            self.map.insert(name, obj);
+        }
+        None
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Symbol, &ObjId)> {
+        self.small
+            .iter()
+            .map(|(k, v)| (k, v))
+            .chain(self.map.iter())
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &ObjId> {
+        self.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.small.len() + self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn clear(&mut self) {
+        self.small.clear();
+        self.map.clear();
+    }
 }
 
 /// The arena of scopes.
@@ -42,7 +108,7 @@ impl Scopes {
         self.scopes.push(Scope {
             parent,
             children: Vec::new(),
-            elems: FxHashMap::default(),
+            elems: ScopeElems::default(),
             pos,
             end,
             comment,
@@ -86,5 +152,30 @@ impl Scopes {
     /// Detaches `child` from its parent's list of children.
     pub fn remove_child(&mut self, parent: ScopeId, child: ScopeId) {
         self.get_mut(parent).children.retain(|&c| c != child);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_elems_small_and_large() {
+        let mut e = ScopeElems::default();
+        let names: Vec<Symbol> = (0..40).map(|i| Symbol::intern(&format!("n{i}"))).collect();
+        for (i, &n) in names.iter().enumerate() {
+            assert_eq!(e.insert(n, ObjId(i as u32)), None);
+            assert_eq!(e.len(), i + 1);
+            for (j, m) in names[..=i].iter().enumerate() {
+                assert_eq!(e.get(m), Some(&ObjId(j as u32)));
+            }
+            assert_eq!(e.get(&Symbol::intern("absent")), None);
+        }
+        assert_eq!(e.insert(names[3], ObjId(99)), Some(ObjId(3)));
+        let mut all: Vec<u32> = e.values().map(|o| o.0).collect();
+        all.sort();
+        assert_eq!(all.len(), 40);
+        e.clear();
+        assert!(e.is_empty() && e.get(&names[0]).is_none());
     }
 }

@@ -216,9 +216,9 @@ impl<'a> Checker<'a> {
         let mut variadic = false;
         let (mut named, mut anonymous) = (false, false);
         let mut typ = TypeId::INVALID;
-        let mut prev: Option<&std::rc::Rc<Expr>> = None;
+        let mut prev: Option<&std::sync::Arc<Expr>> = None;
         for (i, field) in list.iter().enumerate() {
-            if prev.is_none_or(|p| !std::rc::Rc::ptr_eq(p, &field.ty)) {
+            if prev.is_none_or(|p| !std::sync::Arc::ptr_eq(p, &field.ty)) {
                 prev = Some(&field.ty);
                 let mut ftype: &'a Expr = &field.ty;
                 if let ExprKind::DotsType(elem) = &ftype.kind {

@@ -25,9 +25,9 @@ impl<'a> Checker<'a> {
         // types2's Id (path.name) is the same relation.
         let mut fset: FxHashMap<Symbol, ObjId> = FxHashMap::default();
         let mut typ = TypeId::INVALID;
-        let mut prev: Option<&std::rc::Rc<Expr>> = None;
+        let mut prev: Option<&std::sync::Arc<Expr>> = None;
         for (i, f) in list.iter().enumerate() {
-            if prev.is_none_or(|p| !std::rc::Rc::ptr_eq(p, &f.ty)) {
+            if prev.is_none_or(|p| !std::sync::Arc::ptr_eq(p, &f.ty)) {
                 typ = self.var_type(&f.ty);
                 prev = Some(&f.ty);
             }

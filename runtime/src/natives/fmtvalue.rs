@@ -174,6 +174,10 @@ impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
             self.go.wrapped.set(Some(self.eface()));
             verb = 'v';
         }
+        if let Some((fid, state)) = self.t.and_then(super::formatter::format_method) {
+            self.call_format(p, fid, state, verb);
+            return true;
+        }
         let (method, which) = if p.fmt.flags.sharp_v {
             match self.string_method("GoString") {
                 Some(m) => (m, "GoString"),
@@ -201,6 +205,30 @@ impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
             Err(v) => self.catch_panic(p, v, verb, which),
         }
         true
+    }
+
+    /// Calls the value's Format method (formatter.rs), catching its panic
+    /// as handleMethods' deferred catchPanic does.
+    fn call_format(&self, p: &mut Printer, fid: u32, state: &'static Type, verb: char) {
+        use super::formatter::{call_format, Formatted};
+        let Some(t) = self.t else { return };
+        let recv = if t.is_direct_iface() {
+            self.word(0)
+        } else {
+            self.p
+        };
+        let r = call_format(&mut self.go.vm.borrow_mut(), p, fid, state, recv, verb);
+        match r {
+            Formatted::Done => {}
+            Formatted::Panicked if self.go.panicking.get() => {
+                *self.go.failed.borrow_mut() = Some(GoCallError::Panicked);
+            }
+            Formatted::Panicked => {
+                let v = self.go.vm.borrow_mut().recover_native();
+                self.catch_panic(p, v, verb, "Format");
+            }
+            Formatted::Failed(e) => *self.go.failed.borrow_mut() = Some(e),
+        }
     }
 
     /// Go's catchPanic after a recovered panic `v` in method `which`.

@@ -23,6 +23,7 @@ use crate::string::rawstring;
 use crate::vm::stack::{reg, set_reg};
 use crate::vm::{Raise, Vm};
 
+mod atomic;
 mod buffer;
 mod builder;
 mod deepequal;
@@ -30,16 +31,20 @@ pub mod errors;
 mod fmt;
 mod fmtsort;
 mod fmtvalue;
+pub mod formatter;
 mod math;
 mod rand;
 mod reflect;
 mod reflectmethod;
 mod reflectof;
 mod reflectvalue;
+mod runtime;
 mod sort;
 mod sortalg;
 mod strconv;
 mod strings;
+mod sync;
+mod time;
 mod utf8;
 
 /// A native's code.
@@ -72,11 +77,13 @@ pub fn table() -> &'static [&'static Native] {
     TABLE.get_or_init(|| {
         let mut v: Vec<&'static Native> = Vec::new();
         for pkg in [
+            atomic::NATIVES,
             buffer::NATIVES,
             deepequal::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
+            formatter::NATIVES,
             math::NATIVES,
             rand::NATIVES,
             reflect::NATIVES,
@@ -85,9 +92,12 @@ pub fn table() -> &'static [&'static Native] {
             reflectvalue::NATIVES,
             reflectvalue::SLICE_NATIVES,
             reflectvalue::MAPITER_NATIVES,
+            runtime::NATIVES,
             sort::NATIVES,
             strconv::NATIVES,
             strings::NATIVES,
+            sync::NATIVES,
+            time::NATIVES,
             utf8::NATIVES,
         ] {
             v.extend(pkg.iter());

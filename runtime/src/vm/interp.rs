@@ -106,6 +106,7 @@ pub struct Vm<'p> {
     native_caller: Option<reenter::Caller>,
 }
 
+pub mod callers;
 mod ops;
 pub mod reenter;
 mod unwind;

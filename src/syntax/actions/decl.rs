@@ -2,7 +2,7 @@
 //! const groups with iota and inheritance, pragmas, `type T[P C]` and gc's
 //! extractName, function declarations.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::{ParamEntry, Spec, SpecGroup};
 use crate::syntax::ast::*;
@@ -19,7 +19,7 @@ impl ParseCtx {
     /// of the next parameter that has one, and types without a name are
     /// an error ("mixed named and unnamed parameters", or for type
     /// parameters "type parameters must be named"/"missing type
-    /// constraint"). Names sharing a type share its `Rc`.
+    /// constraint"). Names sharing a type share its `Arc`.
     #[allow(clippy::vec_box)]
     fn distribute(
         &self,
@@ -46,19 +46,19 @@ impl ParseCtx {
                     Field {
                         pos: ty.pos,
                         name: None,
-                        ty: Rc::new(ty),
+                        ty: Arc::new(ty),
                     }
                 })
                 .collect();
         }
         let mut out: Vec<Field> = Vec::with_capacity(n);
         let mut err_pos = None;
-        let mut cur: Option<Rc<Expr>> = None;
+        let mut cur: Option<Arc<Expr>> = None;
         for e in entries.into_iter().rev() {
             let e = *e;
             match (e.name, e.ty) {
                 (name, Some(t)) => {
-                    let t = Rc::new(t);
+                    let t = Arc::new(t);
                     let name = name.or_else(|| {
                         // gc: StartPos(typ), the type's leftmost position.
                         err_pos = Some(t.span.lo);
@@ -73,7 +73,7 @@ impl ParseCtx {
                         Some(t) => t.clone(),
                         None => {
                             err_pos = Some(name.pos);
-                            Rc::new(self.expr(name.pos, name.pos, name.pos, ExprKind::Bad))
+                            Arc::new(self.expr(name.pos, name.pos, name.pos, ExprKind::Bad))
                         }
                     };
                     out.push(Field {
@@ -192,7 +192,7 @@ impl ParseCtx {
         group: Option<GroupId>,
         pragma: Pragma,
         iota: u32,
-        prev: &mut Option<(Option<Rc<Expr>>, Option<Rc<Expr>>)>,
+        prev: &mut Option<(Option<Arc<Expr>>, Option<Arc<Expr>>)>,
     ) -> Decl {
         match s {
             Spec::Import {
@@ -219,8 +219,8 @@ impl ParseCtx {
                         None => (None, None, false),
                     }
                 } else {
-                    let t = ty.map(Rc::new);
-                    let v = values.map(Rc::new);
+                    let t = ty.map(Arc::new);
+                    let v = values.map(Arc::new);
                     *prev = Some((t.clone(), v.clone()));
                     (t, v, false)
                 };
@@ -245,7 +245,7 @@ impl ParseCtx {
                 group,
                 pragma,
                 names,
-                ty: ty.map(Rc::new),
+                ty: ty.map(Arc::new),
                 values,
             }),
             Spec::Type {
@@ -332,7 +332,7 @@ impl ParseCtx {
                 let tparams = vec![Field {
                     pos: n.pos,
                     name: Some(n),
-                    ty: Rc::new(t),
+                    ty: Arc::new(t),
                 }];
                 Spec::Type {
                     pos,

@@ -16,7 +16,7 @@
 mod decl;
 mod stmt;
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::syntax::ast::*;
 use crate::syntax::ctx::ParseCtx;
@@ -252,7 +252,7 @@ impl ParseCtx {
     }
 
     fn decl_depth(&self, decl: &Decl) -> u32 {
-        let opt = |e: &Option<Rc<Expr>>| e.as_ref().map_or(0, |e| self.depth_of(e.id));
+        let opt = |e: &Option<Arc<Expr>>| e.as_ref().map_or(0, |e| self.depth_of(e.id));
         match decl {
             Decl::Const(c) => opt(&c.ty).max(opt(&c.values)),
             Decl::Var(v) => opt(&v.ty).max(v.values.as_ref().map_or(0, |e| self.depth_of(e.id))),
@@ -611,7 +611,7 @@ impl ParseCtx {
         Field {
             pos: t.pos,
             name: None,
-            ty: Rc::new(t),
+            ty: Arc::new(t),
         }
     }
 
@@ -647,7 +647,7 @@ impl ParseCtx {
         let mut tags = Vec::new();
         for g in groups {
             let g = *g;
-            let ty = Rc::new(g.ty);
+            let ty = Arc::new(g.ty);
             if g.names.is_empty() {
                 fields.push(Field {
                     pos: ty.pos,
@@ -683,7 +683,7 @@ impl ParseCtx {
         Field {
             pos: name.pos,
             name: Some(name),
-            ty: Rc::new(ty),
+            ty: Arc::new(ty),
         }
     }
 
@@ -691,7 +691,7 @@ impl ParseCtx {
         Field {
             pos: t.pos,
             name: None,
-            ty: Rc::new(t),
+            ty: Arc::new(t),
         }
     }
 }

@@ -31,11 +31,11 @@ use crate::vm::stack::{reg, window, zero_slots, Fit};
 /// Where a native was called from (see [`Vm::call_go`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Caller {
-    fid: u32,
-    pc: u32,
-    base: *mut u64,
+    pub(super) fid: u32,
+    pub(super) pc: u32,
+    pub(super) base: *mut u64,
     /// The first slot above the native's window.
-    top: *mut u64,
+    pub(super) top: *mut u64,
 }
 
 /// How a native ends other than by returning.

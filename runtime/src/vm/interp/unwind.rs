@@ -26,6 +26,9 @@ impl Vm<'_> {
         } else {
             crate::mgc::collect(&mut mark);
         }
+        if crate::mfinal::pending() {
+            self.run_finalizers(fid, base);
+        }
     }
 
     /// panicdivide: gopanic with gc's static divideError. Out of line, so
