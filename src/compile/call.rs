@@ -1079,7 +1079,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
             };
             let ft = self.obj_type(st.fields[fi]);
             let val = self.expr(v)?;
-            self.store_mem(p, offs[fi] as u32, val, ft);
+            // A blank field keeps its zero value (gc evaluates the
+            // element and drops it).
+            if self.c.obj(st.fields[fi]).name.as_str() != "_" {
+                self.store_mem(p, offs[fi] as u32, val, ft);
+            }
         }
         Ok(())
     }

@@ -24,6 +24,7 @@ mod maps;
 mod methodval;
 mod native;
 mod order;
+mod reflectsetup;
 pub use native::signature_slots;
 pub mod rtype;
 mod runtimecalls;
@@ -126,7 +127,8 @@ pub fn compile_with<'a>(
     validate: bool,
 ) -> CResult<Program> {
     let mono = generic::build(file, c)?;
-    compile_mono(file, c, esc, path, validate, mono)
+    let reflect_types = reflectsetup::method_types(c);
+    compile_mono(file, c, esc, path, validate, mono, &reflect_types)
 }
 
 fn compile_mono<'a>(
@@ -136,6 +138,7 @@ fn compile_mono<'a>(
     path: &str,
     validate: bool,
     mono: generic::Mono,
+    reflect_types: &[(TypeId, TypeId)],
 ) -> CResult<Program> {
     let methods = typedesc::SharedMethodFuncs::default();
     let mut k = Compiler {
@@ -172,6 +175,7 @@ fn compile_mono<'a>(
     k.find_taken(file);
     k.std_method_stubs()?;
     k.rt_errors()?;
+    k.reflect_setup()?;
     k.prog.strings.push(String::new());
     let entry_id = k.new_func(); // the entry, filled last
     let mut bodies: Vec<(&FuncDecl, u32)> = Vec::new();
@@ -246,6 +250,7 @@ fn compile_mono<'a>(
     let entry = k.entry(&inits, main)?;
     k.prog.funcs[entry_id as usize] = entry;
     k.prog.entry = entry_id;
+    k.reflect_types(reflect_types);
     k.sync_funcs();
     k.compile_wrappers()?;
     k.prog.globals_ptrmap = k.globals_ptrmap();

@@ -52,6 +52,9 @@ pub struct RtypeBuilder<'c, 'a> {
     /// Types being built (by key), with the pending edge handed out to the
     /// types that refer back to them.
     building: HashMap<String, Option<TypeRef>>,
+    /// Edges to named types met while other types were being built, set
+    /// once the outermost build ends (see [`RtypeBuilder::edge`]).
+    deferred: Vec<(TypeId, TypeRef)>,
     ifn: IfnFn<'c>,
 }
 
@@ -121,6 +124,7 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
             by_id: HashMap::new(),
             by_key: HashMap::new(),
             building: HashMap::new(),
+            deferred: Vec::new(),
             ifn,
         }
     }
@@ -442,7 +446,20 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
         }
         self.by_key.insert(key, d);
         self.by_id.insert(t, d);
+        if outer && self.building.is_empty() {
+            self.build_deferred()?;
+        }
         Ok(d)
+    }
+
+    /// Builds the named types whose edges [`Self::edge`] left pending
+    /// (building one may defer more) and sets the edges.
+    fn build_deferred(&mut self) -> CResult<()> {
+        while let Some((t, r)) = self.deferred.pop() {
+            let d = self.rtype(t)?;
+            r.set(d);
+        }
+        Ok(())
     }
 
     /// The descriptor with identity string `key` (see [`Self::key`]): the
@@ -476,6 +493,19 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
         let key = self.key(t);
         if let Some(slot) = self.building.get_mut(&key) {
             return Ok(*slot.get_or_insert_with(TypeRef::pending));
+        }
+        if let Some(&d) = self.by_key.get(&key) {
+            return Ok(TypeRef::new(d));
+        }
+        // A named type not built yet, met while others are being built:
+        // built once the outermost build ends, so that a cycle through a
+        // struct field of interface type (reflect.Type's `Field(int)
+        // StructField`, whose `Type` field is a reflect.Type) reaches it
+        // through this edge, never while it is being built.
+        if !self.building.is_empty() && self.c.types.is_named(t) {
+            let r = TypeRef::pending();
+            self.deferred.push((t, r));
+            return Ok(r);
         }
         Ok(TypeRef::new(self.rtype(t)?))
     }
@@ -665,11 +695,18 @@ impl RtypeBuilder<'_, '_> {
             CType::Named(_) => (t, false),
             CType::Struct(_) => (t, false),
             CType::Pointer(e) if self.c.types.is_named(*e) || is_struct(*e) => (*e, true),
-            CType::Basic { .. } => {
+            CType::Basic { kind, .. } => {
+                // Predeclared types have no package; unsafe.Pointer is
+                // declared in "unsafe" (reflect's PkgPath).
+                let pkgpath = if *kind == BasicKind::UnsafePointer {
+                    "unsafe"
+                } else {
+                    ""
+                };
                 return Ok(Some(Uncommon {
-                    pkgpath: "",
+                    pkgpath,
                     methods: &[],
-                }))
+                }));
             }
             _ => return Ok(None),
         };

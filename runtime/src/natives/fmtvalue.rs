@@ -607,6 +607,9 @@ impl Arg for Value<'_, '_, '_> {
             self.print_value(p, verb, 0);
             return;
         }
+        if self.depth == 0 && self.format_reflect_value(p, verb) {
+            return;
+        }
         if self.depth == 0 && self.handle_methods(p, verb) {
             return;
         }
@@ -625,5 +628,31 @@ impl Arg for Value<'_, '_, '_> {
 
     fn format_pointer(&self, p: &mut Printer, verb: char) {
         self.fmt_pointer(p, verb);
+    }
+}
+
+impl Value<'_, '_, '_> {
+    /// printArg's `case reflect.Value`: the underlying value, its methods
+    /// first when it can be interfaced. False for other operands.
+    fn format_reflect_value(&self, p: &mut Printer, verb: char) -> bool {
+        let Some(t) = self.t else { return false };
+        if t.str != "reflect.Value" || t.kind != Kind::Struct || t.size != 24 {
+            return false;
+        }
+        let (vt, addr, can_iface) = match super::reflectvalue::fmt_operand(self.p) {
+            Some(x) => (Some(x.0), x.1, x.2),
+            None => (None, 0, true),
+        };
+        let v = Value {
+            t: vt,
+            p: addr,
+            can_iface,
+            ..*self
+        };
+        if vt.is_some() && can_iface && v.handle_methods(p, verb) {
+            return true;
+        }
+        v.print_value(p, verb, 0);
+        true
     }
 }

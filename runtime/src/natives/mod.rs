@@ -30,6 +30,7 @@ mod bufferx;
 mod builder;
 mod bytes;
 mod bytesnew;
+mod deepequal;
 pub mod errors;
 mod fmt;
 mod fmtsort;
@@ -39,6 +40,10 @@ mod io;
 mod math;
 mod os;
 mod rand;
+mod reflect;
+mod reflectmethod;
+mod reflectof;
+mod reflectvalue;
 mod replacer;
 pub mod rterrors;
 mod runtime;
@@ -91,6 +96,7 @@ pub fn table() -> &'static [&'static Native] {
             bufferx::NATIVES,
             bytes::NATIVES,
             bytesnew::NATIVES,
+            deepequal::NATIVES,
             builder::NATIVES,
             errors::NATIVES,
             fmt::NATIVES,
@@ -99,6 +105,12 @@ pub fn table() -> &'static [&'static Native] {
             math::NATIVES,
             os::NATIVES,
             rand::NATIVES,
+            reflect::NATIVES,
+            reflectmethod::NATIVES,
+            reflectof::NATIVES,
+            reflectvalue::NATIVES,
+            reflectvalue::SLICE_NATIVES,
+            reflectvalue::MAPITER_NATIVES,
             runtime::NATIVES,
             replacer::NATIVES,
             rterrors::NATIVES,

@@ -75,6 +75,10 @@ pub struct Program {
     /// order (natives::rterrors::runtime_error_types); empty in programs
     /// not built by the compiler.
     pub rt_errors: Vec<&'static crate::types::Type>,
+    /// reflect's itabs, built by the compiler when the program imports
+    /// reflect (natives/reflect.rs): `reflect.Type` holding a
+    /// `*reflect.rtype` and `error` holding a `*reflect.ValueError`.
+    pub reflect_itabs: Vec<&'static crate::itab::Itab>,
 }
 
 impl Program {
