@@ -173,11 +173,16 @@ impl<'p> Vm<'p> {
 
     /// The loop, from the program's entry.
     fn execute(&mut self) -> Exit {
-        let base = self.stack.bottom();
+        let bottom = self.stack.bottom();
         let entry = &self.prog.funcs[self.prog.entry as usize];
-        if self.stack.fit(base, entry.frame_size).is_none() {
-            return Exit::Code(2);
-        }
+        // An entry frame bigger than the first segment (the package
+        // initializers of a big literal) starts in a segment of its own.
+        let base = match self.stack.fit(bottom, entry.frame_size) {
+            None => return Exit::Code(2),
+            Some(Fit::Here) => bottom,
+            Some(Fit::NewSegment(_, p)) => p,
+        };
+        self.limit = self.stack.limit();
         zero_slots(base, entry.frame_size);
         self.execute_at(self.prog.entry, base, 0)
     }
