@@ -976,13 +976,20 @@ impl<'p> Vm<'p> {
                     resume!(self.gopanic(arg, false, self.fid, pc as u32, base))
                 }
                 Op::Recover { a } => {
-                    let n = self.frames.len();
+                    // recover() counts only when called by the deferred
+                    // function the panic runs; compiler-made wrappers are
+                    // transparent on both sides: the one a panic calls
+                    // around the deferred function, and the one of a
+                    // `defer recover()` (recover is then called by the
+                    // function deferring it, as in gc).
+                    let here = self.frames.len();
+                    let n = here - usize::from(here > 0 && prog.funcs[self.fid as usize].wrapper);
                     let direct = |p: &Panic| {
                         n == p.call_depth
                             || (n == p.call_depth + 1
                                 && self
                                     .frames
-                                    .last()
+                                    .get(p.call_depth)
                                     .is_some_and(|f| prog.funcs[f.func as usize].wrapper))
                     };
                     let val = match self.panics.last() {
