@@ -710,7 +710,25 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let esize = self.lay.size(elem) as u32;
         let k = self.type_konst(elem);
         let s = self.f.alloc(3, true);
-        self.expr_to(&args[0], s)?;
+        // append(f()) with f returning the slice and the elements.
+        let mut tuple_vals = None;
+        if let [g] = args {
+            if let Type::Tuple(rs) = self.c.types.get(self.ty(g)).clone() {
+                let ptypes: Vec<TypeId> = std::iter::once(t)
+                    .chain(std::iter::repeat_n(elem, rs.len().saturating_sub(1)))
+                    .collect();
+                let mut vals = self.multi_args(g, &ptypes, false)?;
+                if vals.is_empty() {
+                    return Err(self.unsupported(e.pos, "append"));
+                }
+                let first = vals.remove(0);
+                self.mov(s, first, 3);
+                tuple_vals = Some(vals);
+            }
+        }
+        if tuple_vals.is_none() {
+            self.expr_to(&args[0], s)?;
+        }
         if dots {
             // append(s, t...): t a slice or a string.
             let src = self.f.alloc(3, true);
@@ -758,13 +776,19 @@ impl<'c, 'a> Compiler<'c, 'a> {
             });
             return Ok(s);
         }
-        let n = (args.len() - 1) as u32;
+        let vals = match tuple_vals {
+            Some(vals) => vals,
+            None => {
+                let mut vals = Vec::new();
+                for a in &args[1..] {
+                    vals.push(self.expr_copy_pub(a)?);
+                }
+                vals
+            }
+        };
+        let n = vals.len() as u32;
         if n == 0 {
             return Ok(s);
-        }
-        let mut vals = Vec::new();
-        for a in &args[1..] {
-            vals.push(self.expr_copy_pub(a)?);
         }
         let oldlen = self.f.alloc(1, false);
         self.f.emit(Op::Move {
