@@ -624,15 +624,11 @@ impl<'c, 'a> Compiler<'c, 'a> {
     fn define(&mut self, objs: &[Option<ObjId>], values: &[&Expr], s: &Stmt) -> CResult<()> {
         // Multi-value call: results land in the call window.
         if values.len() == 1 && objs.len() > 1 {
-            let r = self.call(values[0])?;
-            let mut at = r;
-            for o in objs {
-                let t = match o {
-                    Some(o) => self.obj_type(*o),
-                    None => continue,
-                };
-                let _ = t;
-            }
+            // The values are converted one by one below, not as a tuple.
+            let saved = self.conv_ok.replace(values[0].unparen().id);
+            let r = self.call(values[0]);
+            self.conv_ok = saved;
+            let mut at = r?;
             let tuple = self.ty(values[0]);
             let vars = self.c.types.tuple_vars(tuple).to_vec();
             let mut tmps = Vec::new();
@@ -644,9 +640,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 tmps.push((tmp, t));
                 at += n;
             }
-            for (o, (tmp, _)) in objs.iter().zip(tmps) {
+            for (o, (tmp, t)) in objs.iter().zip(tmps) {
                 if let Some(o) = o {
-                    self.declare(*o, Some(tmp), s)?;
+                    let v = self.assignable_value(tmp, t, self.obj_type(*o))?;
+                    self.declare(*o, Some(v), s)?;
                 }
             }
             return Ok(());
@@ -1197,14 +1194,22 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let types: Vec<_> = init.lhs.iter().map(|o| self.obj_type(*o)).collect();
         self.set_line(rhs.pos);
         let vals: Vec<u32> = if init.lhs.len() > 1 {
-            let r = self.call(rhs)?;
-            let mut at = r;
+            // The values are converted one by one, not as a tuple.
+            let saved = self.conv_ok.replace(rhs.unparen().id);
+            let r = self.call(rhs);
+            self.conv_ok = saved;
+            let mut at = r?;
+            let tuple = self.ty(rhs);
+            let rtypes: Vec<crate::types::ty::TypeId> =
+                (self.c.types.tuple_vars(tuple).to_vec().iter())
+                    .map(|r| self.obj_type(*r))
+                    .collect();
             let mut v = Vec::new();
-            for t in &types {
-                let n = self.lay.slots(*t);
-                let tmp = self.temp(*t);
+            for (t, rt) in types.iter().zip(rtypes) {
+                let n = self.lay.slots(rt);
+                let tmp = self.temp(rt);
                 self.mov(tmp, at, n);
-                v.push(tmp);
+                v.push(self.assignable_value(tmp, rt, *t)?);
                 at += n;
             }
             v
