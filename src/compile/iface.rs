@@ -380,22 +380,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         args: &[Expr],
         dots: bool,
     ) -> CResult<u32> {
-        let xt = self.ty(x);
-        // (Slots expr gives stay as they are while the arguments are
-        // evaluated: no expression assigns a variable held in slots.)
-        let (iv, it) = if path.is_empty() {
-            (self.expr(x)?, xt)
-        } else {
-            let (p, off) = if self.lay.kind(xt) == K::Ptr {
-                (self.expr(x)?, 0)
-            } else {
-                self.addr_of(x)?
-            };
-            let (p, off, ft) = self.field_path(p, off, xt, path)?;
-            let c = self.f.alloc(2, true);
-            self.load_mem(c, p, off, ft);
-            (c, ft)
-        };
+        let (iv, it) = self.iface_operand(x, path)?;
         let name = self.c.obj(method).name.as_str();
         let m = self
             .iface_method_names(it)
@@ -407,6 +392,27 @@ impl<'c, 'a> Compiler<'c, 'a> {
         let mty = self.obj_type(method);
         let word = TypeId(crate::types::basic::BasicKind::UnsafePointer as u32);
         self.go_call_recv(e, u32::MAX, mty, Some((data, word)), args, dots)
+    }
+
+    /// The slots of the interface a method is called or taken through:
+    /// `x` itself, or its embedded interface field on `path`; with that
+    /// interface's type. (Slots expr gives stay as they are while call
+    /// arguments are evaluated: no expression assigns a variable held in
+    /// slots.)
+    fn iface_operand(&mut self, x: &Expr, path: &[usize]) -> CResult<(u32, TypeId)> {
+        let xt = self.ty(x);
+        if path.is_empty() {
+            return Ok((self.expr(x)?, xt));
+        }
+        let (p, off) = if self.lay.kind(xt) == K::Ptr {
+            (self.expr(x)?, 0)
+        } else {
+            self.addr_of(x)?
+        };
+        let (p, off, ft) = self.field_path(p, off, xt, path)?;
+        let c = self.f.alloc(2, true);
+        self.load_mem(c, p, off, ft);
+        Ok((c, ft))
     }
 
     /// `x.M` of an interface `x` (a method value) or `I.M` (a method
@@ -431,23 +437,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
         // A method value: the interface is evaluated (and nil-checked, as
         // gc does) now and captured by the funcval {fn, itab, data}.
-        let xt = self.ty(x);
-        let (iv, it) = if path.is_empty() {
-            let v = self.expr(x)?;
-            let c = self.f.alloc(2, true);
-            self.mov(c, v, 2);
-            (c, xt)
-        } else {
-            let (p, off) = if self.lay.kind(xt) == K::Ptr {
-                (self.expr(x)?, 0)
-            } else {
-                self.addr_of(x)?
-            };
-            let (p, off, ft) = self.field_path(p, off, xt, path)?;
-            let c = self.f.alloc(2, true);
-            self.load_mem(c, p, off, ft);
-            (c, ft)
-        };
+        let (iv, it) = self.iface_operand(x, path)?;
         self.set_line(e.pos);
         self.f.emit(Op::NilCheck { a: iv });
         let id = self.iface_thunk(it, sel.obj, true)?;

@@ -342,24 +342,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     pub(super) fn store_assignable(&mut self, place: LV, v: u32, from: TypeId) -> CResult<()> {
-        use super::layout::K;
-        let from = self.c.default_type(from);
         let to = match place {
             LV::Reg(_, t) | LV::Mem { t, .. } | LV::Idx { t, .. } => t,
             LV::Map { vt, .. } => vt,
             LV::Blank => return Ok(()),
         };
-        if self.lay.kind(to) != K::Iface || to == from {
-            self.store(place, v);
-            return Ok(());
-        }
-        let d = self.temp(to);
-        if self.lay.kind(from) == K::Iface {
-            self.conv_iface_value(v, from, to, d)?;
-        } else {
-            self.box_value(v, from, to, d)?;
-        }
-        self.store(place, d);
+        let v = self.assignable_value(v, from, to)?;
+        self.store(place, v);
         Ok(())
     }
 
