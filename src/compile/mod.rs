@@ -11,8 +11,10 @@
 //! yet is reported as an error (`goscope: not supported yet: ...`), never
 //! compiled to something that runs differently from gc.
 
+mod assign;
 mod call;
 mod closure;
+mod cond;
 mod expr;
 mod func;
 mod fused;
@@ -24,6 +26,7 @@ mod maps;
 mod methodval;
 mod native;
 mod order;
+mod range;
 mod reflectsetup;
 pub use native::signature_slots;
 pub mod rtype;
