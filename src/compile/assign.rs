@@ -38,7 +38,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
             }
             for (o, (tmp, t)) in objs.iter().zip(tmps) {
                 if let Some(o) = o {
-                    let v = self.assignable_value(tmp, t, self.obj_type(*o))?;
+                    let v = self.assign_value(tmp, t, self.obj_type(*o))?;
                     self.declare(*o, Some(v), s)?;
                 }
             }
@@ -327,7 +327,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let n = self.lay.slots(rt);
                 let tmp = self.temp(rt);
                 self.mov(tmp, at, n);
-                v.push(self.assignable_value(tmp, rt, *t)?);
+                v.push(self.assign_value(tmp, rt, *t)?);
                 at += n;
             }
             v

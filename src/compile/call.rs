@@ -330,6 +330,10 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// The value in `v..` of type `from` as a value of the assignable type
     /// `to` (boxed when `to` is an interface and `from` is not).
     pub(super) fn assign_value(&mut self, v: u32, from: TypeId, to: TypeId) -> CResult<u32> {
+        let from = self.c.default_type(from);
+        if from == to {
+            return Ok(v);
+        }
         match (self.lay.kind(from), self.lay.kind(to)) {
             (K::Iface, K::Iface) => {
                 let d = self.temp(to);

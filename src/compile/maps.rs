@@ -323,31 +323,13 @@ impl<'c, 'a> Compiler<'c, 'a> {
     /// Stores the `from` value in `v..` to a place of a type it is
     /// assignable to: converted first when the place is an interface
     /// (`var k any; for k = range m`).
-    /// The value of type `from` in `v..` as a value of type `to` it is
-    /// assignable to: converted to the interface `to` when it is one (a
-    /// tuple's element assigned to an interface-typed variable).
-    pub(super) fn assignable_value(&mut self, v: u32, from: TypeId, to: TypeId) -> CResult<u32> {
-        use super::layout::K;
-        let from = self.c.default_type(from);
-        if self.lay.kind(to) != K::Iface || to == from {
-            return Ok(v);
-        }
-        let d = self.temp(to);
-        if self.lay.kind(from) == K::Iface {
-            self.conv_iface_value(v, from, to, d)?;
-        } else {
-            self.box_value(v, from, to, d)?;
-        }
-        Ok(d)
-    }
-
     pub(super) fn store_assignable(&mut self, place: LV, v: u32, from: TypeId) -> CResult<()> {
         let to = match place {
             LV::Reg(_, t) | LV::Mem { t, .. } | LV::Idx { t, .. } => t,
             LV::Map { vt, .. } => vt,
             LV::Blank => return Ok(()),
         };
-        let v = self.assignable_value(v, from, to)?;
+        let v = self.assign_value(v, from, to)?;
         self.store(place, v);
         Ok(())
     }
