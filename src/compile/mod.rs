@@ -12,8 +12,10 @@
 //! compiled to something that runs differently from gc.
 
 mod assign;
+mod builtins;
 mod call;
 mod closure;
+mod composite;
 mod cond;
 mod expr;
 mod func;
