@@ -40,11 +40,6 @@ pub fn with_stack<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(RED_ZONE, STACK_SIZE, f)
 }
 
-/// Sources from this size on have the allocator's prefault helper started:
-/// it populates some megabytes ahead, which only pays for a front end that
-/// touches tens of them (about 40 bytes per source byte).
-const PREFAULT_MIN_SOURCE: usize = 128 << 10;
-
 /// The CPU time the calling thread has used (for GOSCOPE_TIMING: the
 /// front end's critical path, apart from the helpers' work).
 fn thread_cpu_time() -> std::time::Duration {
@@ -74,13 +69,9 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// The front end runs in the bump mode of [`crate::frontalloc`] (when the
 /// process installs that allocator): its blocks are never returned to the
 /// system, which costs nothing more here since the tree and tables are
-/// leaked anyway; and the allocator's prefault helper populates the pages
-/// it is about to use on the otherwise idle core.
+/// leaked anyway.
 pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
     crate::frontalloc::set_bump(true);
-    if src.len() >= PREFAULT_MIN_SOURCE {
-        crate::frontalloc::start_prefault();
-    }
     let split = Some(crate::types::split::MIN_BODY_BYTES);
     let out = with_stack(|| check_source_impl(name, src, false, split, |_, _| ()).0);
     crate::frontalloc::set_bump(false);
@@ -155,21 +146,24 @@ fn check_source_impl<R>(
         _ => None,
     };
     let mut split_bodies = false;
-    let mut checker = match cut.and_then(|cut| check_split(&file, &sources, &ids, cut, free)) {
-        Some(c) => {
-            split_bodies = true;
-            c
-        }
-        None => {
-            if timing && cut.is_some() {
-                eprintln!("goscope: checking again on one thread ({:?})", t1.elapsed());
+    let mut checker =
+        match cut.and_then(|cut| check_split(&file, &sources, &ids, cut, free, timing)) {
+            Some(c) => {
+                split_bodies = true;
+                c
             }
-            let mut c = Checker::new(sources, &ids);
-            c.parse_errors = parse_errors;
-            c.check_files(&[&file]);
-            c
-        }
-    };
+            None => {
+                if timing && cut.is_some() {
+                    eprintln!("goscope: checking again on one thread ({:?})", t1.elapsed());
+                }
+                let mut c = Checker::new(sources, &ids);
+                // A caller that may split needs only the diagnostics.
+                c.info.set_recording(split.is_none());
+                c.parse_errors = parse_errors;
+                c.check_files(&[&file]);
+                c
+            }
+        };
     if timing {
         eprintln!(
             "goscope: check {:?} (this thread's CPU time so far {:?})",
@@ -211,6 +205,7 @@ fn check_split<'a>(
     ids: &'a NodeIdGen,
     cut: Pos,
     free: bool,
+    timing: bool,
 ) -> Option<Checker<'a>> {
     use crate::types::check::Side;
     use crate::types::split::{check_second_half, BodySplit};
@@ -218,20 +213,27 @@ fn check_split<'a>(
     let (name, text): (&str, &str) = (&user.name, &user.src);
     let first_id = ids.count();
     let bump = crate::frontalloc::bump_enabled();
+    let t = std::time::Instant::now();
     std::thread::scope(|s| {
         let second = std::thread::Builder::new()
             .spawn_scoped(s, move || {
                 crate::frontalloc::set_bump(bump);
-                with_stack(|| check_second_half(file, name, text, first_id, cut, free))
+                let r = with_stack(|| check_second_half(file, name, text, first_id, cut, free));
+                (r, t.elapsed())
             })
             .ok()?;
         let mut c = Checker::new(sources.clone(), ids);
+        c.info.set_recording(false);
         c.st.split = Some(BodySplit {
             cut,
             role: Side::First,
         });
         c.check_files_to_bodies(&[file]);
-        let second = second.join().ok()?;
+        let first_done = t.elapsed();
+        let (second, second_done) = second.join().ok()?;
+        if timing {
+            eprintln!("goscope: bodies split: first thread {first_done:?}, second {second_done:?}");
+        }
         let mut ok = !c.st.first_err && c.diags.is_empty() && c.merge_second_half(second);
         if ok {
             c.st.split = None;

@@ -481,17 +481,23 @@ impl<'a> Checker<'a> {
     }
 
     pub fn record_implicit(&mut self, at: Pos, obj: ObjId) {
-        self.info.implicits.insert(at, obj);
+        if self.info.recording() {
+            self.info.implicits.insert(at, obj);
+        }
     }
 
     pub fn record_scope(&mut self, at: Pos, scope: ScopeId) {
-        self.info.scopes.insert(at, scope);
+        if self.info.recording() {
+            self.info.scopes.insert(at, scope);
+        }
     }
 
     pub fn record_instance(&mut self, ident: NodeId, targs: Vec<TypeId>, ty: TypeId) {
-        self.info
-            .instances
-            .insert(ident, super::info::Instance { targs, ty });
+        if self.info.recording() {
+            self.info
+                .instances
+                .insert(ident, super::info::Instance { targs, ty });
+        }
     }
 
     // --- object colors (cycle detection) ---

@@ -111,6 +111,11 @@ pub struct Info {
     /// interface type (gc's convI2I / convI2E: no allocation, so escape
     /// analysis ignores them; the compiler converts the type word).
     pub iface_reconversions: FxHashMap<NodeId, TypeId>,
+    /// Set when nothing is to be recorded: a check whose caller needs
+    /// only its diagnostics (types2's Checker with a nil Info). The
+    /// checker never reads these tables back, so its results are the
+    /// same.
+    off: bool,
 }
 
 /// Node ids that the std API files of a program's imports typically add
@@ -145,7 +150,20 @@ impl Info {
     /// imports parse later then fit without copying the tables (growing a
     /// table of a million entries by an eighth per file copied 150 MB for
     /// a program importing fmt).
+    /// Turns recording off (or back on).
+    pub fn set_recording(&mut self, on: bool) {
+        self.off = !on;
+    }
+
+    /// Whether recording is on.
+    pub fn recording(&self) -> bool {
+        !self.off
+    }
+
     pub fn reserve_nodes(&mut self, n: usize) {
+        if self.off {
+            return;
+        }
         fn room<T: Clone>(v: &mut Vec<T>, n: usize, fill: T) {
             if v.capacity() < n {
                 v.reserve_exact(n + STD_IDS - v.len());
@@ -158,6 +176,9 @@ impl Info {
     }
 
     pub fn record_type(&mut self, id: NodeId, tv: TypeAndValue) {
+        if self.off {
+            return;
+        }
         let i = id.index();
         ensure(&mut self.types, i, None);
         let had_value = matches!(self.types[i], Some((_, _, true)));
@@ -195,18 +216,27 @@ impl Info {
 
     /// Changes the recorded type of an expression (comma-ok tuples).
     pub fn set_type(&mut self, id: NodeId, ty: TypeId) {
+        if self.off {
+            return;
+        }
         if let Some(Some((_, t, _))) = self.types.get_mut(id.index()) {
             *t = ty;
         }
     }
 
     pub fn record_def(&mut self, id: NodeId, obj: Option<ObjId>) {
+        if self.off {
+            return;
+        }
         let i = id.index();
         ensure(&mut self.defs, i, 0);
         self.defs[i] = obj.map_or(1, |o| o.0 + 2);
     }
 
     pub fn record_use(&mut self, id: NodeId, obj: ObjId) {
+        if self.off {
+            return;
+        }
         let i = id.index();
         ensure(&mut self.uses, i, 0);
         self.uses[i] = obj.0 + 1;

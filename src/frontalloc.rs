@@ -23,10 +23,6 @@
 //! from chunks; bigger ones (token vectors, the checker's tables) stay with
 //! malloc, whose `realloc` can grow them in place.
 
-mod prefault;
-
-pub use prefault::start as start_prefault;
-
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -143,11 +139,10 @@ impl Bump {
         self.refill(size)
     }
 
-    /// Starts a new chunk (a populated one if the prefault helper has one
-    /// ready) and takes `size` bytes from it.
+    /// Starts a new chunk and takes `size` bytes from it.
     #[cold]
     fn refill(&self, size: usize) -> Option<*mut u8> {
-        let p = prefault::take_chunk().or_else(new_chunk)?;
+        let p = new_chunk()?;
         self.next.set(p + size);
         self.end.set(p + CHUNK);
         Some(p as *mut u8)
@@ -185,23 +180,6 @@ fn new_chunk() -> Option<usize> {
     Some(base as usize)
 }
 
-/// Blocks at least this big that a thread in bump mode gets from the system
-/// are populated by the prefault helper, except their first
-/// [`POPULATE_SKIP`] bytes, which the caller is about to write itself.
-const POPULATE_MIN: usize = 512 << 10;
-const POPULATE_SKIP: usize = 64 << 10;
-
-/// Has the prefault helper populate the system block `p` of `size` bytes
-/// from `from` on, if the calling thread is in bump mode and the block is
-/// big.
-#[inline]
-fn populate_big(p: *mut u8, from: usize, size: usize) {
-    if size >= POPULATE_MIN && !p.is_null() && BUMP.with(|b| b.enabled.get()) {
-        let from = from.max(POPULATE_SKIP).min(size);
-        prefault::populate(p as usize + from, size - from);
-    }
-}
-
 /// The global allocator of the `goscope` binary (see the module comment).
 pub struct FrontAlloc;
 
@@ -218,9 +196,7 @@ unsafe impl GlobalAlloc for FrontAlloc {
             return p;
         }
         // SAFETY: the caller's contract for `layout` is System's.
-        let p = unsafe { System.alloc(layout) };
-        populate_big(p, 0, layout.size());
-        p
+        unsafe { System.alloc(layout) }
     }
 
     /// Zeroed system blocks come from `calloc`, which leaves fresh pages
@@ -233,9 +209,7 @@ unsafe impl GlobalAlloc for FrontAlloc {
             return p;
         }
         // SAFETY: the caller's contract for `layout` is System's.
-        let p = unsafe { System.alloc_zeroed(layout) };
-        populate_big(p, 0, layout.size());
-        p
+        unsafe { System.alloc_zeroed(layout) }
     }
 
     #[inline]
@@ -252,9 +226,7 @@ unsafe impl GlobalAlloc for FrontAlloc {
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if !in_chunk(ptr) {
             // SAFETY: not a chunk block, so System allocated it.
-            let p = unsafe { System.realloc(ptr, layout, new_size) };
-            populate_big(p, layout.size(), new_size);
-            return p;
+            return unsafe { System.realloc(ptr, layout, new_size) };
         }
         if new_size <= MAX_SMALL && class_of(new_size.max(1)) == class_of(layout.size().max(1)) {
             return ptr;
@@ -349,54 +321,6 @@ mod tests {
                 a.dealloc(grown, Layout::from_size_align(3000, 8).unwrap());
                 for &(p, layout, _) in &blocks[1..] {
                     a.dealloc(p, layout);
-                }
-            }
-        })
-        .join()
-        .unwrap();
-    }
-
-    /// With the prefault helper running, chunks still hold distinct
-    /// blocks, and populating a big block that is in use keeps its bytes.
-    #[test]
-    fn prefaulted_memory_keeps_its_contents() {
-        std::thread::spawn(|| {
-            let a = FrontAlloc;
-            start_prefault();
-            set_bump(true);
-            let big = Layout::from_size_align(POPULATE_MIN * 4, 8).unwrap();
-            // SAFETY: non-zero size.
-            let p = unsafe { a.alloc(big) };
-            assert!(!p.is_null() && !in_chunk(p));
-            // SAFETY: p is valid for big.size() bytes.
-            unsafe { std::ptr::write_bytes(p, 7, big.size()) };
-            prefault::populate(p as usize, big.size());
-            // More than two chunks' worth of small blocks, filled.
-            let small = Layout::from_size_align(1000, 8).unwrap();
-            let mut blocks = Vec::new();
-            for i in 0..(3 * CHUNK / 1008) {
-                // SAFETY: non-zero size.
-                let b = unsafe { a.alloc(small) };
-                assert!(in_chunk(b));
-                // SAFETY: b is valid for 1000 bytes.
-                unsafe { std::ptr::write_bytes(b, i as u8, small.size()) };
-                blocks.push((b, i as u8));
-            }
-            prefault::wait_idle();
-            // SAFETY: p is live and was filled with 7.
-            let s = unsafe { std::slice::from_raw_parts(p, big.size()) };
-            assert!(s.iter().all(|&b| b == 7));
-            for &(b, v) in &blocks {
-                // SAFETY: each block is live and was filled with `v`.
-                let s = unsafe { std::slice::from_raw_parts(b, small.size()) };
-                assert!(s.iter().all(|&x| x == v));
-            }
-            set_bump(false);
-            // SAFETY: each block is freed once with its layout.
-            unsafe {
-                a.dealloc(p, big);
-                for &(b, _) in &blocks {
-                    a.dealloc(b, small);
                 }
             }
         })
