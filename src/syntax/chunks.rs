@@ -27,8 +27,6 @@
 //! diagnostic in either chunk, an import in the second chunk (gc reports
 //! those), or a first chunk that used more node ids than the gap left it.
 
-use std::rc::Rc;
-
 use super::ast::{Decl, File};
 use super::ctx::{NodeIdGen, ParseCtx};
 use super::parser;
@@ -83,13 +81,12 @@ fn parse_chunk(
     first_group: u32,
     decls_only: bool,
 ) -> Option<Chunk> {
-    let ctx = ParseCtx::new(first_id);
+    let ctx = ParseCtx::with_source(first_id, text, base);
     ctx.set_first_group(first_group);
-    let src: Rc<str> = Rc::from(text);
     let file = if decls_only {
-        parser::run_decls(&ctx, &src, base)
+        parser::run_decls(&ctx)
     } else {
-        parser::run(&ctx, &src, base)
+        parser::run(&ctx)
     }?;
     if !ctx.diags.borrow().is_empty() || decls_only && !ctx.directives.borrow().is_empty() {
         return None;

@@ -625,7 +625,7 @@ pub(crate) fn scan_general_comment(lex: &mut logos::Lexer<RawTok>) -> bool {
 /// global positions, semicolons inserted, comments and white space gone.
 pub struct Lexer<'a> {
     inner: logos::Lexer<'a, RawTok>,
-    ctx: &'a ParseCtx,
+    ctx: &'a ParseCtx<'a>,
     base: u32,
     nlsemi: bool,
     done: bool,
@@ -637,7 +637,7 @@ pub struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     /// A lexer over `src` (already [`sanitize`]d) whose offset 0 is `base`.
-    pub fn new(src: &'a str, base: u32, ctx: &'a ParseCtx) -> Lexer<'a> {
+    pub fn new(src: &'a str, base: u32, ctx: &'a ParseCtx<'a>) -> Lexer<'a> {
         Lexer {
             inner: RawTok::lexer(src),
             ctx,

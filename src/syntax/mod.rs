@@ -33,6 +33,7 @@ mod parser;
 pub mod pos;
 pub mod positions;
 pub mod printer;
+mod scratch;
 pub mod symbol;
 pub mod token;
 
@@ -90,11 +91,11 @@ fn parse_file_impl(
             return (f, Vec::new());
         }
     }
-    let ctx = ctx::ParseCtx::new(ids.count());
+    let ctx = ctx::ParseCtx::with_source(ids.count(), &file.src, file.base);
     for (off, msg) in lex_errors {
         ctx.error(Pos(file.base + off), msg);
     }
-    let parsed = parser::run(&ctx, &file.src, file.base);
+    let parsed = parser::run(&ctx);
     ids.0.set(ctx.end_id());
     let mut f = parsed.unwrap_or_else(|| empty_file(Pos(file.base), ids));
     let rest = ctx.untaken_directives();
