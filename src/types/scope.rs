@@ -120,6 +120,19 @@ impl Scopes {
         id
     }
 
+    pub fn len(&self) -> usize {
+        self.scopes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.scopes.is_empty()
+    }
+
+    /// Makes room for `n` scopes in all (see [`super::check::reserve_to`]).
+    pub fn reserve_to(&mut self, n: usize) {
+        super::check::reserve_to(&mut self.scopes, n);
+    }
+
     pub fn get(&self, id: ScopeId) -> &Scope {
         &self.scopes[id.0 as usize]
     }
