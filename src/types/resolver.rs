@@ -38,8 +38,15 @@ impl<'a> Checker<'a> {
         }
         let scope = self.pkg_scope();
         self.declare(scope, Some(ident.id), obj, Pos::NONE);
+        self.map_decl(obj, id);
+    }
+
+    /// Remembers the declaration of a package-level object or method, and
+    /// its place in declaration order.
+    fn map_decl(&mut self, obj: ObjId, id: DeclId) {
         self.obj_map.insert(obj, id);
         self.obj_mut(obj).order = self.obj_map.len() as u32;
+        self.st.decl_order.push(obj);
     }
 
     fn new_decl_info(&self, file: ScopeId) -> DeclInfo<'a> {
@@ -343,8 +350,7 @@ impl<'a> Checker<'a> {
                         let mut d = self.new_decl_info(file_scope);
                         d.fdecl = Some(s);
                         let id = self.new_decl(d);
-                        self.obj_map.insert(obj, id);
-                        self.obj_mut(obj).order = self.obj_map.len() as u32;
+                        self.map_decl(obj, id);
                     }
                 }
             }
@@ -487,13 +493,13 @@ impl<'a> Checker<'a> {
     /// Checks every package-level object, types first (types2's
     /// packageObjects).
     pub fn package_objects(&mut self) {
-        let mut list: Vec<ObjId> = self
-            .obj_map
-            .keys()
+        let list: Vec<ObjId> = self
+            .st
+            .decl_order
+            .iter()
             .copied()
             .filter(|o| self.obj(*o).pkg == Some(self.pkg))
             .collect();
-        list.sort_by_key(|o| self.obj(*o).order);
         for &obj in &list {
             if self.obj(obj).is_type_name() && self.obj(obj).ty.is_some() {
                 self.collect_methods(obj);
