@@ -15,8 +15,10 @@ pub struct CheckOutcome {
     /// Errors in goscope's own std API files: goscope bugs, never the
     /// user's.
     pub internal_errors: Vec<String>,
-    /// Whether function bodies were checked on two threads (types/split.rs).
-    pub split_bodies: bool,
+    /// Whether function bodies were checked on two threads (types/split.rs):
+    /// None if not tried, false if either thread found an error and the
+    /// program was checked again on one.
+    pub split_bodies: Option<bool>,
 }
 
 /// At least this much stack is left for the front end: below it,
@@ -127,7 +129,7 @@ fn check_source_impl<R>(
             sources,
             diags,
             internal_errors: Vec::new(),
-            split_bodies: false,
+            split_bodies: None,
         };
         return (out, None);
     }
@@ -150,7 +152,7 @@ fn check_source_impl<R>(
             sources,
             diags,
             internal_errors: Vec::new(),
-            split_bodies: false,
+            split_bodies: None,
         };
         return (out, None);
     }
@@ -159,11 +161,11 @@ fn check_source_impl<R>(
         Some(min) if diags.is_empty() => crate::types::split::choose_cut(&file, min),
         _ => None,
     };
-    let mut split_bodies = false;
+    let mut split_bodies = cut.map(|_| false);
     let mut checker =
         match cut.and_then(|cut| check_split(&file, &sources, &ids, cut, free, timing)) {
             Some(c) => {
-                split_bodies = true;
+                split_bodies = Some(true);
                 c
             }
             None => {
