@@ -234,7 +234,7 @@ fn check_split<'a>(
     use crate::types::check::Side;
     use crate::types::split::{check_second_half, BodySplit};
     let user = sources.files().first()?;
-    let (name, text): (&str, &str) = (&user.name, &user.src);
+    let (name, text): (&str, _) = (&user.name, user.src.clone());
     let first_id = ids.count();
     let bump = crate::frontalloc::bump_enabled();
     let t = std::time::Instant::now();

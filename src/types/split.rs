@@ -118,14 +118,14 @@ pub struct SecondHalf {
 }
 
 /// Checks `file` (whose text `text` is the first file of the session,
-/// named `name`) with only the bodies of the functions declared at or
+/// named `name`, shared with the first thread) with only the bodies of the functions declared at or
 /// after `cut`, on a checker of its own whose node ids start at
 /// `first_id`. `free` says whether to free the checker (or leak it, for a
 /// process about to exit).
 pub fn check_second_half(
     file: &File,
     name: &str,
-    text: &str,
+    text: std::sync::Arc<str>,
     first_id: u32,
     cut: Pos,
     free: bool,
@@ -133,7 +133,7 @@ pub fn check_second_half(
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
     ids.0.set(first_id);
-    if sources.add(name, std::rc::Rc::from(text)).is_none() {
+    if sources.add(name, text).is_none() {
         return SecondHalf {
             failed: true,
             decl_count: 0,
