@@ -147,9 +147,7 @@ pub fn check_second_half(
         cut,
         role: Side::Second,
     });
-    crate::tl("T2 start");
     c.check_files_to_bodies(&[file]);
-    crate::tl("T2 done");
     let failed = c.st.first_err || !c.diags.is_empty() || !c.internal_errors.is_empty();
     let used =
         c.st.imports
