@@ -119,7 +119,7 @@ pub enum Decl {
     Const(ConstDecl),
     Type(TypeDecl),
     Var(VarDecl),
-    Func(FuncDecl),
+    Func(Box<FuncDecl>),
 }
 
 impl Decl {
