@@ -160,7 +160,7 @@ impl std::fmt::Display for Position {
 }
 
 /// Every file loaded in one session, in the order loaded.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     files: Vec<Rc<SourceFile>>,
 }

@@ -130,7 +130,9 @@ impl<'a> Checker<'a> {
             } else {
                 decl.lhs.clone()
             };
-            self.info.init_order.push(Initializer { lhs, rhs: init.id });
+            if self.info.recording() {
+                self.info.init_order.push(Initializer { lhs, rhs: init.id });
+            }
         }
     }
 
@@ -139,9 +141,10 @@ impl<'a> Checker<'a> {
     /// edges-free shells remain.
     fn dependency_graph(&mut self) -> Vec<GraphNode> {
         let pkg = Some(self.pkg);
-        let mut objs: Vec<ObjId> = self
-            .obj_map
-            .keys()
+        let objs: Vec<ObjId> = self
+            .st
+            .decl_order
+            .iter()
             .copied()
             .filter(|&o| {
                 let obj = self.obj(o);
@@ -152,7 +155,6 @@ impl<'a> Checker<'a> {
                     )
             })
             .collect();
-        objs.sort_by_key(|&o| self.obj(o).order);
         let index: FxHashMap<ObjId, usize> =
             objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
 

@@ -38,8 +38,15 @@ impl<'a> Checker<'a> {
         }
         let scope = self.pkg_scope();
         self.declare(scope, Some(ident.id), obj, Pos::NONE);
+        self.map_decl(obj, id);
+    }
+
+    /// Remembers the declaration of a package-level object or method, and
+    /// its place in declaration order.
+    fn map_decl(&mut self, obj: ObjId, id: DeclId) {
         self.obj_map.insert(obj, id);
         self.obj_mut(obj).order = self.obj_map.len() as u32;
+        self.st.decl_order.push(obj);
     }
 
     fn new_decl_info(&self, file: ScopeId) -> DeclInfo<'a> {
@@ -343,8 +350,7 @@ impl<'a> Checker<'a> {
                         let mut d = self.new_decl_info(file_scope);
                         d.fdecl = Some(s);
                         let id = self.new_decl(d);
-                        self.obj_map.insert(obj, id);
-                        self.obj_mut(obj).order = self.obj_map.len() as u32;
+                        self.map_decl(obj, id);
                     }
                 }
             }
@@ -487,13 +493,17 @@ impl<'a> Checker<'a> {
     /// Checks every package-level object, types first (types2's
     /// packageObjects).
     pub fn package_objects(&mut self) {
-        let mut list: Vec<ObjId> = self
-            .obj_map
-            .keys()
+        // With bodies split, each thread declares its side's objects and
+        // the others it uses, as they are used (split.rs).
+        let split = self.st.split;
+        let list: Vec<ObjId> = self
+            .st
+            .decl_order
+            .iter()
             .copied()
             .filter(|o| self.obj(*o).pkg == Some(self.pkg))
+            .filter(|o| split.is_none_or(|s| s.side_of(self.obj(*o).pos) == s.role))
             .collect();
-        list.sort_by_key(|o| self.obj(*o).order);
         for &obj in &list {
             if self.obj(obj).is_type_name() && self.obj(obj).ty.is_some() {
                 self.collect_methods(obj);
@@ -519,7 +529,11 @@ impl<'a> Checker<'a> {
         for obj in others {
             self.obj_decl(obj, None);
         }
-        self.st.methods.clear();
+        // Types are declared here, so their methods are no longer needed;
+        // with bodies split, a type of the other side may be declared later.
+        if split.is_none() {
+            self.st.methods.clear();
+        }
     }
 
     pub fn unused_imports(&mut self) {

@@ -11,18 +11,28 @@ use crate::syntax::symbol::Symbol;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ScopeId(pub u32);
 
+/// One scope. Kept small (64 bytes): a program has about one per three
+/// lines (every block, clause and signature opens one), and the checker
+/// touches each several times.
 #[derive(Clone, Debug)]
 pub struct Scope {
     pub parent: Option<ScopeId>,
-    pub children: Vec<ScopeId>,
+    /// The children, in creation order, as a list threaded through them
+    /// (first, last, next sibling; [`NO_SCOPE`] ends it): no vector per
+    /// scope.
+    first_child: u32,
+    last_child: u32,
+    next_sibling: u32,
     pub elems: ScopeElems,
     /// Extent of the scope in the source (may be unknown).
     pub pos: Pos,
     pub end: Pos,
-    pub comment: &'static str,
     /// A function's outermost scope (parameters and results).
     pub is_func: bool,
 }
+
+/// The end of a list of child scopes.
+const NO_SCOPE: u32 = u32::MAX;
 
 /// The names of a scope. Most scopes (blocks, clauses, signatures) hold
 /// a few names, which a short vector finds faster than a hash table finds
@@ -32,7 +42,7 @@ pub struct Scope {
 #[derive(Clone, Debug, Default)]
 pub struct ScopeElems {
     small: Vec<(Symbol, ObjId)>,
-    map: FxHashMap<Symbol, ObjId>,
+    map: Option<Box<FxHashMap<Symbol, ObjId>>>,
 }
 
 impl ScopeElems {
@@ -40,17 +50,16 @@ impl ScopeElems {
 
     #[inline]
     pub fn get(&self, name: &Symbol) -> Option<&ObjId> {
-        if self.map.is_empty() {
-            self.small.iter().find(|(k, _)| k == name).map(|(_, v)| v)
-        } else {
-            self.map.get(name)
+        match &self.map {
+            None => self.small.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            Some(map) => map.get(name),
         }
     }
 
     /// Sets `name` to `obj`, returning the object it replaced.
     pub fn insert(&mut self, name: Symbol, obj: ObjId) -> Option<ObjId> {
-        if !self.map.is_empty() {
-            return self.map.insert(name, obj);
+        if let Some(map) = &mut self.map {
+            return map.insert(name, obj);
         }
         if let Some((_, v)) = self.small.iter_mut().find(|(k, _)| *k == name) {
             return Some(std::mem::replace(v, obj));
@@ -58,9 +67,12 @@ impl ScopeElems {
         if self.small.len() < Self::SMALL {
             self.small.push((name, obj));
         } else {
-            self.map.reserve(2 * Self::SMALL);
-            self.map.extend(self.small.drain(..));
-            self.map.insert(name, obj);
+            let mut map = FxHashMap::default();
+            map.reserve(2 * Self::SMALL);
+            map.extend(self.small.drain(..));
+            map.insert(name, obj);
+            self.small = Vec::new();
+            self.map = Some(Box::new(map));
         }
         None
     }
@@ -69,7 +81,7 @@ impl ScopeElems {
         self.small
             .iter()
             .map(|(k, v)| (k, v))
-            .chain(self.map.iter())
+            .chain(self.map.iter().flat_map(|m| m.iter()))
     }
 
     pub fn values(&self) -> impl Iterator<Item = &ObjId> {
@@ -77,7 +89,7 @@ impl ScopeElems {
     }
 
     pub fn len(&self) -> usize {
-        self.small.len() + self.map.len()
+        self.small.len() + self.map.as_ref().map_or(0, |m| m.len())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -86,7 +98,7 @@ impl ScopeElems {
 
     pub fn clear(&mut self) {
         self.small.clear();
-        self.map.clear();
+        self.map = None;
     }
 }
 
@@ -97,6 +109,9 @@ pub struct Scopes {
 }
 
 impl Scopes {
+    /// A new scope, the last child of `parent`. `comment` says what it is
+    /// (types2's scope comments), for the reader of the call; it is not
+    /// kept.
     pub fn new_scope(
         &mut self,
         parent: Option<ScopeId>,
@@ -104,30 +119,74 @@ impl Scopes {
         end: Pos,
         comment: &'static str,
     ) -> ScopeId {
+        let _ = comment;
         let id = ScopeId(self.scopes.len() as u32);
         self.scopes.push(Scope {
             parent,
-            children: Vec::new(),
+            first_child: NO_SCOPE,
+            last_child: NO_SCOPE,
+            next_sibling: NO_SCOPE,
             elems: ScopeElems::default(),
             pos,
             end,
-            comment,
             is_func: false,
         });
         if let Some(p) = parent {
-            self.scopes[p.0 as usize].children.push(id);
+            self.append_child(p, id);
         }
         id
     }
 
+    /// Appends `child` (not in any list) to `parent`'s children.
+    fn append_child(&mut self, parent: ScopeId, child: ScopeId) {
+        self.get_mut(child).next_sibling = NO_SCOPE;
+        let p = self.get_mut(parent);
+        let last = p.last_child;
+        p.last_child = child.0;
+        if last == NO_SCOPE {
+            p.first_child = child.0;
+        } else {
+            self.scopes[last as usize].next_sibling = child.0;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.scopes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.scopes.is_empty()
+    }
+
+    /// Makes room for `n` scopes in all (see [`super::check::reserve_to`]).
+    pub fn reserve_to(&mut self, n: usize) {
+        super::check::reserve_to(&mut self.scopes, n);
+    }
+
+    #[inline]
     pub fn get(&self, id: ScopeId) -> &Scope {
         &self.scopes[id.0 as usize]
     }
 
+    #[inline]
     pub fn get_mut(&mut self, id: ScopeId) -> &mut Scope {
         &mut self.scopes[id.0 as usize]
     }
 
+    /// The children of a scope, in creation order.
+    pub fn children(&self, id: ScopeId) -> impl Iterator<Item = ScopeId> + '_ {
+        let mut next = self.get(id).first_child;
+        std::iter::from_fn(move || {
+            if next == NO_SCOPE {
+                return None;
+            }
+            let c = ScopeId(next);
+            next = self.get(c).next_sibling;
+            Some(c)
+        })
+    }
+
+    #[inline]
     pub fn lookup(&self, id: ScopeId, name: Symbol) -> Option<ObjId> {
         self.get(id).elems.get(&name).copied()
     }
@@ -151,7 +210,40 @@ impl Scopes {
 
     /// Detaches `child` from its parent's list of children.
     pub fn remove_child(&mut self, parent: ScopeId, child: ScopeId) {
-        self.get_mut(parent).children.retain(|&c| c != child);
+        let mut prev = NO_SCOPE;
+        let mut cur = self.get(parent).first_child;
+        while cur != NO_SCOPE && cur != child.0 {
+            prev = cur;
+            cur = self.scopes[cur as usize].next_sibling;
+        }
+        if cur == NO_SCOPE {
+            return;
+        }
+        let next = self.get(child).next_sibling;
+        self.get_mut(child).next_sibling = NO_SCOPE;
+        if prev == NO_SCOPE {
+            self.get_mut(parent).first_child = next;
+        } else {
+            self.scopes[prev as usize].next_sibling = next;
+        }
+        if self.get(parent).last_child == child.0 {
+            self.get_mut(parent).last_child = prev;
+        }
+    }
+
+    /// Moves the children of `from` to the end of `to`'s children (types2's
+    /// Squash), making `to` their parent.
+    pub fn move_children(&mut self, from: ScopeId, to: ScopeId) {
+        let mut next = self.get(from).first_child;
+        let f = self.get_mut(from);
+        f.first_child = NO_SCOPE;
+        f.last_child = NO_SCOPE;
+        while next != NO_SCOPE {
+            let c = ScopeId(next);
+            next = self.get(c).next_sibling;
+            self.get_mut(c).parent = Some(to);
+            self.append_child(to, c);
+        }
     }
 }
 
@@ -177,5 +269,34 @@ mod tests {
         assert_eq!(all.len(), 40);
         e.clear();
         assert!(e.is_empty() && e.get(&names[0]).is_none());
+    }
+
+    #[test]
+    fn children_in_order() {
+        let mut s = Scopes::default();
+        let p = s.new_scope(None, Pos::NONE, Pos::NONE, "p");
+        let kids: Vec<ScopeId> = (0..4)
+            .map(|_| s.new_scope(Some(p), Pos::NONE, Pos::NONE, "c"))
+            .collect();
+        let of = |s: &Scopes, id| s.children(id).collect::<Vec<_>>();
+        assert_eq!(of(&s, p), kids);
+        s.remove_child(p, kids[3]);
+        s.remove_child(p, kids[0]);
+        assert_eq!(of(&s, p), vec![kids[1], kids[2]]);
+        let g = s.new_scope(Some(kids[1]), Pos::NONE, Pos::NONE, "g");
+        let p2 = s.new_scope(Some(p), Pos::NONE, Pos::NONE, "c");
+        assert_eq!(of(&s, p), vec![kids[1], kids[2], p2]);
+        // Squash kids[1] into p: its child moves to the end of p's.
+        s.remove_child(p, kids[1]);
+        s.move_children(kids[1], p);
+        assert_eq!(of(&s, p), vec![kids[2], p2, g]);
+        assert_eq!(s.get(g).parent, Some(p));
+        assert!(of(&s, kids[1]).is_empty());
+        s.remove_child(p, p2);
+        s.remove_child(p, g);
+        s.remove_child(p, kids[2]);
+        assert!(of(&s, p).is_empty());
+        let last = s.new_scope(Some(p), Pos::NONE, Pos::NONE, "c");
+        assert_eq!(of(&s, p), vec![last]);
     }
 }

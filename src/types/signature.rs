@@ -302,12 +302,8 @@ impl<'a> Checker<'a> {
                 self.obj_mut(obj).parent = Some(parent);
             }
         }
-        let children = std::mem::take(&mut self.scopes.get_mut(s).children);
         self.scopes.remove_child(parent, s);
-        for c in children {
-            self.scopes.get_mut(c).parent = Some(parent);
-            self.scopes.get_mut(parent).children.push(c);
-        }
+        self.scopes.move_children(s, parent);
         self.scopes.get_mut(s).elems.clear();
     }
 }

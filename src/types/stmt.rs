@@ -117,12 +117,13 @@ impl<'a> Checker<'a> {
                 self.soft_error(pos, format!("{name} declared but not used"));
             }
             // Children in order: push them reversed.
-            let children = &self.scopes.get(s).children;
-            for &c in children.iter().rev() {
-                if !self.scopes.get(c).is_func {
-                    stack.push(c);
-                }
-            }
+            let at = stack.len();
+            stack.extend(
+                self.scopes
+                    .children(s)
+                    .filter(|&c| !self.scopes.get(c).is_func),
+            );
+            stack[at..].reverse();
         }
     }
 

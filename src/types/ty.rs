@@ -257,6 +257,11 @@ impl TypeTable {
         self.types.len()
     }
 
+    /// Makes room for `n` types in all (see [`super::check::reserve_to`]).
+    pub fn reserve_to(&mut self, n: usize) {
+        super::check::reserve_to(&mut self.types, n);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.types.is_empty()
     }

@@ -31,7 +31,8 @@ impl<'a> Checker<'a> {
         pos: Option<crate::syntax::pos::Pos>,
     ) -> Option<(super::scope::ScopeId, super::object::ObjId)> {
         loop {
-            if let Some(obj) = self.scopes.lookup(scope, name) {
+            let s = self.scopes.get(scope);
+            if let Some(&obj) = s.elems.get(&name) {
                 let sp = self.obj(obj).scope_pos;
                 let visible = match pos {
                     None => true,
@@ -41,7 +42,7 @@ impl<'a> Checker<'a> {
                     return Some((scope, obj));
                 }
             }
-            scope = self.scopes.get(scope).parent?;
+            scope = s.parent?;
         }
     }
 
