@@ -14,6 +14,7 @@
 //!   `parse_error.rs` words syntax errors as gc does.
 //! - `ctx.rs`     per-parse state: node ids, diagnostics, directives, the
 //!   nesting limit.
+//! - `scratch.rs` the stacks statement and expression lists are built on.
 //! - `dump.rs`    `--dump-ast`, `--dump-tokens`, gc's expression printer.
 //!
 //! Architecture invariants: every node id handed out is unique within a

@@ -18,6 +18,11 @@
 //! stretch, and the enclosing list truncates them away before it pushes
 //! or finishes (a mark knows its own stretch), so they never leak into
 //! another list.
+//!
+//! The rule this needs from the grammar: each list is completed by the
+//! reduction of a nonterminal of its own (not by an action that also
+//! completes a sibling list: in `a, b = c, d` with both sides completed by
+//! one action, finishing the left list would cut off the right one).
 
 use std::cell::RefCell;
 
@@ -67,7 +72,13 @@ impl<T> Scratch<T> {
         let mut stack = self.0.borrow_mut();
         stack.truncate((m.start + m.len) as usize);
         stack.extend(last);
-        let start = m.start as usize;
+        // (See the module comment for why a list's start is never above
+        // the top of the stack.)
+        debug_assert!(
+            m.start as usize <= stack.len(),
+            "scratch lists out of order"
+        );
+        let start = (m.start as usize).min(stack.len());
         if start == stack.len() {
             return Vec::new();
         }

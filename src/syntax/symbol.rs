@@ -42,6 +42,7 @@ thread_local! {
 /// well enough for a cache and costs a few instructions. The bytes are
 /// read with fixed-size (possibly overlapping) loads, not a copy of
 /// variable length, which would be a call to memcpy.
+#[inline]
 fn cache_slot(b: &[u8]) -> usize {
     fn load8(b: &[u8]) -> u64 {
         let mut w = [0u8; 8];
@@ -95,6 +96,9 @@ fn same_text(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl Symbol {
+    /// The symbol of `s`. Inlined: the usual case, a hit in the cache, is
+    /// a hash, a load and a compare (the lexer interns every name).
+    #[inline]
     pub fn intern(s: &str) -> Symbol {
         let slot = cache_slot(s.as_bytes());
         let cached = CACHE.with(|c| c[slot].get());
@@ -103,6 +107,11 @@ impl Symbol {
                 return sym;
             }
         }
+        Symbol::intern_miss(s, slot)
+    }
+
+    #[inline(never)]
+    fn intern_miss(s: &str, slot: usize) -> Symbol {
         let sym = Symbol::intern_global(s);
         CACHE.with(|c| c[slot].set(Some(sym)));
         sym
