@@ -15,6 +15,8 @@ pub struct CheckOutcome {
     /// Errors in goscope's own std API files: goscope bugs, never the
     /// user's.
     pub internal_errors: Vec<String>,
+    /// Whether function bodies were checked on two threads (types/split.rs).
+    pub split_bodies: bool,
 }
 
 /// At least this much stack is left for the front end: below it,
@@ -38,9 +40,24 @@ pub fn with_stack<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(RED_ZONE, STACK_SIZE, f)
 }
 
+/// The CPU time the calling thread has used (for GOSCOPE_TIMING: the
+/// front end's critical path, apart from the helpers' work).
+fn thread_cpu_time() -> std::time::Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for the call to write.
+    let r = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if r != 0 {
+        return std::time::Duration::ZERO;
+    }
+    std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
 /// Parses and type-checks a single-file program.
 pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
-    with_stack(|| check_source_impl(name, src, true, |_, _| ()).0)
+    with_stack(|| check_source_impl(name, src, true, None, |_, _| ()).0)
 }
 
 /// [`check_source`] for a process that exits right after printing the
@@ -54,8 +71,10 @@ pub fn check_source(name: &str, src: &[u8]) -> CheckOutcome {
 /// system, which costs nothing more here since the tree and tables are
 /// leaked anyway.
 pub fn check_source_for_exit(name: &str, src: &[u8]) -> CheckOutcome {
-    crate::frontalloc::set_bump(true);
-    let out = with_stack(|| check_source_impl(name, src, false, |_, _| ()).0);
+    // (GOSCOPE_NOBUMP, hidden: malloc only, for allocation profilers.)
+    crate::frontalloc::set_bump(std::env::var_os("GOSCOPE_NOBUMP").is_none());
+    let split = Some(crate::types::split::MIN_BODY_BYTES);
+    let out = with_stack(|| check_source_impl(name, src, false, split, |_, _| ()).0);
     crate::frontalloc::set_bump(false);
     out
 }
@@ -68,13 +87,23 @@ pub fn check_source_with<R>(
     src: &[u8],
     after: impl for<'a> FnOnce(&'a File, &mut Checker<'a>) -> R,
 ) -> (CheckOutcome, Option<R>) {
-    with_stack(|| check_source_impl(name, src, true, after))
+    with_stack(|| check_source_impl(name, src, true, None, after))
 }
 
+/// [`check_source`] with function bodies checked on two threads when they
+/// add up to at least `min_body_bytes` (see types/split.rs), for tests.
+pub fn check_source_split(name: &str, src: &[u8], min_body_bytes: u32) -> CheckOutcome {
+    with_stack(|| check_source_impl(name, src, true, Some(min_body_bytes), |_, _| ()).0)
+}
+
+/// Parses and checks; `split` (the least body bytes to split at) allows
+/// checking function bodies on two threads, for a caller whose `after`
+/// needs nothing but the diagnostics.
 fn check_source_impl<R>(
     name: &str,
     src: &[u8],
     free: bool,
+    split: Option<u32>,
     after: impl for<'a> FnOnce(&'a File, &mut Checker<'a>) -> R,
 ) -> (CheckOutcome, Option<R>) {
     let timing = std::env::var_os("GOSCOPE_TIMING").is_some();
@@ -83,7 +112,24 @@ fn check_source_impl<R>(
     let ids = NodeIdGen::new();
     let (file, mut diags) = parse_file_parallel(&mut sources, name, src, &ids);
     if timing {
-        eprintln!("goscope: parse {:?}", t0.elapsed());
+        eprintln!(
+            "goscope: parse {:?} (this thread's CPU time so far {:?})",
+            t0.elapsed(),
+            thread_cpu_time()
+        );
+    }
+    // A hidden switch for measuring the parser alone (instructions, page
+    // faults): stop after the parse, as if the file were empty.
+    if std::env::var_os("GOSCOPE_PARSE_ONLY").is_some() {
+        release(file, free);
+        sort_and_dedup(&mut diags, &sources);
+        let out = CheckOutcome {
+            sources,
+            diags,
+            internal_errors: Vec::new(),
+            split_bodies: false,
+        };
+        return (out, None);
     }
     let parse_errors: Vec<Pos> = diags.iter().map(|d| d.pos).collect();
     diags.extend(noder_errors(&file));
@@ -104,15 +150,40 @@ fn check_source_impl<R>(
             sources,
             diags,
             internal_errors: Vec::new(),
+            split_bodies: false,
         };
         return (out, None);
     }
     let t1 = std::time::Instant::now();
-    let mut checker = Checker::new(sources, &ids);
-    checker.parse_errors = parse_errors;
-    checker.check_files(&[&file]);
+    let cut = match split {
+        Some(min) if diags.is_empty() => crate::types::split::choose_cut(&file, min),
+        _ => None,
+    };
+    let mut split_bodies = false;
+    let mut checker =
+        match cut.and_then(|cut| check_split(&file, &sources, &ids, cut, free, timing)) {
+            Some(c) => {
+                split_bodies = true;
+                c
+            }
+            None => {
+                if timing && cut.is_some() {
+                    eprintln!("goscope: checking again on one thread ({:?})", t1.elapsed());
+                }
+                let mut c = Checker::new(sources, &ids);
+                // A caller that may split needs only the diagnostics.
+                c.info.set_recording(split.is_none());
+                c.parse_errors = parse_errors;
+                c.check_files(&[&file]);
+                c
+            }
+        };
     if timing {
-        eprintln!("goscope: check {:?}", t1.elapsed());
+        eprintln!(
+            "goscope: check {:?} (this thread's CPU time so far {:?})",
+            t1.elapsed(),
+            thread_cpu_time()
+        );
     }
     let result = if diags.is_empty() && checker.diags.is_empty() {
         let t2 = std::time::Instant::now();
@@ -134,8 +205,62 @@ fn check_source_impl<R>(
         sources,
         diags,
         internal_errors,
+        split_bodies,
     };
     (out, result)
+}
+
+/// Checks `file` with the bodies of the functions declared from `cut` on
+/// checked on a second thread (types/split.rs); None if either thread
+/// found an error, and the caller must check on one thread.
+fn check_split<'a>(
+    file: &'a File,
+    sources: &SourceMap,
+    ids: &'a NodeIdGen,
+    cut: Pos,
+    free: bool,
+    timing: bool,
+) -> Option<Checker<'a>> {
+    use crate::types::check::Side;
+    use crate::types::split::{check_second_half, BodySplit};
+    let user = sources.files().first()?;
+    let (name, text): (&str, &str) = (&user.name, &user.src);
+    let first_id = ids.count();
+    let bump = crate::frontalloc::bump_enabled();
+    let t = std::time::Instant::now();
+    std::thread::scope(|s| {
+        let second = std::thread::Builder::new()
+            .spawn_scoped(s, move || {
+                crate::frontalloc::set_bump(bump);
+                let r = with_stack(|| check_second_half(file, name, text, first_id, cut, free));
+                (r, t.elapsed())
+            })
+            .ok()?;
+        let mut c = Checker::new(sources.clone(), ids);
+        c.info.set_recording(false);
+        c.st.split = Some(BodySplit {
+            cut,
+            role: Side::First,
+        });
+        c.check_files_to_bodies(&[file]);
+        let first_done = t.elapsed();
+        let (second, second_done) = second.join().ok()?;
+        if timing {
+            eprintln!("goscope: bodies split: first thread {first_done:?}, second {second_done:?}");
+        }
+        let mut ok = !c.st.first_err && c.diags.is_empty() && c.merge_second_half(second);
+        if ok {
+            c.st.split = None;
+            c.finish_files();
+            ok = c.diags.is_empty() && c.internal_errors.is_empty();
+        }
+        if ok {
+            Some(c)
+        } else {
+            release(c, free);
+            None
+        }
+    })
 }
 
 /// Drops `x`, or (when the process is about to exit) leaks it.

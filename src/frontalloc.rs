@@ -142,24 +142,10 @@ impl Bump {
     /// Starts a new chunk and takes `size` bytes from it.
     #[cold]
     fn refill(&self, size: usize) -> Option<*mut u8> {
-        let layout = Layout::from_size_align(CHUNK, CHUNK).ok()?;
-        // SAFETY: the layout has a non-zero size.
-        let base = unsafe { System.alloc(layout) };
-        if base.is_null() {
-            return None;
-        }
-        let idx = base as usize >> CHUNK_SHIFT;
-        let Some(word) = CHUNK_MAP.get(idx >> 6) else {
-            // Above the mapped address range: give the chunk back.
-            // SAFETY: `base` was just allocated with `layout`.
-            unsafe { System.dealloc(base, layout) };
-            return None;
-        };
-        word.fetch_or(1 << (idx & 63), Ordering::Relaxed);
-        let p = base as usize;
+        let p = new_chunk()?;
         self.next.set(p + size);
         self.end.set(p + CHUNK);
-        Some(base)
+        Some(p as *mut u8)
     }
 
     /// Puts a chunk block of `size` bytes on its free list.
@@ -172,6 +158,26 @@ impl Bump {
         unsafe { *(p as *mut usize) = self.free[class].get() };
         self.free[class].set(p as usize);
     }
+}
+
+/// A new chunk, registered in [`CHUNK_MAP`]; None when the system has no
+/// memory or the chunk lies above the mapped address range.
+fn new_chunk() -> Option<usize> {
+    let layout = Layout::from_size_align(CHUNK, CHUNK).ok()?;
+    // SAFETY: the layout has a non-zero size.
+    let base = unsafe { System.alloc(layout) };
+    if base.is_null() {
+        return None;
+    }
+    let idx = base as usize >> CHUNK_SHIFT;
+    let Some(word) = CHUNK_MAP.get(idx >> 6) else {
+        // Above the mapped address range: give the chunk back.
+        // SAFETY: `base` was just allocated with `layout`.
+        unsafe { System.dealloc(base, layout) };
+        return None;
+    };
+    word.fetch_or(1 << (idx & 63), Ordering::Relaxed);
+    Some(base as usize)
 }
 
 /// The global allocator of the `goscope` binary (see the module comment).
@@ -191,6 +197,19 @@ unsafe impl GlobalAlloc for FrontAlloc {
         }
         // SAFETY: the caller's contract for `layout` is System's.
         unsafe { System.alloc(layout) }
+    }
+
+    /// Zeroed system blocks come from `calloc`, which leaves fresh pages
+    /// untouched (the default would write every byte).
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if let Some(p) = BUMP.with(|b| b.alloc(layout)) {
+            // SAFETY: `p` is a fresh block of at least `layout.size()` bytes.
+            unsafe { std::ptr::write_bytes(p, 0, layout.size()) };
+            return p;
+        }
+        // SAFETY: the caller's contract for `layout` is System's.
+        unsafe { System.alloc_zeroed(layout) }
     }
 
     #[inline]

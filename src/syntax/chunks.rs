@@ -27,10 +27,8 @@
 //! diagnostic in either chunk, an import in the second chunk (gc reports
 //! those), or a first chunk that used more node ids than the gap left it.
 
-use std::rc::Rc;
-
 use super::ast::{Decl, File};
-use super::ctx::{NodeIdGen, ParseCtx};
+use super::ctx::{decls_hint, NodeIdGen, ParseCtx};
 use super::parser;
 
 /// Files smaller than this are parsed sequentially: a thread costs more
@@ -82,14 +80,15 @@ fn parse_chunk(
     first_id: u32,
     first_group: u32,
     decls_only: bool,
+    decls_room: usize,
 ) -> Option<Chunk> {
-    let ctx = ParseCtx::new(first_id);
+    let ctx = ParseCtx::with_source(first_id, text, base);
     ctx.set_first_group(first_group);
-    let src: Rc<str> = Rc::from(text);
+    ctx.decls_hint.set(decls_room);
     let file = if decls_only {
-        parser::run_decls(&ctx, &src, base)
+        parser::run_decls(&ctx)
     } else {
-        parser::run(&ctx, &src, base)
+        parser::run(&ctx)
     }?;
     if !ctx.diags.borrow().is_empty() || decls_only && !ctx.directives.borrow().is_empty() {
         return None;
@@ -139,10 +138,18 @@ fn parse_parallel_from(src: &str, base: u32, ids: &NodeIdGen, min_split: usize) 
             .stack_size(HELPER_STACK)
             .spawn_scoped(s, move || {
                 crate::frontalloc::set_bump(bump);
-                parse_chunk(tail, tail_base, second, second_group, true)
+                parse_chunk(
+                    tail,
+                    tail_base,
+                    second,
+                    second_group,
+                    true,
+                    decls_hint(tail.len()),
+                )
             })
             .ok()?;
-        let one = parse_chunk(head, base, first, 0, false);
+        // The first chunk's vector has room for the second's declarations.
+        let one = parse_chunk(head, base, first, 0, false, decls_hint(src.len()));
         let two = helper.join().ok()?;
         Some((one?, two?))
     })?;

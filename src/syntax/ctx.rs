@@ -19,8 +19,9 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::ast::{NodeId, Pragma, PragmaFlags};
+use super::ast::{Expr, NodeId, Pragma, PragmaFlags, Stmt};
 use super::pos::Pos;
+use super::scratch::Scratch;
 use super::symbol::Symbol;
 use crate::diag::Diagnostic;
 
@@ -73,7 +74,7 @@ pub enum PragmaTarget {
     Other,
 }
 
-pub struct ParseCtx {
+pub struct ParseCtx<'s> {
     next_id: Cell<u32>,
     first_id: u32,
     /// Depth of each node, indexed by `id - first_id`.
@@ -84,51 +85,65 @@ pub struct ParseCtx {
     next_group: Cell<u32>,
     /// Context for error messages, kept by the lexer.
     pub track: RefCell<super::parse_error::Track>,
-    /// The source being parsed and its base, for the few checks that
-    /// look at the text after a token (gc reports some errors at the
-    /// next token, which an action has not seen).
-    src: RefCell<std::rc::Rc<str>>,
-    base: Cell<u32>,
+    /// Statement lists and expression lists (arguments, elements, operand
+    /// lists) under construction.
+    pub stmts: Scratch<Stmt>,
+    pub exprs: Scratch<Expr>,
+    /// How many top-level declarations to make room for at once.
+    pub(crate) decls_hint: Cell<usize>,
+    /// The source being parsed and its base, for the lexer and for the
+    /// few checks that look at the text after a token (gc reports some
+    /// errors at the next token, which an action has not seen). Borrowed:
+    /// a chunk of a file parsed in parallel is not copied.
+    pub(crate) src: &'s str,
+    pub(crate) base: u32,
 }
 
-impl ParseCtx {
-    /// A context whose node ids continue from `first_id`.
-    pub fn new(first_id: u32) -> ParseCtx {
+impl ParseCtx<'static> {
+    /// A context without source (for running the lexer alone) whose node
+    /// ids continue from `first_id`.
+    pub fn new(first_id: u32) -> ParseCtx<'static> {
+        ParseCtx::with_source(first_id, "", 0)
+    }
+}
+
+impl<'s> ParseCtx<'s> {
+    /// A context for parsing `src`, whose offset 0 is `base`, with node
+    /// ids from `first_id` on.
+    pub fn with_source(first_id: u32, src: &'s str, base: u32) -> ParseCtx<'s> {
         ParseCtx {
             next_id: Cell::new(first_id),
             first_id,
-            depth: RefCell::new(Vec::new()),
+            // About one node per three bytes of source: reserve once rather
+            // than regrow (large reallocations cost malloc consolidations).
+            depth: RefCell::new(Vec::with_capacity(src.len() / 3)),
             too_deep: Cell::new(false),
             diags: RefCell::new(Vec::new()),
             directives: RefCell::new(Vec::new()),
             next_group: Cell::new(0),
             track: RefCell::new(Default::default()),
-            src: RefCell::new(std::rc::Rc::from("")),
-            base: Cell::new(0),
+            stmts: Scratch::default(),
+            exprs: Scratch::default(),
+            decls_hint: Cell::new(decls_hint(src.len())),
+            src,
+            base,
         }
     }
+}
 
-    /// Records the text being parsed and its base position.
-    pub fn set_source(&self, src: std::rc::Rc<str>, base: u32) {
-        // About one node per three bytes of source: reserve once rather
-        // than regrow (large reallocations cost malloc consolidations).
-        self.depth.borrow_mut().reserve(src.len() / 3);
-        *self.src.borrow_mut() = src;
-        self.base.set(base);
-    }
-
+impl ParseCtx<'_> {
     /// The end of the source (gc's EOF position).
     pub fn eof(&self) -> Pos {
-        Pos(self.base.get() + self.src.borrow().len() as u32)
+        Pos(self.base + self.src.len() as u32)
     }
 
     /// Where the next token after `after` starts, skipping blanks and
     /// comments; when `newlines` is false a newline counts as a token (it
     /// is one after a literal or name).
     pub fn next_token_pos(&self, after: Pos, newlines: bool) -> Pos {
-        let src = self.src.borrow();
+        let src = self.src;
         let b = src.as_bytes();
-        let mut i = (after.0.saturating_sub(self.base.get()) as usize).min(b.len());
+        let mut i = (after.0.saturating_sub(self.base) as usize).min(b.len());
         while i < b.len() {
             match b[i] {
                 b' ' | b'\t' | b'\r' => i += 1,
@@ -145,13 +160,13 @@ impl ParseCtx {
                 _ => break,
             }
         }
-        Pos(self.base.get() + i as u32)
+        Pos(self.base + i as u32)
     }
 
     /// The source text from `pos` on (empty past the end).
     pub fn text_at(&self, pos: Pos) -> String {
-        let src = self.src.borrow();
-        let i = (pos.0.saturating_sub(self.base.get()) as usize).min(src.len());
+        let src = self.src;
+        let i = (pos.0.saturating_sub(self.base) as usize).min(src.len());
         src[i..].chars().take(16).collect()
     }
 
@@ -273,6 +288,17 @@ impl ParseCtx {
         }
         pragma
     }
+}
+
+/// Room for the top-level declarations of `len` bytes of source: more
+/// than real code has (a declaration per 128 bytes; the generated
+/// 100,000-line benchmark has one per 175), so that the file's vector of
+/// declarations is not regrown (a copy of all of it each time) and a big
+/// file's two chunks are joined without moving the first's. The room a
+/// file does not use is allocated but never written (a big vector is
+/// mapped on demand), so it costs no memory touched.
+pub fn decls_hint(len: usize) -> usize {
+    len / 128
 }
 
 /// gc's `pragmaFlag` (noder/lex.go): the flag a `//go:` verb sets, or 0.

@@ -48,11 +48,12 @@ pub struct LexError;
 /// what gc's `source.nextch` reports: "invalid NUL character", "invalid
 /// UTF-8 encoding" (once per bad byte) and "invalid BOM in the middle of
 /// the file". Each offending byte becomes a space; a BOM at offset 0 is
-/// dropped silently, as in gc.
-pub fn sanitize(src: &[u8], errors: &mut Vec<(u32, String)>) -> String {
+/// dropped silently, as in gc. A clean source (the usual case) is
+/// borrowed, not copied.
+pub fn sanitize<'s>(src: &'s [u8], errors: &mut Vec<(u32, String)>) -> std::borrow::Cow<'s, str> {
     if let Ok(s) = std::str::from_utf8(src) {
         if !s.as_bytes().contains(&0) && !s.contains('\u{feff}') {
-            return s.to_string();
+            return std::borrow::Cow::Borrowed(s);
         }
     }
     let mut out = String::with_capacity(src.len());
@@ -81,7 +82,7 @@ pub fn sanitize(src: &[u8], errors: &mut Vec<(u32, String)>) -> String {
             offset += 1;
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Go's `unicode.IsLetter`.
@@ -624,7 +625,7 @@ pub(crate) fn scan_general_comment(lex: &mut logos::Lexer<RawTok>) -> bool {
 /// global positions, semicolons inserted, comments and white space gone.
 pub struct Lexer<'a> {
     inner: logos::Lexer<'a, RawTok>,
-    ctx: &'a ParseCtx,
+    ctx: &'a ParseCtx<'a>,
     base: u32,
     nlsemi: bool,
     done: bool,
@@ -636,7 +637,7 @@ pub struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     /// A lexer over `src` (already [`sanitize`]d) whose offset 0 is `base`.
-    pub fn new(src: &'a str, base: u32, ctx: &'a ParseCtx) -> Lexer<'a> {
+    pub fn new(src: &'a str, base: u32, ctx: &'a ParseCtx<'a>) -> Lexer<'a> {
         Lexer {
             inner: RawTok::lexer(src),
             ctx,

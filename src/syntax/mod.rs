@@ -33,6 +33,7 @@ mod parser;
 pub mod pos;
 pub mod positions;
 pub mod printer;
+mod scratch;
 pub mod symbol;
 pub mod token;
 
@@ -80,7 +81,7 @@ fn parse_file_impl(
 ) -> (File, Vec<Diagnostic>) {
     let mut lex_errors = Vec::new();
     let text = lexer::sanitize(src, &mut lex_errors);
-    let Some(file) = map.add(name, Rc::from(text)) else {
+    let Some(file) = map.add(name, Rc::from(&*text)) else {
         let pos = map.files().last().map_or(Pos(0), |f| Pos(f.end()));
         let d = Diagnostic::new(pos, format!("{name}: source too large"));
         return (empty_file(pos, ids), vec![d]);
@@ -90,11 +91,11 @@ fn parse_file_impl(
             return (f, Vec::new());
         }
     }
-    let ctx = ctx::ParseCtx::new(ids.count());
+    let ctx = ctx::ParseCtx::with_source(ids.count(), &file.src, file.base);
     for (off, msg) in lex_errors {
         ctx.error(Pos(file.base + off), msg);
     }
-    let parsed = parser::run(&ctx, &file.src, file.base);
+    let parsed = parser::run(&ctx);
     ids.0.set(ctx.end_id());
     let mut f = parsed.unwrap_or_else(|| empty_file(Pos(file.base), ids));
     let rest = ctx.untaken_directives();

@@ -126,7 +126,11 @@ impl Track {
         }
     }
 
-    /// Notes a token the lexer hands out at `pos`.
+    /// Notes a token the lexer hands out at `pos`. Called for every token
+    /// of the file: the common case is a store into the ring and a test of
+    /// the token's kind, the few tokens that change the context go out of
+    /// line.
+    #[inline]
     pub fn token(&mut self, pos: Pos, tok: &Tok) {
         self.history[self.next % HISTORY] = Snapshot {
             pos,
@@ -134,6 +138,33 @@ impl Track {
             bits: self.shape | u8::from(self.after_bodiless_func) << 5,
         };
         self.next += 1;
+        if matches!(
+            tok,
+            Tok::Lbrace
+                | Tok::Rbrace
+                | Tok::Lparen
+                | Tok::Lbrack
+                | Tok::Rparen
+                | Tok::Rbrack
+                | Tok::If
+                | Tok::For
+                | Tok::Switch
+                | Tok::Select
+                | Tok::Func
+                | Tok::Var
+                | Tok::Const
+                | Tok::Type
+                | Tok::Import
+        ) {
+            self.structure(tok);
+        }
+        self.prev = Some(*tok);
+    }
+
+    /// [`Track::token`] for a token that opens or closes a bracket, starts
+    /// a statement header or may start a top-level declaration.
+    #[inline(never)]
+    fn structure(&mut self, tok: &Tok) {
         match tok {
             Tok::Lbrace => {
                 if self.header.is_some_and(|(_, d)| d == self.depth) {
@@ -163,7 +194,6 @@ impl Track {
             }
             _ => {}
         }
-        self.prev = Some(*tok);
     }
 
     /// No `{` is open.

@@ -26,7 +26,7 @@ lalrpop_util::lalrpop_mod!(
 
 type GoParseError = ParseError<Pos, Tok, LexError>;
 
-impl ParseCtx {
+impl ParseCtx<'_> {
     /// Reports a parse error in gc's words.
     pub(crate) fn report_parse_error(&self, e: &GoParseError) {
         let (pos, tok, expected) = match e {
@@ -100,10 +100,10 @@ impl ParseCtx {
     }
 }
 
-/// Runs the generated parser; None when it could not recover.
-pub(crate) fn run(ctx: &ParseCtx, src: &std::rc::Rc<str>, base: u32) -> Option<super::ast::File> {
-    ctx.set_source(src.clone(), base);
-    let lexer = super::lexer::Lexer::new(src, base, ctx);
+/// Runs the generated parser over the context's source; None when it
+/// could not recover.
+pub(crate) fn run(ctx: &ParseCtx) -> Option<super::ast::File> {
+    let lexer = super::lexer::Lexer::new(ctx.src, ctx.base, ctx);
     match grammar::FileParser::new().parse(ctx, lexer) {
         Ok(f) => Some(*f),
         Err(e) => {
@@ -113,20 +113,15 @@ pub(crate) fn run(ctx: &ParseCtx, src: &std::rc::Rc<str>, base: u32) -> Option<s
     }
 }
 
-/// Runs the generated parser over the top-level declarations of `src`
-/// behind a synthetic `package main;` clause at `base` (the second chunk
-/// of a file parsed in parallel, see `chunks.rs`); the clause's tokens
-/// pass by the lexer's error tracking, so they must not be used on a text
-/// with errors.
-pub(crate) fn run_decls(
-    ctx: &ParseCtx,
-    src: &std::rc::Rc<str>,
-    base: u32,
-) -> Option<super::ast::File> {
+/// Runs the generated parser over the top-level declarations of the
+/// context's source behind a synthetic `package main;` clause at its base
+/// (the second chunk of a file parsed in parallel, see `chunks.rs`); the
+/// clause's tokens pass by the lexer's error tracking, so they must not be
+/// used on a text with errors.
+pub(crate) fn run_decls(ctx: &ParseCtx) -> Option<super::ast::File> {
     use super::symbol::Symbol;
     use super::token::SemiKind;
-    ctx.set_source(src.clone(), base);
-    let at = Pos(base);
+    let at = Pos(ctx.base);
     let clause = [
         Tok::Package,
         Tok::Name(Symbol::intern("main")),
@@ -135,7 +130,7 @@ pub(crate) fn run_decls(
     .map(|t| Ok((at, t, at)));
     let lexer = clause
         .into_iter()
-        .chain(super::lexer::Lexer::new(src, base, ctx));
+        .chain(super::lexer::Lexer::new(ctx.src, ctx.base, ctx));
     match grammar::FileParser::new().parse(ctx, lexer) {
         Ok(f) => Some(*f),
         Err(e) => {

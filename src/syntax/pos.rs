@@ -47,8 +47,10 @@ pub struct SourceFile {
     pub name: String,
     pub src: Rc<str>,
     pub base: u32,
-    /// Offsets (relative to the file) of the first byte of each line.
-    line_starts: Vec<u32>,
+    /// Offsets (relative to the file) of the first byte of each line;
+    /// computed when a position is first resolved (a valid program's
+    /// `goscope check` never resolves one: no scan of its text).
+    line_starts: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// Offsets of the first byte of each line of `b`: 0 and every offset
@@ -85,30 +87,35 @@ fn line_starts(b: &[u8]) -> Vec<u32> {
 
 impl SourceFile {
     fn new(name: String, src: Rc<str>, base: u32) -> SourceFile {
-        let line_starts = line_starts(src.as_bytes());
         SourceFile {
             name,
             src,
             base,
-            line_starts,
+            line_starts: std::cell::OnceCell::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts
+            .get_or_init(|| line_starts(self.src.as_bytes()))
     }
 
     /// Line and column (both 1-based, column in bytes) of a file offset.
     pub fn line_col(&self, offset: u32) -> (u32, u32) {
-        let line = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        (line as u32 + 1, offset - self.line_starts[line] + 1)
+        (line as u32 + 1, offset - starts[line] + 1)
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1);
-        let start = self.line_starts.get(i).copied().unwrap_or(0) as usize;
-        let end = self
-            .line_starts
+        let starts = self.line_starts();
+        let start = starts.get(i).copied().unwrap_or(0) as usize;
+        let end = starts
             .get(i + 1)
             .map(|e| *e as usize - 1)
             .unwrap_or(self.src.len());
@@ -153,7 +160,7 @@ impl std::fmt::Display for Position {
 }
 
 /// Every file loaded in one session, in the order loaded.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     files: Vec<Rc<SourceFile>>,
 }

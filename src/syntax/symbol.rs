@@ -67,12 +67,39 @@ fn cache_slot(b: &[u8]) -> usize {
     (h >> 52) as usize % CACHE_SLOTS
 }
 
+/// `a == b`, with the short texts most names are compared by a few
+/// fixed-size (possibly overlapping) loads instead of a call of `memcmp`.
+#[inline]
+fn same_text(a: &[u8], b: &[u8]) -> bool {
+    fn load8(b: &[u8]) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(w)
+    }
+    fn load4(b: &[u8]) -> u32 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[..4]);
+        u32::from_le_bytes(w)
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => load4(a) == load4(b) && load4(&a[n - 4..]) == load4(&b[n - 4..]),
+        8..=16 => load8(a) == load8(b) && load8(&a[n - 8..]) == load8(&b[n - 8..]),
+        _ => a == b,
+    }
+}
+
 impl Symbol {
     pub fn intern(s: &str) -> Symbol {
         let slot = cache_slot(s.as_bytes());
         let cached = CACHE.with(|c| c[slot].get());
         if let Some(sym) = cached {
-            if sym.as_str() == s {
+            if same_text(sym.as_str().as_bytes(), s.as_bytes()) {
                 return sym;
             }
         }
@@ -158,5 +185,37 @@ mod tests {
         assert!(Symbol::intern("Exported").is_exported());
         assert!(!Symbol::intern("élan").is_exported());
         assert!(Symbol::intern("Élan").is_exported());
+    }
+
+    #[test]
+    fn same_text_is_equality() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "acc",
+            "abd",
+            "abcd",
+            "abce",
+            "xbcd",
+            "abcdefg",
+            "abcdefh",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghXjklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_text(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -323,35 +323,89 @@ pub enum RawTok {
     Punct(Tok),
 }
 
+/// The keywords and their tokens (gc's `keywordMap`).
+const KEYWORDS: [(&str, Tok); 25] = [
+    ("break", Tok::Break),
+    ("case", Tok::Case),
+    ("chan", Tok::Chan),
+    ("const", Tok::Const),
+    ("continue", Tok::Continue),
+    ("default", Tok::Default),
+    ("defer", Tok::Defer),
+    ("else", Tok::Else),
+    ("fallthrough", Tok::Fallthrough),
+    ("for", Tok::For),
+    ("func", Tok::Func),
+    ("go", Tok::Go),
+    ("goto", Tok::Goto),
+    ("if", Tok::If),
+    ("import", Tok::Import),
+    ("interface", Tok::Interface),
+    ("map", Tok::Map),
+    ("package", Tok::Package),
+    ("range", Tok::Range),
+    ("return", Tok::Return),
+    ("select", Tok::Select),
+    ("struct", Tok::Struct),
+    ("switch", Tok::Switch),
+    ("type", Tok::Type),
+    ("var", Tok::Var),
+];
+
+/// A perfect hash of the keywords (of 2 to 11 bytes): no two share a slot
+/// (`keyword_table_is_perfect` checks it), so a name is a keyword iff it
+/// equals its slot's keyword. One slot probe replaces a `match` over
+/// strings (a length switch and then calls of `memcmp`) for every name.
+const fn keyword_slot(b: &[u8]) -> usize {
+    (b[0] as usize * 6 + b[1] as usize * 23 + b.len()) & 63
+}
+
+static KEYWORD_TABLE: [(&str, Tok); 64] = {
+    let mut t = [("", Tok::Comma); 64];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        t[keyword_slot(KEYWORDS[i].0.as_bytes())] = KEYWORDS[i];
+        i += 1;
+    }
+    t
+};
+
 /// The keyword spelled `s`, if any (gc's `keywordMap`).
+#[inline]
 pub fn keyword(s: &str) -> Option<Tok> {
-    use Tok::*;
-    Some(match s {
-        "break" => Break,
-        "case" => Case,
-        "chan" => Chan,
-        "const" => Const,
-        "continue" => Continue,
-        "default" => Default,
-        "defer" => Defer,
-        "else" => Else,
-        "fallthrough" => Fallthrough,
-        "for" => For,
-        "func" => Func,
-        "go" => Go,
-        "goto" => Goto,
-        "if" => If,
-        "import" => Import,
-        "interface" => Interface,
-        "map" => Map,
-        "package" => Package,
-        "range" => Range,
-        "return" => Return,
-        "select" => Select,
-        "struct" => Struct,
-        "switch" => Switch,
-        "type" => Type,
-        "var" => Var,
-        _ => return None,
-    })
+    let b = s.as_bytes();
+    if !(2..=11).contains(&b.len()) {
+        return None;
+    }
+    let (k, tok) = KEYWORD_TABLE[keyword_slot(b)];
+    (k.as_bytes() == b).then_some(tok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_table_is_perfect() {
+        let mut slots = std::collections::HashSet::new();
+        for (k, tok) in KEYWORDS {
+            assert!(slots.insert(keyword_slot(k.as_bytes())), "{k}");
+            assert_eq!(keyword(k), Some(tok));
+            assert_eq!(tok.spelling(), k);
+        }
+        for s in [
+            "",
+            "b",
+            "br",
+            "breaks",
+            "Break",
+            "typo",
+            "vars",
+            "x",
+            "go_",
+            "fallthroughs",
+        ] {
+            assert_eq!(keyword(s), None, "{s}");
+        }
+    }
 }

@@ -130,12 +130,14 @@ impl<'a> Checker<'a> {
             return;
         }
         if self.is_non_type_param_interface(x.ty) {
-            if !self.identical(x.ty, t) {
+            if !self.identical(x.ty, t) && self.info.recording() {
                 self.info.iface_reconversions.insert(e.id, t);
             }
             return;
         }
-        self.info.iface_conversions.insert(e.id, t);
+        if self.info.recording() {
+            self.info.iface_conversions.insert(e.id, t);
+        }
     }
 
     pub fn init_const(&mut self, lhs: ObjId, x: &mut Operand<'a>) {

@@ -787,6 +787,9 @@ impl<'a> Checker<'a> {
         indirect: bool,
     ) {
         self.record_use(sel, obj);
+        if !self.info.recording() {
+            return;
+        }
         self.info.selections.insert(
             e.id,
             super::info::Selection {

@@ -87,6 +87,18 @@ pub struct ExprInfo {
 
 pub type Action<'a> = Box<dyn FnOnce(&mut Checker<'a>) + 'a>;
 
+/// Which thread runs a delayed action when function bodies are checked
+/// on two threads (split.rs): both (everything scheduled outside function
+/// bodies, so that both threads see the same package), or only the thread
+/// that owns the body it belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Side {
+    #[default]
+    Shared,
+    First,
+    Second,
+}
+
 /// State that belongs to the package being checked; saved while an import
 /// is checked.
 #[derive(Default)]
@@ -101,7 +113,12 @@ pub struct PkgState<'a> {
     /// Methods of package-level types, collected before the types are checked.
     pub methods: FxHashMap<ObjId, Vec<ObjId>>,
     pub untyped: FxHashMap<NodeId, ExprInfo>,
-    pub delayed: Vec<Option<Action<'a>>>,
+    pub delayed: Vec<Option<(Action<'a>, Side)>>,
+    /// Set when this thread checks only some function bodies (split.rs).
+    pub split: Option<super::split::BodySplit>,
+    /// The side of the delayed action that is running ([`Side::Shared`]
+    /// outside them): actions it schedules inherit it.
+    pub side: Side,
     pub obj_path: Vec<ObjId>,
     pub first_err: bool,
     pub broken_aliases: FxHashSet<ObjId>,
@@ -234,6 +251,17 @@ impl<'a> Checker<'a> {
     }
 
     fn check_files_inner(&mut self, files: &[&'a File]) {
+        self.declarations_and_bodies(files);
+        self.finish_files_inner();
+    }
+
+    /// The package's declarations and the function bodies this thread
+    /// owns (all of them unless [`PkgState::split`] is set).
+    pub fn check_files_to_bodies(&mut self, files: &[&'a File]) {
+        crate::driver::with_stack(|| self.declarations_and_bodies(files))
+    }
+
+    fn declarations_and_bodies(&mut self, files: &[&'a File]) {
         let ids = self.ids.count() as usize;
         self.info.reserve_nodes(ids);
         self.reserve_arenas(ids);
@@ -241,6 +269,15 @@ impl<'a> Checker<'a> {
         self.collect_objects();
         self.package_objects();
         self.process_delayed(0);
+    }
+
+    /// What follows the function bodies: initialization order, unused
+    /// imports, the generic checks.
+    pub fn finish_files(&mut self) {
+        crate::driver::with_stack(|| self.finish_files_inner())
+    }
+
+    fn finish_files_inner(&mut self) {
         self.cleanup();
         self.init_order();
         self.unused_imports();
@@ -292,15 +329,32 @@ impl<'a> Checker<'a> {
 
     /// Schedules `f` to run after the current package-level declarations.
     pub fn later(&mut self, f: impl FnOnce(&mut Checker<'a>) + 'a) {
-        self.st.delayed.push(Some(Box::new(f)));
+        let side = self.st.side;
+        self.st.delayed.push(Some((Box::new(f), side)));
     }
 
-    /// Runs delayed actions from `top` on (they may add more), then drops them.
+    /// [`Checker::later`] for the body of the function declared at `pos`,
+    /// which belongs to one side when bodies are split.
+    pub fn later_body(&mut self, pos: Pos, f: impl FnOnce(&mut Checker<'a>) + 'a) {
+        let side = match &self.st.split {
+            Some(split) if self.st.side == Side::Shared => split.side_of(pos),
+            _ => self.st.side,
+        };
+        self.st.delayed.push(Some((Box::new(f), side)));
+    }
+
+    /// Runs delayed actions from `top` on (they may add more), then drops
+    /// them; when bodies are split, only those of this thread's side.
     pub fn process_delayed(&mut self, top: usize) {
+        let mine = self.st.split.as_ref().map(|s| s.role);
         let mut i = top;
         while i < self.st.delayed.len() {
-            if let Some(f) = self.st.delayed[i].take() {
-                f(self);
+            if let Some((f, side)) = self.st.delayed[i].take() {
+                if side == Side::Shared || mine.is_none_or(|m| m == side) {
+                    let outer = std::mem::replace(&mut self.st.side, side);
+                    f(self);
+                    self.st.side = outer;
+                }
             }
             i += 1;
         }
@@ -446,17 +500,23 @@ impl<'a> Checker<'a> {
     }
 
     pub fn record_implicit(&mut self, at: Pos, obj: ObjId) {
-        self.info.implicits.insert(at, obj);
+        if self.info.recording() {
+            self.info.implicits.insert(at, obj);
+        }
     }
 
     pub fn record_scope(&mut self, at: Pos, scope: ScopeId) {
-        self.info.scopes.insert(at, scope);
+        if self.info.recording() {
+            self.info.scopes.insert(at, scope);
+        }
     }
 
     pub fn record_instance(&mut self, ident: NodeId, targs: Vec<TypeId>, ty: TypeId) {
-        self.info
-            .instances
-            .insert(ident, super::info::Instance { targs, ty });
+        if self.info.recording() {
+            self.info
+                .instances
+                .insert(ident, super::info::Instance { targs, ty });
+        }
     }
 
     // --- object colors (cycle detection) ---

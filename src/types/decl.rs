@@ -523,7 +523,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(body) = &fdecl.body {
             let name = self.obj(obj).name.as_str();
-            self.later(move |c: &mut Checker<'a>| {
+            self.later_body(fdecl.pos, move |c: &mut Checker<'a>| {
                 c.func_body(Some(d), name, sig, body, None);
             });
         }

@@ -123,6 +123,11 @@ pub struct Info {
     /// interface type (gc's convI2I / convI2E: no allocation, so escape
     /// analysis ignores them; the compiler converts the type word).
     pub iface_reconversions: FxHashMap<NodeId, TypeId>,
+    /// Set when nothing is to be recorded: a check whose caller needs
+    /// only its diagnostics (types2's Checker with a nil Info). The
+    /// checker never reads these tables back, so its results are the
+    /// same.
+    off: bool,
 }
 
 /// A recorded mode and type in 32 bits: the type id in the low
@@ -236,6 +241,16 @@ fn grow(v: &mut Vec<u32>, i: usize) {
 }
 
 impl Info {
+    /// Turns recording off (or back on).
+    pub fn set_recording(&mut self, on: bool) {
+        self.off = !on;
+    }
+
+    /// Whether recording is on.
+    pub fn recording(&self) -> bool {
+        !self.off
+    }
+
     /// Makes room for `n` node ids, so that recording does not regrow the
     /// tables (the checker calls this with the id count after parsing),
     /// and for [`STD_IDS`] more: the std API files that the imports parse
@@ -243,6 +258,9 @@ impl Info {
     /// million entries by an eighth per file copied 150 MB for a program
     /// importing fmt).
     pub fn reserve_nodes(&mut self, n: usize) {
+        if self.off {
+            return;
+        }
         fn room(v: &mut Vec<u32>, n: usize) {
             if v.len() < n {
                 v.reserve_exact(n + STD_IDS - v.len());
@@ -268,6 +286,9 @@ impl Info {
 
     #[inline]
     pub fn record_type(&mut self, id: NodeId, tv: TypeAndValue) {
+        if self.off {
+            return;
+        }
         let i = id.index();
         ensure(&mut self.types, i);
         let old = self.types[i];
@@ -342,6 +363,9 @@ impl Info {
 
     /// Changes the recorded type of an expression (comma-ok tuples).
     pub fn set_type(&mut self, id: NodeId, ty: TypeId) {
+        if self.off {
+            return;
+        }
         if let Some((mode, _, has_value)) = self.type_entry(id) {
             self.record_entry(id, mode, ty, has_value);
         }
@@ -366,6 +390,9 @@ impl Info {
 
     #[inline]
     pub fn record_def(&mut self, id: NodeId, obj: Option<ObjId>) {
+        if self.off {
+            return;
+        }
         let i = id.index();
         ensure(&mut self.objs, i);
         let e = self.objs[i];
@@ -387,6 +414,9 @@ impl Info {
 
     #[inline]
     pub fn record_use(&mut self, id: NodeId, obj: ObjId) {
+        if self.off {
+            return;
+        }
         let i = id.index();
         ensure(&mut self.objs, i);
         let e = self.objs[i];

@@ -130,7 +130,9 @@ impl<'a> Checker<'a> {
             } else {
                 decl.lhs.clone()
             };
-            self.info.init_order.push(Initializer { lhs, rhs: init.id });
+            if self.info.recording() {
+                self.info.init_order.push(Initializer { lhs, rhs: init.id });
+            }
         }
     }
 

@@ -36,6 +36,7 @@ pub mod returns;
 pub mod scope;
 pub mod signature;
 pub mod sizes;
+pub mod split;
 pub mod stdlib;
 pub mod stmt;
 pub mod structs;

@@ -11,7 +11,7 @@ use crate::syntax::pos::Pos;
 use crate::syntax::symbol::Symbol;
 use crate::syntax::token::Lit;
 
-impl ParseCtx {
+impl ParseCtx<'_> {
     // ------------------------------------------------------------ parameters
 
     /// gc's paramList fix-up. A lone name is a type unless some parameter

@@ -151,7 +151,7 @@ pub(super) fn boxed(e: Option<Expr>) -> Option<Box<Expr>> {
     e.map(Box::new)
 }
 
-impl ParseCtx {
+impl ParseCtx<'_> {
     // ------------------------------------------------------------ nodes
 
     /// Builds an expression node, recording its depth; a node deeper than

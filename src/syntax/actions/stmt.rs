@@ -10,7 +10,7 @@ use crate::syntax::printer::expr_string;
 use crate::syntax::symbol::Symbol;
 use crate::syntax::token::SemiKind;
 
-impl ParseCtx {
+impl ParseCtx<'_> {
     // ------------------------------------------------------------ statements
 
     pub fn labeled(&self, p: Pos, label: Symbol, colon: Pos, s: Option<Box<Stmt>>) -> Stmt {
