@@ -15,8 +15,10 @@ pub struct CheckOutcome {
     /// Errors in goscope's own std API files: goscope bugs, never the
     /// user's.
     pub internal_errors: Vec<String>,
-    /// Whether function bodies were checked on two threads (types/split.rs).
-    pub split_bodies: bool,
+    /// Whether function bodies were checked on two threads (types/split.rs):
+    /// None if not tried, false if either thread found an error and the
+    /// program was checked again on one.
+    pub split_bodies: Option<bool>,
 }
 
 /// At least this much stack is left for the front end: below it,
@@ -127,12 +129,20 @@ fn check_source_impl<R>(
             sources,
             diags,
             internal_errors: Vec::new(),
-            split_bodies: false,
+            split_bodies: None,
         };
         return (out, None);
     }
     let parse_errors: Vec<Pos> = diags.iter().map(|d| d.pos).collect();
-    diags.extend(noder_errors(&file));
+    // Pragmas come only from `//go:` directives: a file without any
+    // needs no walk over every statement to find them.
+    let has_directives = sources
+        .files()
+        .first()
+        .is_none_or(|f| f.src.contains("//go:"));
+    if has_directives {
+        diags.extend(noder_errors(&file));
+    }
     // gc type-checks only syntactically valid files; other parse-time
     // errors (misplaced directives) do not stop it.
     if diags.iter().any(|d| d.message.starts_with("syntax error")) {
@@ -150,7 +160,7 @@ fn check_source_impl<R>(
             sources,
             diags,
             internal_errors: Vec::new(),
-            split_bodies: false,
+            split_bodies: None,
         };
         return (out, None);
     }
@@ -159,11 +169,11 @@ fn check_source_impl<R>(
         Some(min) if diags.is_empty() => crate::types::split::choose_cut(&file, min),
         _ => None,
     };
-    let mut split_bodies = false;
+    let mut split_bodies = cut.map(|_| false);
     let mut checker =
         match cut.and_then(|cut| check_split(&file, &sources, &ids, cut, free, timing)) {
             Some(c) => {
-                split_bodies = true;
+                split_bodies = Some(true);
                 c
             }
             None => {
@@ -224,7 +234,7 @@ fn check_split<'a>(
     use crate::types::check::Side;
     use crate::types::split::{check_second_half, BodySplit};
     let user = sources.files().first()?;
-    let (name, text): (&str, &str) = (&user.name, &user.src);
+    let (name, text): (&str, _) = (&user.name, user.src.clone());
     let first_id = ids.count();
     let bump = crate::frontalloc::bump_enabled();
     let t = std::time::Instant::now();

@@ -272,7 +272,7 @@ mod tests {
                     strip_groups(&dump_file_with_positions(&f, &map))
                 };
                 let mut map = SourceMap::new();
-                let Some(file) = map.add("f.go", std::rc::Rc::from(src.as_str())) else {
+                let Some(file) = map.add("f.go", std::sync::Arc::from(src.as_str())) else {
                     continue;
                 };
                 let ids = NodeIdGen::new();

@@ -8,7 +8,6 @@
 //! appear in messages; expressions print through `printer.rs`.
 
 use std::fmt::Write;
-use std::rc::Rc;
 
 use super::ast::*;
 use super::ctx::ParseCtx;
@@ -80,7 +79,7 @@ pub fn dump_tokens(name: &str, src: &[u8]) -> String {
     let mut errors = Vec::new();
     let text = sanitize(src, &mut errors);
     let mut map = SourceMap::new();
-    let Some(file) = map.add(name, Rc::from(&*text)) else {
+    let Some(file) = map.add(name, std::sync::Arc::from(&*text)) else {
         return String::new();
     };
     let ctx = ParseCtx::new(0);

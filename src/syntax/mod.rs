@@ -37,8 +37,6 @@ mod scratch;
 pub mod symbol;
 pub mod token;
 
-use std::rc::Rc;
-
 use crate::diag::Diagnostic;
 pub use ctx::{NodeIdGen, MAX_NESTING};
 pub use dump::{dump_file, dump_file_with_positions, dump_tokens, stmt_string};
@@ -81,7 +79,7 @@ fn parse_file_impl(
 ) -> (File, Vec<Diagnostic>) {
     let mut lex_errors = Vec::new();
     let text = lexer::sanitize(src, &mut lex_errors);
-    let Some(file) = map.add(name, Rc::from(&*text)) else {
+    let Some(file) = map.add(name, std::sync::Arc::from(&*text)) else {
         let pos = map.files().last().map_or(Pos(0), |f| Pos(f.end()));
         let d = Diagnostic::new(pos, format!("{name}: source too large"));
         return (empty_file(pos, ids), vec![d]);

@@ -10,6 +10,7 @@
 //! the next file's first byte.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, Default)]
 pub struct Pos(pub u32);
@@ -45,7 +46,8 @@ impl Span {
 #[derive(Debug)]
 pub struct SourceFile {
     pub name: String,
-    pub src: Rc<str>,
+    /// Shared, not copied, by the threads of a split check (types/split.rs).
+    pub src: Arc<str>,
     pub base: u32,
     /// Offsets (relative to the file) of the first byte of each line;
     /// computed when a position is first resolved (a valid program's
@@ -86,7 +88,7 @@ fn line_starts(b: &[u8]) -> Vec<u32> {
 }
 
 impl SourceFile {
-    fn new(name: String, src: Rc<str>, base: u32) -> SourceFile {
+    fn new(name: String, src: Arc<str>, base: u32) -> SourceFile {
         SourceFile {
             name,
             src,
@@ -175,7 +177,7 @@ impl SourceMap {
 
     /// Adds a file and returns it; None when the session's position space is
     /// exhausted (more than 4 GB of source).
-    pub fn add(&mut self, name: &str, src: Rc<str>) -> Option<Rc<SourceFile>> {
+    pub fn add(&mut self, name: &str, src: Arc<str>) -> Option<Rc<SourceFile>> {
         let base = self.files.last().map(|f| f.end() + 1).unwrap_or(0);
         if base as u64 + src.len() as u64 >= MAX_SOURCE_BYTES {
             return None;

@@ -336,9 +336,11 @@ impl<'a> Checker<'a> {
     /// [`Checker::later`] for the body of the function declared at `pos`,
     /// which belongs to one side when bodies are split.
     pub fn later_body(&mut self, pos: Pos, f: impl FnOnce(&mut Checker<'a>) + 'a) {
+        // A function declared on the other side's demand still has its
+        // body checked on its own side.
         let side = match &self.st.split {
-            Some(split) if self.st.side == Side::Shared => split.side_of(pos),
-            _ => self.st.side,
+            Some(split) => split.side_of(pos),
+            None => self.st.side,
         };
         self.st.delayed.push(Some((Box::new(f), side)));
     }

@@ -493,12 +493,16 @@ impl<'a> Checker<'a> {
     /// Checks every package-level object, types first (types2's
     /// packageObjects).
     pub fn package_objects(&mut self) {
+        // With bodies split, each thread declares its side's objects and
+        // the others it uses, as they are used (split.rs).
+        let split = self.st.split;
         let list: Vec<ObjId> = self
             .st
             .decl_order
             .iter()
             .copied()
             .filter(|o| self.obj(*o).pkg == Some(self.pkg))
+            .filter(|o| split.is_none_or(|s| s.side_of(self.obj(*o).pos) == s.role))
             .collect();
         for &obj in &list {
             if self.obj(obj).is_type_name() && self.obj(obj).ty.is_some() {
@@ -525,7 +529,11 @@ impl<'a> Checker<'a> {
         for obj in others {
             self.obj_decl(obj, None);
         }
-        self.st.methods.clear();
+        // Types are declared here, so their methods are no longer needed;
+        // with bodies split, a type of the other side may be declared later.
+        if split.is_none() {
+            self.st.methods.clear();
+        }
     }
 
     pub fn unused_imports(&mut self) {

@@ -8,15 +8,18 @@
 //! which package-level objects its function refers to (initialization
 //! order).
 //!
-//! How: a second thread checks the same file with a checker of its own:
-//! the package's declarations again (checking is deterministic, so its
-//! objects and declarations have the same ids as the first thread's), then
-//! only the bodies of the functions declared from the cut on, which the
-//! first thread skips. Delayed actions scheduled outside function bodies
-//! run on both threads ([`Side::Shared`]); those scheduled while a body is
+//! How: a second thread checks the same file with a checker of its own.
+//! Both collect the package's objects (checking is deterministic, so the
+//! objects and declarations get the same ids on both). Then each thread
+//! checks the package-level declarations on its side of the cut, and the
+//! others as its side uses them (types2 checks a declaration when it is
+//! first used), and the bodies of the functions on its side. Delayed
+//! actions scheduled outside function bodies run on the thread that
+//! scheduled them ([`Side::Shared`]); those scheduled while a body is
 //! checked run on that body's thread. The second thread's used imports
-//! and dependencies are merged into the first checker before it computes
-//! the initialization order and looks for unused imports.
+//! and the dependencies of its side's declarations are merged into the
+//! first checker before it computes the initialization order and looks
+//! for unused imports.
 //!
 //! Limits, which keep the result exactly the sequential check's:
 //! - Only `goscope check` splits: the second thread's tables (the types of
@@ -110,19 +113,19 @@ pub struct SecondHalf {
     imports: Vec<ObjId>,
     /// Imports its bodies used.
     used: Vec<ObjId>,
-    /// The dependencies of the functions whose bodies it checked.
+    /// The dependencies of the declarations on its side.
     deps: Vec<(DeclId, Vec<ObjId>)>,
 }
 
 /// Checks `file` (whose text `text` is the first file of the session,
-/// named `name`) with only the bodies of the functions declared at or
+/// named `name`, shared with the first thread) with only the bodies of the functions declared at or
 /// after `cut`, on a checker of its own whose node ids start at
 /// `first_id`. `free` says whether to free the checker (or leak it, for a
 /// process about to exit).
 pub fn check_second_half(
     file: &File,
     name: &str,
-    text: &str,
+    text: std::sync::Arc<str>,
     first_id: u32,
     cut: Pos,
     free: bool,
@@ -130,7 +133,7 @@ pub fn check_second_half(
     let mut sources = SourceMap::new();
     let ids = NodeIdGen::new();
     ids.0.set(first_id);
-    if sources.add(name, std::rc::Rc::from(text)).is_none() {
+    if sources.add(name, text).is_none() {
         return SecondHalf {
             failed: true,
             decl_count: 0,
@@ -153,13 +156,15 @@ pub fn check_second_half(
             .copied()
             .filter(|&o| c.obj(o).is_used())
             .collect();
-    let deps = c
-        .decls
+    let mut deps: Vec<(DeclId, Vec<ObjId>)> = c
+        .obj_map
         .iter()
-        .enumerate()
-        .filter(|(_, d)| d.fdecl.is_some_and(|f| f.pos.0 >= cut.0))
-        .map(|(i, d)| (DeclId(i as u32), d.deps.iter().copied().collect()))
+        .filter(|&(&obj, _)| c.obj(obj).pos.0 >= cut.0)
+        .map(|(_, &d)| (d, c.decl(d).deps.iter().copied().collect()))
         .collect();
+    // Deterministic, and one entry per declaration (`var a, b = f()`).
+    deps.sort_by_key(|&(d, _)| d.0);
+    deps.dedup_by_key(|&mut (d, _)| d.0);
     let out = SecondHalf {
         failed,
         decl_count: c.decls.len(),
