@@ -126,18 +126,20 @@ impl<'a> Checker<'a> {
     /// (none when x already has an interface type or is nil).
     pub fn record_iface_conversion(&mut self, x: &Operand<'a>, t: TypeId) {
         let Some(e) = x.expr else { return };
-        if x.is_nil() || self.types.is_type_param(t) || !self.is_interface(t) {
+        if !self.info.recording()
+            || x.is_nil()
+            || self.types.is_type_param(t)
+            || !self.is_interface(t)
+        {
             return;
         }
         if self.is_non_type_param_interface(x.ty) {
-            if !self.identical(x.ty, t) && self.info.recording() {
+            if !self.identical(x.ty, t) {
                 self.info.iface_reconversions.insert(e.id, t);
             }
             return;
         }
-        if self.info.recording() {
-            self.info.iface_conversions.insert(e.id, t);
-        }
+        self.info.iface_conversions.insert(e.id, t);
     }
 
     pub fn init_const(&mut self, lhs: ObjId, x: &mut Operand<'a>) {

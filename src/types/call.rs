@@ -237,32 +237,32 @@ impl<'a> Checker<'a> {
             .signature(sig_t)
             .is_some_and(|s| !s.tparams.is_empty());
         let sig_t = self.arguments(call, sig_t, &targs, &arg_ops, xlist);
-        let sig = self.types.signature(sig_t).cloned().unwrap_or_default();
-        if is_generic && sig.tparams.is_empty() {
+        let (sig_results, tparams) = match self.types.signature(sig_t) {
+            Some(s) => (s.results, s.tparams.clone()),
+            None => (TypeId::default(), Vec::new()),
+        };
+        if is_generic && tparams.is_empty() {
             self.record_type_and_value(fun.id, Mode::Value, sig_t, None);
         }
-        let results = self.types.tuple_vars(sig.results).to_vec();
-        match results.len() {
-            0 => x.mode = Mode::NoValue,
-            1 => {
+        let results = self.types.tuple_vars(sig_results);
+        match (results.len(), results.first().copied()) {
+            (0, _) => x.mode = Mode::NoValue,
+            (1, Some(r)) => {
                 x.mode = if x.mode == Mode::CgoFunc {
                     Mode::CommaErr
                 } else {
                     Mode::Value
                 };
-                x.ty = self.obj_type(results[0]);
+                x.ty = self.obj_type(r);
             }
             _ => {
                 x.mode = Mode::Value;
-                x.ty = sig.results;
+                x.ty = sig_results;
             }
         }
         x.expr = Some(call);
         self.st.env.has_call_or_recv = true;
-        if x.mode == Mode::Value
-            && !sig.tparams.is_empty()
-            && self.is_parameterized(&sig.tparams, x.ty)
-        {
+        if x.mode == Mode::Value && !tparams.is_empty() && self.is_parameterized(&tparams, x.ty) {
             x.mode = Mode::Invalid;
         }
         ExprClass::Statement
@@ -461,13 +461,12 @@ impl<'a> Checker<'a> {
         if !args.is_empty() {
             // Formatted only if an argument is in error.
             let context = ArgumentTo(fun);
-            let pvars = self.types.tuple_vars(sig_params).to_vec();
             for (i, a) in args.iter().enumerate() {
                 let mut a = a.clone();
-                let pt = pvars
-                    .get(i)
-                    .map(|&v| self.obj_type(v))
-                    .unwrap_or(TypeId::INVALID);
+                let pt = match self.types.tuple_vars(sig_params).get(i) {
+                    Some(&v) => self.obj_type(v),
+                    None => TypeId::INVALID,
+                };
                 self.assignment(&mut a, Some(pt), &context);
             }
         }

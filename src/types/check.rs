@@ -389,13 +389,22 @@ impl<'a> Checker<'a> {
 
     pub fn record(&mut self, x: &Operand<'a>) {
         let Some(e) = x.expr else { return };
-        let (ty, val) = match x.mode {
-            Mode::Invalid => (TypeId::INVALID, None),
-            Mode::NoValue => (self.types.empty_tuple(), None),
-            Mode::Constant => (x.ty, Some(x.val.clone())),
-            _ => (x.ty, None),
+        let ty = match x.mode {
+            Mode::Invalid => TypeId::INVALID,
+            Mode::NoValue => self.types.empty_tuple(),
+            _ => x.ty,
         };
-        if self.types.is_untyped(ty) {
+        let untyped = self.types.is_untyped(ty);
+        // An untyped expression is remembered whether or not Info records:
+        // its final type is the checker's business (update_expr_type).
+        if !untyped && !self.info.recording() {
+            return;
+        }
+        let val = match x.mode {
+            Mode::Constant => Some(x.val.clone()),
+            _ => None,
+        };
+        if untyped {
             self.remember_untyped(e.id, false, x.mode, ty, val);
         } else {
             self.record_type_and_value(e.id, x.mode, ty, val);
@@ -423,6 +432,9 @@ impl<'a> Checker<'a> {
 
     fn record_untyped(&mut self) {
         let untyped = std::mem::take(&mut self.st.untyped);
+        if !self.info.recording() {
+            return;
+        }
         for (id, info) in untyped {
             self.record_type_and_value(id, info.mode, info.ty, info.val);
         }
@@ -435,7 +447,7 @@ impl<'a> Checker<'a> {
         ty: TypeId,
         val: Option<Value>,
     ) {
-        if mode == Mode::Invalid {
+        if mode == Mode::Invalid || !self.info.recording() {
             return;
         }
         self.info.record_type(id, TypeAndValue { mode, ty, val });
@@ -455,6 +467,9 @@ impl<'a> Checker<'a> {
 
     /// Records the (value, ok) tuple type of a comma-ok expression.
     pub fn record_comma_ok_types(&mut self, mut x: &Expr, a: [TypeId; 2]) {
+        if !self.info.recording() {
+            return;
+        }
         loop {
             let pos = x.pos;
             let pkg = Some(self.pkg);

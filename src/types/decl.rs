@@ -2,8 +2,6 @@
 //! demand with cycle detection, constant/variable/type/function
 //! declarations, and declarations inside functions.
 
-use std::collections::HashMap;
-
 use super::check::{Checker, DeclId, Environment};
 use super::constant::Value;
 use super::errors::ErrorBuilder;
@@ -11,6 +9,7 @@ use super::object::{Color, ObjId, ObjKind, Object};
 use super::operand::Operand;
 use super::scope::ScopeId;
 use super::ty::{NamedState, NamedType, Type, TypeId};
+use crate::fxhash::FxHashMap;
 use crate::syntax::ast::{Decl, Expr, ExprKind, Field, NodeId, Operator, TypeDecl};
 use crate::syntax::pos::Pos;
 use crate::syntax::positions::start_pos;
@@ -445,21 +444,22 @@ impl<'a> Checker<'a> {
             return;
         };
         let base = self.obj(obj).ty.filter(|&t| self.types.is_named(t));
-        // types2's objset: the methods seen so far, by name (a type can
-        // have tens of thousands of methods).
-        let mut seen: HashMap<Symbol, Vec<ObjId>> = HashMap::new();
+        // types2's objset: the methods seen so far. A type has a few
+        // methods, which a list finds fastest; one with many (a type can
+        // have tens of thousands) has them by name.
+        let mut seen = MethodSet::default();
         if let Some(b) = base {
             self.later(move |c: &mut Checker<'a>| c.check_field_uniqueness(b));
             if let Some(n) = self.types.named(b) {
                 for &m in n.methods.iter().flatten() {
-                    seen.entry(self.obj(m).name).or_default().push(m);
+                    seen.add(self.obj(m).name, m);
                 }
             }
         }
         for m in methods {
             let (mname, mpkg) = (self.obj(m).name, self.obj(m).pkg);
-            let same = seen.get(&mname).map_or(&[][..], |v| v.as_slice());
-            if let Some(&alt) = same.iter().find(|&&s| self.same_id(s, mpkg, mname)) {
+            let alt = seen.named(mname).find(|&s| self.same_id(s, mpkg, mname));
+            if let Some(alt) = alt {
                 let mut err = ErrorBuilder::new();
                 err.add(
                     self.obj(m).pos,
@@ -469,7 +469,7 @@ impl<'a> Checker<'a> {
                 self.report(err);
                 continue;
             }
-            seen.entry(mname).or_default().push(m);
+            seen.add(mname, m);
             if let Some(b) = base {
                 if let Some(n) = self.types.named_mut(b) {
                     n.methods.push(Some(m));
@@ -686,5 +686,72 @@ impl<'a> Checker<'a> {
     pub fn close_scope(&mut self) {
         let s = self.scope();
         self.st.env.scope = self.scopes.get(s).parent;
+    }
+}
+
+/// The methods of a type seen so far, in the order added: a list while
+/// short, then also indexed by name.
+#[derive(Default)]
+struct MethodSet {
+    list: Vec<(Symbol, ObjId)>,
+    by_name: FxHashMap<Symbol, Vec<ObjId>>,
+}
+
+impl MethodSet {
+    /// Methods past this many are indexed by name.
+    const SHORT: usize = 16;
+
+    fn add(&mut self, name: Symbol, m: ObjId) {
+        if self.list.len() == Self::SHORT {
+            for &(n, o) in &self.list {
+                self.by_name.entry(n).or_default().push(o);
+            }
+        }
+        self.list.push((name, m));
+        if self.list.len() > Self::SHORT {
+            self.by_name.entry(name).or_default().push(m);
+        }
+    }
+
+    /// The methods named `name`, in the order added.
+    fn named(&self, name: Symbol) -> impl Iterator<Item = ObjId> + '_ {
+        let (short, long): (&[(Symbol, ObjId)], &[ObjId]) = if self.list.len() > Self::SHORT {
+            (
+                &[],
+                self.by_name.get(&name).map_or(&[][..], |v| v.as_slice()),
+            )
+        } else {
+            (&self.list, &[])
+        };
+        short
+            .iter()
+            .filter(move |(n, _)| *n == name)
+            .map(|&(_, o)| o)
+            .chain(long.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_set_finds_by_name_in_order_short_and_long() {
+        let mut set = MethodSet::default();
+        let names: Vec<Symbol> = (0..40)
+            .map(|i| Symbol::intern(&format!("m{}", i % 20)))
+            .collect();
+        for (i, &n) in names.iter().enumerate() {
+            set.add(n, ObjId(i as u32));
+            for (j, &m) in names[..=i].iter().enumerate().take(20) {
+                let found: Vec<ObjId> = set.named(m).collect();
+                let want: Vec<ObjId> = (0..=i)
+                    .filter(|&k| names[k] == m)
+                    .map(|k| ObjId(k as u32))
+                    .collect();
+                assert_eq!(found, want, "after {i} adds, name {j}");
+            }
+        }
+        assert_eq!(set.named(Symbol::intern("absent")).count(), 0);
     }
 }

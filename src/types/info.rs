@@ -269,6 +269,19 @@ impl Info {
         }
         room(&mut self.types, n);
         room(&mut self.objs, n);
+        // The maps that grow with the program start at a size most
+        // programs reach (a fraction of what gen-big's 100,000 lines
+        // need per id), so that a big program regrows each once or
+        // twice instead of a dozen times, rehashing and leaving a trail
+        // of dead tables; a table reserved but not filled costs its
+        // control bytes.
+        if self.values.capacity() == 0 {
+            self.values.reserve(n / 32);
+            self.selections.reserve(n / 64);
+            self.scopes.reserve(n / 32);
+            self.implicits.reserve(n / 256);
+            self.iface_conversions.reserve(n / 256);
+        }
     }
 
     #[inline]
