@@ -139,21 +139,51 @@ impl<'a> Checker<'a> {
     /// The package's dependency graph (types2's dependencyGraph), with the
     /// function nodes already bypassed: only their `is_func` flag and
     /// edges-free shells remain.
+    ///
+    /// Only the variables and constants and what they depend on, directly
+    /// or through functions, are nodes: the order and the cycles concern
+    /// them, and a function none of them reaches changes neither (its
+    /// predecessors are unreachable too, so bypassing it adds no edge they
+    /// see). types2 builds the whole graph; a big program of functions and
+    /// few variables spent milliseconds on it.
     fn dependency_graph(&mut self) -> Vec<GraphNode> {
         let pkg = Some(self.pkg);
+        let in_graph = |c: &Checker<'a>, o: ObjId| {
+            let obj = c.obj(o);
+            obj.pkg == pkg
+                && matches!(
+                    obj.kind,
+                    ObjKind::Const { .. } | ObjKind::Var { .. } | ObjKind::Func { .. }
+                )
+        };
+        let mut reached: FxHashSet<ObjId> = FxHashSet::default();
+        let mut work: Vec<ObjId> = self
+            .st
+            .decl_order
+            .iter()
+            .copied()
+            .filter(|&o| in_graph(self, o) && !self.obj(o).is_func())
+            .collect();
+        while let Some(o) = work.pop() {
+            if !reached.insert(o) {
+                continue;
+            }
+            if let Some(&d) = self.obj_map.get(&o) {
+                work.extend(
+                    self.decl(d)
+                        .deps
+                        .iter()
+                        .copied()
+                        .filter(|&dep| in_graph(self, dep) && !reached.contains(&dep)),
+                );
+            }
+        }
         let objs: Vec<ObjId> = self
             .st
             .decl_order
             .iter()
             .copied()
-            .filter(|&o| {
-                let obj = self.obj(o);
-                obj.pkg == pkg
-                    && matches!(
-                        obj.kind,
-                        ObjKind::Const { .. } | ObjKind::Var { .. } | ObjKind::Func { .. }
-                    )
-            })
+            .filter(|o| reached.contains(o))
             .collect();
         let index: FxHashMap<ObjId, usize> =
             objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
