@@ -121,6 +121,9 @@ pub struct PkgState<'a> {
     pub side: Side,
     pub obj_path: Vec<ObjId>,
     pub first_err: bool,
+    /// Whether a function declared in the package is generic (or a method
+    /// of a generic type): only then can it declare local types gc rejects.
+    pub generic_funcs: bool,
     pub broken_aliases: FxHashSet<ObjId>,
     pub recv_tparam_map: FxHashMap<NodeId, TypeId>,
     pub env: Environment,

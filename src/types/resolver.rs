@@ -298,6 +298,7 @@ impl<'a> Checker<'a> {
                         self.declare_pkg_obj(&s.name, obj, d);
                     }
                     Decl::Func(s) => {
+                        self.st.generic_funcs |= super::stmt::is_generic_func(s);
                         let name = s.name.sym;
                         let obj = self.new_obj(Object::new(
                             ObjKind::Func {

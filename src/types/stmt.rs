@@ -518,6 +518,9 @@ impl<'a> Checker<'a> {
     /// types, closures included (noder/stmt.go, issue 47631): one error per
     /// declaration statement whose first declaration is a type.
     pub fn generic_local_types(&mut self) {
+        if !self.st.generic_funcs {
+            return;
+        }
         let files = self.st.files.clone();
         for file in files {
             for d in &file.decls {
@@ -592,7 +595,7 @@ fn if_end(then: &Block, els: Option<&Stmt>) -> Pos {
 
 /// Whether a function declaration is generic, or a method of a generic
 /// type (its receiver type is instantiated: `S[T]`, `*S[_]`).
-fn is_generic_func(f: &FuncDecl) -> bool {
+pub(crate) fn is_generic_func(f: &FuncDecl) -> bool {
     if !f.tparams.is_empty() {
         return true;
     }
