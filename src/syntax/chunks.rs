@@ -110,12 +110,27 @@ fn parse_chunk(
 /// as two chunks in parallel; None when the file does not qualify or a
 /// chunk did not parse cleanly, and the caller must parse sequentially.
 /// On success `ids` continues after the second chunk's ids.
-pub fn parse_parallel(src: &str, base: u32, ids: &NodeIdGen) -> Option<File> {
-    parse_parallel_from(src, base, ids, MIN_SPLIT)
+///
+/// `meanwhile` runs on the calling thread once the second chunk's parse
+/// has started (the caller copies the source into its source map then,
+/// instead of before); it does not run if the file does not qualify.
+pub fn parse_parallel(
+    src: &str,
+    base: u32,
+    ids: &NodeIdGen,
+    meanwhile: impl FnOnce(),
+) -> Option<File> {
+    parse_parallel_from(src, base, ids, MIN_SPLIT, meanwhile)
 }
 
 /// [`parse_parallel`] for files of at least `min_split` bytes.
-fn parse_parallel_from(src: &str, base: u32, ids: &NodeIdGen, min_split: usize) -> Option<File> {
+fn parse_parallel_from(
+    src: &str,
+    base: u32,
+    ids: &NodeIdGen,
+    min_split: usize,
+    meanwhile: impl FnOnce(),
+) -> Option<File> {
     if src.len() < min_split {
         return None;
     }
@@ -148,6 +163,7 @@ fn parse_parallel_from(src: &str, base: u32, ids: &NodeIdGen, min_split: usize) 
                 )
             })
             .ok()?;
+        meanwhile();
         // The first chunk's vector has room for the second's declarations.
         let one = parse_chunk(head, base, first, 0, false, decls_hint(src.len()));
         let two = helper.join().ok()?;
@@ -276,7 +292,7 @@ mod tests {
                     continue;
                 };
                 let ids = NodeIdGen::new();
-                let Some(f) = parse_parallel_from(&file.src, file.base, &ids, 0) else {
+                let Some(f) = parse_parallel_from(&file.src, file.base, &ids, 0, || ()) else {
                     continue;
                 };
                 assert_eq!(

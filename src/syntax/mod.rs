@@ -80,16 +80,27 @@ fn parse_file_impl(
 ) -> (File, Vec<Diagnostic>) {
     let mut lex_errors = Vec::new();
     let text = lexer::sanitize(src, &mut lex_errors);
-    let Some(file) = map.add(name, std::sync::Arc::from(&*text)) else {
+    let Some(base) = map.next_base(text.len()) else {
         let pos = map.files().last().map_or(Pos(0), |f| Pos(f.end()));
         let d = Diagnostic::new(pos, format!("{name}: source too large"));
         return (empty_file(pos, ids), vec![d]);
     };
+    // The source map's copy of a big file is made while its second half
+    // is parsed.
+    let mut added = None;
     if parallel && lex_errors.is_empty() {
-        if let Some(f) = chunks::parse_parallel(&file.src, file.base, ids) {
-            return (f, Vec::new());
+        let add = || added = map.add(name, std::sync::Arc::from(&*text));
+        if let Some(f) = chunks::parse_parallel(&text, base, ids, add) {
+            if added.is_some() {
+                return (f, Vec::new());
+            }
         }
     }
+    let added = added.or_else(|| map.add(name, std::sync::Arc::from(&*text)));
+    let Some(file) = added else {
+        let d = Diagnostic::new(Pos(base), format!("{name}: source too large"));
+        return (empty_file(Pos(base), ids), vec![d]);
+    };
     let ctx = ctx::ParseCtx::with_source(ids.count(), &file.src, file.base);
     for (off, msg) in lex_errors {
         ctx.error(Pos(file.base + off), msg);

@@ -175,13 +175,20 @@ impl SourceMap {
         SourceMap::default()
     }
 
+    /// The base position the next file added gets, if one of `len` bytes
+    /// still fits in the session's position space.
+    pub fn next_base(&self, len: usize) -> Option<u32> {
+        let base = self.files.last().map(|f| f.end() + 1).unwrap_or(0);
+        if base as u64 + len as u64 >= MAX_SOURCE_BYTES {
+            return None;
+        }
+        Some(base)
+    }
+
     /// Adds a file and returns it; None when the session's position space is
     /// exhausted (more than 4 GB of source).
     pub fn add(&mut self, name: &str, src: Arc<str>) -> Option<Rc<SourceFile>> {
-        let base = self.files.last().map(|f| f.end() + 1).unwrap_or(0);
-        if base as u64 + src.len() as u64 >= MAX_SOURCE_BYTES {
-            return None;
-        }
+        let base = self.next_base(src.len())?;
         let file = Rc::new(SourceFile::new(name.to_string(), src, base));
         self.files.push(file.clone());
         Some(file)
