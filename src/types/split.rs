@@ -116,11 +116,11 @@ pub struct SecondHalf {
     deps: Vec<(DeclId, Vec<ObjId>)>,
 }
 
-/// Checks `file` (whose text `text` is the first file of the session,
-/// named `name`, shared with the first thread) with only the bodies of the functions declared at or
-/// after `cut`, on a checker of its own whose node ids start at
-/// `first_id`. `free` says whether to free the checker (or leak it, for a
-/// process about to exit).
+/// Checks `file` (whose text `text`, shared with the first thread, is the
+/// session's first file, named `name`) with only the bodies of the
+/// functions declared at or after `cut`, on a checker of its own whose
+/// node ids start at `first_id`. `free` says whether to free the checker
+/// (or leak it, for a process about to exit).
 pub fn check_second_half(
     file: &File,
     name: &str,
