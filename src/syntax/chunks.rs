@@ -10,11 +10,12 @@
 //! them.
 //!
 //! Why the join is exact: the cut is at the start of a line that begins
-//! a `func` or `type` declaration right after a line holding only `}`.
-//! If the first chunk lexes and parses as a complete file without any
-//! diagnostic, the cut lies outside every comment, string and bracket,
-//! where the sequential lexer is in its initial state (no pending
-//! semicolon: the `}` line's newline already produced one), so the
+//! a `func`, `type`, `var` or `const` declaration right after a line
+//! holding only `}` or `)`. If the first chunk lexes and parses as a
+//! complete file without any diagnostic, the cut lies outside every
+//! comment, string and bracket, where the sequential lexer is in its
+//! initial state (no pending semicolon: the `}` or `)` line's newline
+//! already produced one), so the
 //! sequential token stream is the first chunk's followed by the second
 //! chunk's; and an LR parse of `package p; D1...; D2...;` reduces each
 //! top-level declaration on its own. The second chunk is parsed behind a
@@ -40,28 +41,30 @@ pub const MIN_SPLIT: usize = 256 << 10;
 /// `MAX_NESTING`, as on the caller's thread).
 const HELPER_STACK: usize = 256 << 20;
 
-/// Where to cut `src`: the start of a line `func ...` or `type ...` whose
-/// previous line is `}` (blank lines between allowed), at or after the
-/// middle; None if there is none.
+/// Where to cut `src`: the start of a line beginning a `func`, `type`,
+/// `var` or `const` declaration whose previous line is `}` or `)` (blank
+/// lines between allowed), at or after the middle; None if there is none.
 pub fn cut(src: &str) -> Option<usize> {
+    const KEYWORDS: [&[u8]; 6] = [b"func ", b"type ", b"var ", b"const ", b"var(", b"const("];
     let b = src.as_bytes();
     let mut from = b.len() / 2;
-    while let Some(i) = find(&b[from..], b"\n}\n") {
-        let mut at = from + i + 3;
+    while let Some(i) = b[from..].iter().position(|&c| c == b'\n') {
+        let line = from + i + 1;
+        from = line;
+        let closing = matches!(b.get(line..line + 2), Some(b"}\n") | Some(b")\n"));
+        if !closing {
+            continue;
+        }
+        let mut at = line + 2;
         while b.get(at) == Some(&b'\n') {
             at += 1;
         }
         let rest = &b[at..];
-        if rest.starts_with(b"func ") || rest.starts_with(b"type ") {
+        if KEYWORDS.iter().any(|k| rest.starts_with(k)) {
             return Some(at);
         }
-        from += i + 2;
     }
     None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A chunk's result: the tree and the id after its last one.
@@ -189,7 +192,11 @@ mod tests {
     fn cuts_after_a_closing_brace_line() {
         let src = "package p\n\nfunc a() {\n}\n\n\nfunc b() {}\n";
         assert_eq!(cut(src), Some(src.find("func b").unwrap()));
-        assert_eq!(cut("package p\nfunc a() {\n}\nvar x int\n"), None);
+        let v = "package p\nfunc a() {\n}\nvar x int\n";
+        assert_eq!(cut(v), Some(v.find("var x").unwrap()));
+        let c = "package p\nconst (\n\ta = iota\n)\n\nconst b = 1\n";
+        assert_eq!(cut(c), Some(c.find("const b").unwrap()));
+        assert_eq!(cut("package p\nfunc a() {\n}\nx := 1\n"), None);
         let t = "package p\n\nvar a = 1\n}\ntype T int\n";
         assert_eq!(cut(t), Some(t.find("type T").unwrap()));
     }
