@@ -21,6 +21,24 @@ pub struct CheckOutcome {
     pub split_bodies: Option<bool>,
 }
 
+impl CheckOutcome {
+    /// The outcome with `diags` sorted and deduplicated, gc's way.
+    fn new(
+        sources: SourceMap,
+        mut diags: Vec<Diagnostic>,
+        internal_errors: Vec<String>,
+        split_bodies: Option<bool>,
+    ) -> CheckOutcome {
+        sort_and_dedup(&mut diags, &sources);
+        CheckOutcome {
+            sources,
+            diags,
+            internal_errors,
+            split_bodies,
+        }
+    }
+}
+
 /// At least this much stack is left for the front end: below it,
 /// [`with_stack`] switches to a fresh stack.
 const RED_ZONE: usize = 256 << 20;
@@ -124,14 +142,7 @@ fn check_source_impl<R>(
     // faults): stop after the parse, as if the file were empty.
     if std::env::var_os("GOSCOPE_PARSE_ONLY").is_some() {
         release(file, free);
-        sort_and_dedup(&mut diags, &sources);
-        let out = CheckOutcome {
-            sources,
-            diags,
-            internal_errors: Vec::new(),
-            split_bodies: None,
-        };
-        return (out, None);
+        return (CheckOutcome::new(sources, diags, Vec::new(), None), None);
     }
     let parse_errors: Vec<Pos> = diags.iter().map(|d| d.pos).collect();
     // Pragmas come only from `//go:` directives: a file without any
@@ -155,14 +166,7 @@ fn check_source_impl<R>(
         diags.extend(std::mem::take(&mut checker.diags));
         release(checker, free);
         release(file, free);
-        sort_and_dedup(&mut diags, &sources);
-        let out = CheckOutcome {
-            sources,
-            diags,
-            internal_errors: Vec::new(),
-            split_bodies: None,
-        };
-        return (out, None);
+        return (CheckOutcome::new(sources, diags, Vec::new(), None), None);
     }
     let t1 = std::time::Instant::now();
     let cut = match split {
@@ -210,13 +214,7 @@ fn check_source_impl<R>(
     diags.extend(std::mem::take(&mut checker.diags));
     release(checker, free);
     release(file, free);
-    sort_and_dedup(&mut diags, &sources);
-    let out = CheckOutcome {
-        sources,
-        diags,
-        internal_errors,
-        split_bodies,
-    };
+    let out = CheckOutcome::new(sources, diags, internal_errors, split_bodies);
     (out, result)
 }
 

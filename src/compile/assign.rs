@@ -9,6 +9,7 @@ use super::layout::K;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind, Operator, Stmt};
 use crate::types::object::ObjId;
+use crate::types::ty::TypeId;
 
 impl<'c, 'a> Compiler<'c, 'a> {
     /// Declares variables (`var` or `:=`) and initializes them.
@@ -20,22 +21,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     ) -> CResult<()> {
         // Multi-value call: results land in the call window.
         if values.len() == 1 && objs.len() > 1 {
-            // The values are converted one by one below, not as a tuple.
-            let saved = self.conv_ok.replace(values[0].unparen().id);
-            let r = self.call(values[0]);
-            self.conv_ok = saved;
-            let mut at = r?;
-            let tuple = self.ty(values[0]);
-            let vars = self.c.types.tuple_vars(tuple).to_vec();
-            let mut tmps = Vec::new();
-            for v in &vars {
-                let t = self.obj_type(*v);
-                let n = self.lay.slots(t);
-                let tmp = self.temp(t);
-                self.mov(tmp, at, n);
-                tmps.push((tmp, t));
-                at += n;
-            }
+            let tmps = self.multi_value_temps(values[0])?;
             for (o, (tmp, t)) in objs.iter().zip(tmps) {
                 if let Some(o) = o {
                     let v = self.assign_value(tmp, t, self.obj_type(*o))?;
@@ -230,26 +216,33 @@ impl<'c, 'a> Compiler<'c, 'a> {
         }
     }
 
+    /// Evaluates a multi-value expression (a call, comma-ok form) and
+    /// copies each value out of the call window into a temporary of its
+    /// own type; the values are converted one by one by the caller, not as
+    /// a tuple.
+    fn multi_value_temps(&mut self, e: &Expr) -> CResult<Vec<(u32, TypeId)>> {
+        let saved = self.conv_ok.replace(e.unparen().id);
+        let r = self.call(e);
+        self.conv_ok = saved;
+        let mut at = r?;
+        let tuple = self.ty(e);
+        let vars = self.c.types.tuple_vars(tuple).to_vec();
+        let mut tmps = Vec::with_capacity(vars.len());
+        for v in &vars {
+            let t = self.obj_type(*v);
+            let n = self.lay.slots(t);
+            let tmp = self.temp(t);
+            self.mov(tmp, at, n);
+            tmps.push((tmp, t));
+            at += n;
+        }
+        Ok(tmps)
+    }
+
     fn assign_list(&mut self, lhs: &[Expr], values: &[&Expr]) -> CResult<()> {
         if values.len() == 1 && lhs.len() > 1 {
             let lvs: Vec<LV> = lhs.iter().map(|l| self.lvalue(l)).collect::<CResult<_>>()?;
-            // The values are converted one by one below, not as a tuple.
-            let saved = self.conv_ok.replace(values[0].unparen().id);
-            let r = self.call(values[0]);
-            self.conv_ok = saved;
-            let r = r?;
-            let tuple = self.ty(values[0]);
-            let vars = self.c.types.tuple_vars(tuple).to_vec();
-            let mut at = r;
-            let mut tmps = Vec::new();
-            for v in &vars {
-                let t = self.obj_type(*v);
-                let n = self.lay.slots(t);
-                let tmp = self.temp(t);
-                self.mov(tmp, at, n);
-                tmps.push((tmp, t));
-                at += n;
-            }
+            let tmps = self.multi_value_temps(values[0])?;
             // `v, ok = m[k]` / `x, y = f()` into interface-typed places
             // converts each value (maps.rs).
             for (lv, (tmp, t)) in lvs.into_iter().zip(tmps) {

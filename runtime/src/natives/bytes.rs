@@ -284,20 +284,16 @@ fn cut(c: &mut Ctx<'_, '_>) -> R {
 }
 
 fn trim(c: &mut Ctx<'_, '_>) -> R {
-    let s = Bs::at(c, 0);
-    let cutset = c.str(3);
-    let v = if s.len == 0 {
-        Bs::NIL
-    } else if cutset.is_empty() {
-        s
-    } else {
-        s.sub_of(st::trim(s.bytes(), cutset)).or_nil()
-    };
-    v.set(c, 5);
-    Ok(())
+    trim_both_or_left(c, st::trim)
 }
 
 fn trim_left(c: &mut Ctx<'_, '_>) -> R {
+    trim_both_or_left(c, st::trim_left)
+}
+
+/// bytes.Trim and TrimLeft: an empty slice gives nil, an empty cutset the
+/// slice itself, and an all-trimmed slice nil (as Go's do).
+fn trim_both_or_left(c: &mut Ctx<'_, '_>, cut: for<'a> fn(&'a [u8], &[u8]) -> &'a [u8]) -> R {
     let s = Bs::at(c, 0);
     let cutset = c.str(3);
     let v = if s.len == 0 {
@@ -305,7 +301,7 @@ fn trim_left(c: &mut Ctx<'_, '_>) -> R {
     } else if cutset.is_empty() {
         s
     } else {
-        s.sub_of(st::trim_left(s.bytes(), cutset)).or_nil()
+        s.sub_of(cut(s.bytes(), cutset)).or_nil()
     };
     v.set(c, 5);
     Ok(())
