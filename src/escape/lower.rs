@@ -512,7 +512,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 .type_of(fun.id)
                 .filter(|tv| tv.is_type())
                 .map(|tv| tv.ty);
-            if let (Some(t), [x]) = (conv_to, args.as_slice()) {
+            if let (Some(t), [x]) = (conv_to, &args[..]) {
                 if !constant && self.t.is_interface(t) {
                     // An explicit conversion to an interface: as the
                     // implicit ones, through every nested conversion.

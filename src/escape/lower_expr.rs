@@ -111,7 +111,7 @@ impl<'c, 'a> Lower<'c, 'a> {
                 } else {
                     SliceKind::Slice
                 };
-                let [lo, hi, max] = index;
+                let [lo, hi, max] = &**index;
                 let mut opt =
                     |v: &'a Option<Box<ast::Expr>>| v.as_ref().map(|v| Box::new(self.expr(v)));
                 let (lo, hi, max) = (opt(lo), opt(hi), opt(max));

@@ -83,6 +83,36 @@ pub struct Pragma {
     pub directives: Vec<(Pos, Symbol)>,
 }
 
+/// A declaration's [`Pragma`], out of line: almost every declaration has
+/// none, and inline its two vectors would make every declaration 48 bytes
+/// larger. Reads as a `Pragma` (an empty one when there is none).
+#[derive(Clone, Debug, Default)]
+pub struct DeclPragma(Option<Box<Pragma>>);
+
+/// What a [`DeclPragma`] without directives reads as.
+static NO_PRAGMA: Pragma = Pragma {
+    flags: PragmaFlags(0),
+    misplaced: Vec::new(),
+    directives: Vec::new(),
+};
+
+impl From<Pragma> for DeclPragma {
+    fn from(p: Pragma) -> DeclPragma {
+        if p.flags.0 == 0 && p.misplaced.is_empty() && p.directives.is_empty() {
+            DeclPragma(None)
+        } else {
+            DeclPragma(Some(Box::new(p)))
+        }
+    }
+}
+
+impl std::ops::Deref for DeclPragma {
+    type Target = Pragma;
+    fn deref(&self) -> &Pragma {
+        self.0.as_deref().unwrap_or(&NO_PRAGMA)
+    }
+}
+
 /// Function and type directives that change what gc does.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PragmaFlags(pub u32);
@@ -139,7 +169,7 @@ impl Decl {
 pub struct ImportDecl {
     pub pos: Pos,
     pub group: Option<GroupId>,
-    pub pragma: Pragma,
+    pub pragma: DeclPragma,
     /// `.` or `_` or a name; None when no rename is present.
     pub local_name: Option<Ident>,
     /// None when the path is missing (a syntax error was reported).
@@ -153,7 +183,7 @@ pub struct ImportDecl {
 pub struct ConstDecl {
     pub pos: Pos,
     pub group: Option<GroupId>,
-    pub pragma: Pragma,
+    pub pragma: DeclPragma,
     pub names: Vec<Ident>,
     pub ty: Option<Arc<Expr>>,
     pub values: Option<Arc<Expr>>,
@@ -166,7 +196,7 @@ pub struct ConstDecl {
 pub struct TypeDecl {
     pub pos: Pos,
     pub group: Option<GroupId>,
-    pub pragma: Pragma,
+    pub pragma: DeclPragma,
     pub name: Ident,
     /// Empty when the type is not generic.
     pub tparams: Vec<Field>,
@@ -180,7 +210,7 @@ pub struct TypeDecl {
 pub struct VarDecl {
     pub pos: Pos,
     pub group: Option<GroupId>,
-    pub pragma: Pragma,
+    pub pragma: DeclPragma,
     pub names: Vec<Ident>,
     pub ty: Option<Arc<Expr>>,
     pub values: Option<Expr>,
@@ -191,7 +221,7 @@ pub struct VarDecl {
 #[derive(Clone, Debug)]
 pub struct FuncDecl {
     pub pos: Pos,
-    pub pragma: Pragma,
+    pub pragma: DeclPragma,
     pub recv: Option<Field>,
     pub name: Ident,
     pub tparams: Vec<Field>,
@@ -362,7 +392,9 @@ pub enum ExprKind {
     /// `x[lo:hi]` or `x[lo:hi:max]` (`full`).
     Slice {
         x: Box<Expr>,
-        index: [Option<Box<Expr>>; 3],
+        /// Boxed: slices are rare, and inline the three indices would
+        /// make every expression 8 bytes larger.
+        index: Box<[Option<Box<Expr>>; 3]>,
         full: bool,
     },
     /// `x.(T)`.
@@ -384,11 +416,14 @@ pub enum ExprKind {
     },
     Call {
         fun: Box<Expr>,
-        args: Vec<Expr>,
+        /// A boxed slice, not a `Vec`: the list is final (built at its exact
+        /// length, see scratch.rs), and a `Vec`'s capacity word would make
+        /// every expression 8 bytes larger.
+        args: Box<[Expr]>,
         has_dots: bool,
     },
     /// A comma-separated list (several type arguments, several values).
-    List(Vec<Expr>),
+    List(Box<[Expr]>),
     /// `[N]T`; `len` None means `[...]T`.
     ArrayType {
         len: Option<Box<Expr>>,

@@ -367,7 +367,7 @@ impl<'a> Checker<'a> {
                 call.span,
                 ExprKind::Call {
                     fun: Box::new(call.clone()),
-                    args: Vec::new(),
+                    args: Box::default(),
                     has_dots: false,
                 },
             );

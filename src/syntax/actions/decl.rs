@@ -194,6 +194,7 @@ impl ParseCtx<'_> {
         iota: u32,
         prev: &mut Option<(Option<Arc<Expr>>, Option<Arc<Expr>>)>,
     ) -> Decl {
+        let pragma = DeclPragma::from(pragma);
         match s {
             Spec::Import {
                 pos,
@@ -376,7 +377,7 @@ impl ParseCtx<'_> {
         mut sig: FuncType,
         body: Option<Block>,
     ) -> FuncDecl {
-        let pragma = self.take_pragma(kw, PragmaTarget::Func);
+        let pragma = self.take_pragma(kw, PragmaTarget::Func).into();
         self.track.borrow_mut().after_bodiless_func = body.is_none();
         let recv = recv.and_then(|(rp, mut list)| {
             match list.len() {
@@ -490,7 +491,7 @@ fn extract_name(ctx: &ParseCtx, x: Expr, force: bool) -> Result<(Ident, Option<E
         }
         ExprKind::Call {
             fun,
-            mut args,
+            args,
             has_dots,
         } => {
             let ok = matches!(fun.kind, ExprKind::Name(_))
@@ -498,7 +499,7 @@ fn extract_name(ctx: &ParseCtx, x: Expr, force: bool) -> Result<(Ident, Option<E
                 && !has_dots
                 && (force || is_type_elem(&args[0]));
             match (ok, &fun.kind) {
-                (true, ExprKind::Name(s)) => Ok((ctx.ident(fun.pos, *s), args.pop())),
+                (true, ExprKind::Name(s)) => Ok((ctx.ident(fun.pos, *s), args.into_vec().pop())),
                 _ => Err(Expr {
                     kind: ExprKind::Call {
                         fun,

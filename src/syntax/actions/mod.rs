@@ -370,7 +370,7 @@ impl ParseCtx<'_> {
         let pos = v.first().map_or(Pos::NONE, |e| e.pos);
         let lo = v.first().map_or(pos, |e| e.span.lo);
         let hi = v.last().map_or(pos, |e| e.span.hi);
-        self.expr(pos, lo, hi, ExprKind::List(v))
+        self.expr(pos, lo, hi, ExprKind::List(v.into_boxed_slice()))
     }
 
     pub fn selector(&self, x: Expr, p: Pos, sel: Ident, r: Pos) -> Expr {
@@ -403,7 +403,7 @@ impl ParseCtx<'_> {
         match body {
             IndexBody::Index(args) => self.index(x, p, args, r),
             IndexBody::Slice(a, b) => {
-                let index = [a, b, None];
+                let index = Box::new([a, b, None]);
                 self.expr(
                     p,
                     lo,
@@ -427,7 +427,7 @@ impl ParseCtx<'_> {
                     self.error(rbrack, "final index required in 3-index slice");
                     Some(Box::new(self.expr(rbrack, rbrack, rbrack, ExprKind::Bad)))
                 });
-                let index = [a, b, c];
+                let index = Box::new([a, b, c]);
                 self.expr(
                     p,
                     lo,
@@ -450,7 +450,7 @@ impl ParseCtx<'_> {
             r,
             ExprKind::Call {
                 fun: Box::new(fun),
-                args,
+                args: args.into_boxed_slice(),
                 has_dots,
             },
         )

@@ -49,7 +49,7 @@ impl ParseCtx<'_> {
             let (pos, lo, hi) = (x.pos, x.span.lo, x.span.hi);
             let kind = ExprKind::Call {
                 fun: Box::new(x),
-                args: Vec::new(),
+                args: Box::default(),
                 has_dots: false,
             };
             x = self.expr(pos, lo, hi, kind);
