@@ -240,12 +240,14 @@ pub struct Field {
 }
 
 /// A function signature. Parameters and results are listed one per name;
-/// a variadic last parameter has type `DotsType`.
+/// a variadic last parameter has type `DotsType`. The lists are boxed
+/// slices (final once parsed): with two `Vec`s a signature would be the
+/// largest value on the parser's stack, and every stack entry as large.
 #[derive(Clone, Debug)]
 pub struct FuncType {
     pub pos: Pos,
-    pub params: Vec<Field>,
-    pub results: Vec<Field>,
+    pub params: Box<[Field]>,
+    pub results: Box<[Field]>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

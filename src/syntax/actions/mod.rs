@@ -602,8 +602,8 @@ impl ParseCtx<'_> {
     pub fn signature(&self, params: (Pos, Vec<Field>), results: Option<Vec<Field>>) -> FuncType {
         FuncType {
             pos: params.0,
-            params: params.1,
-            results: results.unwrap_or_default(),
+            params: params.1.into_boxed_slice(),
+            results: results.unwrap_or_default().into_boxed_slice(),
         }
     }
 
@@ -626,8 +626,8 @@ impl ParseCtx<'_> {
             ExprKind::FuncType(ft) => ft,
             _ => Box::new(FuncType {
                 pos: t.pos,
-                params: Vec::new(),
-                results: Vec::new(),
+                params: Box::default(),
+                results: Box::default(),
             }),
         };
         self.expr(
