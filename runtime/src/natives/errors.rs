@@ -51,16 +51,6 @@ fn leak<T>(v: T) -> &'static T {
     Box::leak(Box::new(v))
 }
 
-/// FNV-1a of the type's name (as the compiler hashes its descriptors).
-fn hash(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
 /// A named struct `pkg.name` with `fields` and a pointer type to it
 /// whose method set is `methods`.
 pub(super) fn named_ptr(
@@ -75,7 +65,7 @@ pub(super) fn named_ptr(
     let st: &'static Type = leak(Type {
         size,
         ptrdata,
-        hash: hash(name),
+        hash: crate::types::type_hash(name),
         tflag: tflag::UNCOMMON | tflag::NAMED,
         align: 8,
         field_align: 8,
@@ -95,7 +85,7 @@ pub(super) fn named_ptr(
     leak(Type {
         size: 8,
         ptrdata: 8,
-        hash: hash(pname),
+        hash: crate::types::type_hash(pname),
         tflag: tflag::UNCOMMON | tflag::REGULAR_MEMORY,
         align: 8,
         field_align: 8,
