@@ -113,7 +113,7 @@ pub fn predeclared(name: &str) -> Option<&'static Type> {
                 let t: &'static Type = Box::leak(Box::new(Type {
                     size,
                     ptrdata: if ptr { 8 } else { 0 },
-                    hash: fnv(name),
+                    hash: crate::types::type_hash(name),
                     tflag: tflag::NAMED
                         | tflag::UNCOMMON
                         | if regular { tflag::REGULAR_MEMORY } else { 0 },
@@ -141,16 +141,6 @@ pub fn predeclared(name: &str) -> Option<&'static Type> {
             .collect()
     });
     table.iter().copied().find(|t| t.str == name)
-}
-
-/// FNV-1a of a type's identity string (the compiler's type hash).
-fn fnv(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
 }
 
 /// The FmtValue kind a basic type was made for (see [`basic_type`]).

@@ -300,6 +300,19 @@ impl Type {
     }
 }
 
+/// A type's `hash`: FNV-1a of its identity string. gc uses the md5 of
+/// the link string; what matters is that equal types hash equally, so the
+/// compiler's descriptors and the ones the runtime makes (reflect, std
+/// error types) must use this one function.
+pub fn type_hash(identity: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in identity.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
 /// The descriptor whose address is `addr` (a type word of an eface, an
 /// itab's `_type`, a maptype stored in a map iterator); None for 0.
 ///

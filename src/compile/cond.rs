@@ -44,45 +44,29 @@ impl<'c, 'a> Compiler<'c, 'a> {
             return self.case_eq_iface(v, tag, c, body);
         }
         let x = self.expr(c)?;
+        if let K::Int { .. } | K::Bool | K::Ptr = k {
+            self.f.emit(Op::JEq {
+                a: v,
+                b: x,
+                t: body as u32,
+            });
+            return Ok(());
+        }
+        let d = self.f.alloc(1, false);
         match k {
-            K::Int { .. } | K::Bool | K::Ptr => {
-                self.f.emit(Op::JEq {
-                    a: v,
-                    b: x,
-                    t: body as u32,
-                });
-            }
-            K::Str => {
-                let d = self.f.alloc(1, false);
-                self.f.emit(Op::EqString { a: d, b: v, c: x });
-                self.f.emit(Op::JmpIf {
-                    a: d,
-                    t: body as u32,
-                });
-            }
-            K::F64 | K::F32 => {
-                let d = self.f.alloc(1, false);
-                if k == K::F64 {
-                    self.f.emit(Op::EqF { a: d, b: v, c: x });
-                } else {
-                    self.f.emit(Op::EqF32 { a: d, b: v, c: x });
-                }
-                self.f.emit(Op::JmpIf {
-                    a: d,
-                    t: body as u32,
-                });
-            }
-            K::Agg | K::C64 | K::C128 => {
-                let d = self.f.alloc(1, false);
-                self.equal_values(tag, d, v, x)?;
-                self.f.emit(Op::JmpIf {
-                    a: d,
-                    t: body as u32,
-                });
-            }
+            K::Str => self.f.emit(Op::EqString { a: d, b: v, c: x }),
+            K::F64 => self.f.emit(Op::EqF { a: d, b: v, c: x }),
+            K::F32 => self.f.emit(Op::EqF32 { a: d, b: v, c: x }),
+            K::Agg | K::C64 | K::C128 => self.equal_values(tag, d, v, x)?,
             _ => return Err(self.unsupported(c.pos, "switch on this type")),
         }
+        self.jump_if(d, body);
         Ok(())
+    }
+
+    /// Jumps to `l` when the bool in slot `d` is true.
+    fn jump_if(&mut self, d: u32, l: usize) {
+        self.f.emit(Op::JmpIf { a: d, t: l as u32 });
     }
 
     /// `case c:` where the tag or `c` is an interface: the other is
@@ -123,10 +107,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
         } else {
             self.f.emit(Op::EqEface { a: d, b: a, c: b });
         }
-        self.f.emit(Op::JmpIf {
-            a: d,
-            t: body as u32,
-        });
+        self.jump_if(d, body);
         Ok(())
     }
 

@@ -22,7 +22,7 @@ use super::typedesc::{pointer_shaped, PendingWrapper};
 use super::{CResult, Compiler};
 use crate::syntax::ast::{CaseClause, Expr, ExprKind, Stmt};
 use crate::types::object::{ObjId, ObjKind};
-use crate::types::ty::{Type as CType, TypeId};
+use crate::types::ty::{Signature, Type as CType, TypeId};
 
 impl<'c, 'a> Compiler<'c, 'a> {
     /// The interface type `e`'s value is implicitly converted to, if the
@@ -490,20 +490,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(id)
     }
 
-    fn iface_thunk_body(&mut self, it: TypeId, method: ObjId, m: u32, bound: bool) -> CResult<()> {
+    /// A method's signature and its parameters' types.
+    fn method_signature(&self, method: ObjId) -> CResult<(Signature, Vec<TypeId>)> {
         let sig = self
             .c
             .types
             .signature(self.c.obj_type(method))
             .cloned()
             .ok_or("goscope: internal error: method without signature")?;
-        let params: Vec<TypeId> = self
+        let params = self
             .c
             .types
             .tuple_vars(sig.params)
             .iter()
             .map(|&p| self.c.obj_type(p))
             .collect();
+        Ok((sig, params))
+    }
+
+    fn iface_thunk_body(&mut self, it: TypeId, method: ObjId, m: u32, bound: bool) -> CResult<()> {
+        let (sig, params) = self.method_signature(method)?;
         let rslots = self.lay.slots(sig.results);
         let recv = if bound {
             None
@@ -632,20 +638,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
     }
 
     fn wrapper_body(&mut self, w: PendingWrapper) -> CResult<()> {
-        let mty = self.c.obj_type(w.method);
-        let sig = self
-            .c
-            .types
-            .signature(mty)
-            .cloned()
-            .ok_or("goscope: internal error: method without signature")?;
-        let params: Vec<TypeId> = self
-            .c
-            .types
-            .tuple_vars(sig.params)
-            .iter()
-            .map(|&p| self.c.obj_type(p))
-            .collect();
+        let (sig, params) = self.method_signature(w.method)?;
         let rslots = self.lay.slots(sig.results);
         let recv = self.f.alloc(1, true);
         let mut pslots = Vec::new();

@@ -19,7 +19,6 @@
 use goscope_runtime::vm::Op;
 
 use super::expr::LV;
-use super::func::Target;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, ExprKind, Operator, Stmt, StmtKind};
 use crate::types::builtins::BuiltinId;
@@ -302,14 +301,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 None => {}
             }
         }
-        self.f.targets.push(Target {
-            label,
-            brk,
-            cont: Some(cont),
-        });
-        self.block(body)?;
-        self.f.targets.pop();
-        self.f.place(cont);
+        self.loop_body(label, brk, cont, body)?;
         self.f.emit(Op::MapIterNext { a: it });
         self.f.place(test);
         self.f.emit(Op::JmpIf {

@@ -4,7 +4,7 @@
 use goscope_runtime::vm::Op;
 
 use super::expr::LV;
-use super::func::{Loc, Target};
+use super::func::Loc;
 use super::{CResult, Compiler};
 use crate::syntax::ast::{Expr, Stmt};
 
@@ -130,14 +130,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 }
             }
         }
-        self.f.targets.push(Target {
-            label,
-            brk,
-            cont: Some(cont),
-        });
-        self.block(body)?;
-        self.f.targets.pop();
-        self.f.place(cont);
+        self.loop_body(label, brk, cont, body)?;
         if is_str {
             self.f.emit(Op::Move {
                 a: idx,

@@ -70,17 +70,6 @@ fn leak_slice<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
 }
 
-/// gc's hash of a type: FNV-1a of its identity string (gc uses md5 of
-/// the link string; only equality of hashes for equal types matters).
-fn type_hash(key: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in key.bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
 /// gc's algorithm kind, reduced to what tflag needs (types/alg.go).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Alg {
@@ -472,7 +461,7 @@ impl<'c, 'a> RtypeBuilder<'c, 'a> {
             return d;
         }
         let mut t = make();
-        t.hash = type_hash(&key);
+        t.hash = goscope_runtime::types::type_hash(&key);
         let d = leak(t);
         self.by_key.insert(key, d);
         d
@@ -590,7 +579,7 @@ impl RtypeBuilder<'_, '_> {
         let d = leak(Type {
             size: 8,
             ptrdata: 8,
-            hash: type_hash(&key),
+            hash: goscope_runtime::types::type_hash(&key),
             tflag: 0,
             align: 8,
             field_align: 8,
@@ -937,7 +926,7 @@ impl RtypeBuilder<'_, '_> {
         let mut d = Type {
             size,
             ptrdata,
-            hash: type_hash(key),
+            hash: goscope_runtime::types::type_hash(key),
             tflag: 0,
             align: align as u8,
             field_align: align as u8,

@@ -23,6 +23,26 @@ impl<'c, 'a> Compiler<'c, 'a> {
         Ok(())
     }
 
+    /// A loop's body, with `break` and `continue` (unlabeled, or labeled
+    /// `label`) going to `brk` and `cont`; `cont` is placed after it.
+    pub(super) fn loop_body(
+        &mut self,
+        label: Option<String>,
+        brk: usize,
+        cont: usize,
+        body: &[Stmt],
+    ) -> CResult<()> {
+        self.f.targets.push(Target {
+            label,
+            brk,
+            cont: Some(cont),
+        });
+        self.block(body)?;
+        self.f.targets.pop();
+        self.f.place(cont);
+        Ok(())
+    }
+
     pub(super) fn stmt(&mut self, s: &Stmt, label: Option<String>) -> CResult<()> {
         self.set_line(s.pos);
         let mark = self.f.next;
@@ -171,14 +191,7 @@ impl<'c, 'a> Compiler<'c, 'a> {
                 let brk = self.f.new_label();
                 self.f.jmp(test);
                 self.f.place(top);
-                self.f.targets.push(Target {
-                    label,
-                    brk,
-                    cont: Some(cont),
-                });
-                self.block(&body.stmts)?;
-                self.f.targets.pop();
-                self.f.place(cont);
+                self.loop_body(label, brk, cont, &body.stmts)?;
                 if let Some(p) = post {
                     self.stmt(p, None)?;
                 }

@@ -293,29 +293,7 @@ fn to_valid_utf8(c: &mut Ctx<'_, '_>) -> R {
     let s = Bs::at(c, 0).bytes();
     let rep = Bs::at(c, 3).bytes();
     let mut b = GoBytes::with_cap(s.len() + rep.len());
-    let mut invalid = false;
-    let mut i = 0;
-    while i < s.len() {
-        let ch = s[i];
-        if ch < 0x80 {
-            b.append(&[ch]);
-            invalid = false;
-            i += 1;
-            continue;
-        }
-        let (_, w) = u8x::decode_rune(&s[i..]);
-        if w == 1 {
-            i += 1;
-            if !invalid {
-                invalid = true;
-                b.append(rep);
-            }
-            continue;
-        }
-        invalid = false;
-        b.append(&s[i..i + w]);
-        i += w;
-    }
+    super::strfunc::to_valid_utf8_into(s, rep, |piece| b.append(piece));
     b.set(c, 6);
     Ok(())
 }

@@ -73,24 +73,18 @@ const MAX_DEPTH: u32 = 10_000;
 impl<'g, 'a, 'p> Value<'g, 'a, 'p> {
     /// The value held by the eface whose memory is at `addr`.
     pub fn from_eface_at(go: &'g Go<'a, 'p>, addr: u64, depth: u32) -> Self {
-        let t = type_from_addr(mem::load_u64(addr));
-        let p = match t {
-            Some(t) if t.is_direct_iface() => addr + 8,
-            Some(_) => mem::load_u64(addr + 8),
-            None => 0,
-        };
-        Value {
-            go,
-            t,
-            p,
-            depth,
-            can_iface: true,
-        }
+        Self::held(go, type_from_addr(mem::load_u64(addr)), addr, depth)
     }
 
     /// The value of the non-empty interface (itab, data) at `addr`.
     fn from_iface_at(go: &'g Go<'a, 'p>, addr: u64, depth: u32) -> Self {
         let t = crate::itab::itab_from_addr(mem::load_u64(addr)).map(|it| it.typ);
+        Self::held(go, t, addr, depth)
+    }
+
+    /// The value of dynamic type `t` held by the interface at `addr`:
+    /// in its data word when pointer-shaped, else where that word points.
+    fn held(go: &'g Go<'a, 'p>, t: Option<&'static Type>, addr: u64, depth: u32) -> Self {
         let p = match t {
             Some(t) if t.is_direct_iface() => addr + 8,
             Some(_) => mem::load_u64(addr + 8),

@@ -36,16 +36,6 @@ fn lookup_or_make(
     t
 }
 
-/// FNV-1a of a made type's name.
-fn hash(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
 fn type_arg(c: &Ctx<'_, '_>, i: u32) -> Result<&'static Type, Raise> {
     type_from_addr(c.arg(i)).ok_or_else(|| Raise::Error(crate::error::RuntimeError::nil_deref()))
 }
@@ -85,7 +75,7 @@ fn map_of(c: &mut Ctx<'_, '_>) -> R {
         Type {
             size: 8,
             ptrdata: 8,
-            hash: hash(&name),
+            hash: crate::types::type_hash(&name),
             tflag: 0,
             align: 8,
             field_align: 8,
@@ -137,7 +127,7 @@ fn array_of(c: &mut Ctx<'_, '_>) -> R {
         Type {
             size: e.size * n,
             ptrdata,
-            hash: hash(&name),
+            hash: crate::types::type_hash(&name),
             tflag: if regular { tflag::REGULAR_MEMORY } else { 0 },
             align: e.align,
             field_align: e.field_align,
@@ -167,7 +157,7 @@ pub(super) fn slice_type(c: &Ctx<'_, '_>, e: &'static Type) -> &'static Type {
     lookup_or_make(c, &name, same, || Type {
         size: 24,
         ptrdata: 8,
-        hash: hash(&name),
+        hash: crate::types::type_hash(&name),
         tflag: 0,
         align: 8,
         field_align: 8,

@@ -55,16 +55,6 @@ fn leak<T>(v: T) -> &'static T {
     Box::leak(Box::new(v))
 }
 
-/// FNV-1a of the type's name (as the compiler hashes its descriptors).
-fn hash(s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
 /// A named type `name` of `kind` over a string header (a string, or a
 /// struct whose one field `msg` is one) with `methods`.
 fn named(
@@ -90,7 +80,7 @@ fn named(
     Type {
         size: 16,
         ptrdata: 8,
-        hash: hash(name),
+        hash: crate::types::type_hash(name),
         tflag: tflag::UNCOMMON | tflag::NAMED,
         align: 8,
         field_align: 8,
@@ -166,7 +156,7 @@ pub fn runtime_error_types(
     let tae_ptr = leak(Type {
         size: 8,
         ptrdata: 8,
-        hash: hash("*runtime.TypeAssertionError"),
+        hash: crate::types::type_hash("*runtime.TypeAssertionError"),
         tflag: tflag::UNCOMMON | tflag::REGULAR_MEMORY,
         align: 8,
         field_align: 8,

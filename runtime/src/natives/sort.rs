@@ -67,31 +67,27 @@ fn str_less(a: u64, b: u64) -> bool {
     go_str(a) < go_str(b)
 }
 
-pub(super) fn ints(c: &mut Ctx<'_, '_>) -> R {
+/// Sorts the slice (ptr, len) at slots 0 and 1 of elements of `size`
+/// bytes ordered by `less`.
+fn sort_slice(c: &mut Ctx<'_, '_>, size: u64, less: fn(u64, u64) -> bool) -> R {
     let mut d = Mem {
         ptr: c.arg(0),
-        size: 8,
-        less: int_less,
+        size,
+        less,
     };
     sortalg::sort(&mut d, c.arg(1) as i64)
+}
+
+pub(super) fn ints(c: &mut Ctx<'_, '_>) -> R {
+    sort_slice(c, 8, int_less)
 }
 
 pub(super) fn float64s(c: &mut Ctx<'_, '_>) -> R {
-    let mut d = Mem {
-        ptr: c.arg(0),
-        size: 8,
-        less: f64_less,
-    };
-    sortalg::sort(&mut d, c.arg(1) as i64)
+    sort_slice(c, 8, f64_less)
 }
 
 pub(super) fn strings(c: &mut Ctx<'_, '_>) -> R {
-    let mut d = Mem {
-        ptr: c.arg(0),
-        size: 16,
-        less: str_less,
-    };
-    sortalg::sort(&mut d, c.arg(1) as i64)
+    sort_slice(c, 16, str_less)
 }
 
 fn is_sorted(c: &mut Ctx<'_, '_>, size: u64, less: fn(u64, u64) -> bool) -> R {

@@ -84,42 +84,26 @@ fn fields_func(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
-/// Go's indexFunc(s, f, true): the first rune satisfying f.
-fn index_func(c: &mut Ctx<'_, '_>) -> R {
+/// Go's strings.IndexFunc / LastIndexFunc.
+fn index_func_at(c: &mut Ctx<'_, '_>, last: bool) -> R {
     let s = c.str(0);
     let mut f = GoFn::new(c.vm, c.arg(2));
-    let mut i = 0;
-    let mut at = -1i64;
-    while i < s.len() {
-        let (r, w) = u8x::decode_rune(&s[i..]);
-        if f.pred(r) {
-            at = i as i64;
-            break;
-        }
-        i += w;
-    }
+    let at = if last {
+        st::last_index_func(s, |r| f.pred(r))
+    } else {
+        st::index_func(s, |r| f.pred(r))
+    };
     f.finish()?;
     c.set(3, at as u64);
     Ok(())
 }
 
-/// Go's lastIndexFunc(s, f, true).
+fn index_func(c: &mut Ctx<'_, '_>) -> R {
+    index_func_at(c, false)
+}
+
 fn last_index_func(c: &mut Ctx<'_, '_>) -> R {
-    let s = c.str(0);
-    let mut f = GoFn::new(c.vm, c.arg(2));
-    let mut i = s.len();
-    let mut at = -1i64;
-    while i > 0 {
-        let (r, w) = u8x::decode_last_rune(&s[..i]);
-        i -= w;
-        if f.pred(r) {
-            at = i as i64;
-            break;
-        }
-    }
-    f.finish()?;
-    c.set(3, at as u64);
-    Ok(())
+    index_func_at(c, true)
 }
 
 /// (s string, f func(rune) bool) -> string
@@ -199,14 +183,22 @@ fn clone(c: &mut Ctx<'_, '_>) -> R {
 /// Go's strings.ToValidUTF8: each run of invalid bytes replaced once.
 pub(super) fn to_valid_utf8(s: &[u8], replacement: &[u8]) -> Vec<u8> {
     let mut b = Vec::with_capacity(s.len());
+    to_valid_utf8_into(s, replacement, |piece| b.extend_from_slice(piece));
+    b
+}
+
+/// The ToValidUTF8 scan shared by strings and bytes: hands `push` the
+/// pieces of the result in order (valid runes one by one, `replacement`
+/// for each run of invalid bytes), as Go's loop appends them, so that a
+/// []byte result grows as gc's does.
+pub(super) fn to_valid_utf8_into(s: &[u8], replacement: &[u8], mut push: impl FnMut(&[u8])) {
     let mut invalid = false;
     let mut i = 0;
     while i < s.len() {
-        let ch = s[i];
-        if ch < 0x80 {
-            i += 1;
+        if s[i] < 0x80 {
+            push(&s[i..i + 1]);
             invalid = false;
-            b.push(ch);
+            i += 1;
             continue;
         }
         let (_, w) = u8x::decode_rune(&s[i..]);
@@ -214,15 +206,14 @@ pub(super) fn to_valid_utf8(s: &[u8], replacement: &[u8]) -> Vec<u8> {
             i += 1;
             if !invalid {
                 invalid = true;
-                b.extend_from_slice(replacement);
+                push(replacement);
             }
             continue;
         }
         invalid = false;
-        b.extend_from_slice(&s[i..i + w]);
+        push(&s[i..i + w]);
         i += w;
     }
-    b
 }
 
 fn to_valid_utf8_native(c: &mut Ctx<'_, '_>) -> R {
