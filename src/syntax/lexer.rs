@@ -1,4 +1,4 @@
-//! The lexer: raw tokens plus gc's semicolon insertion and diagnostics.
+//! The lexer: logos tokens plus gc's semicolon insertion and diagnostics.
 //!
 //! gc's scanner (scanner.go, source.go) is the specification. Three layers:
 //!
@@ -7,7 +7,7 @@
 //!    byte order marks after the first character; here each such byte is
 //!    reported the same way and replaced by a space, so that every byte
 //!    offset (and so every gc column) stays what it was.
-//! 2. [`RawTok`] (`raw.rs`) recognizes the regular tokens; the `scan_*`
+//! 2. [`RawTok`] (logos) recognizes the regular tokens; the `scan_*`
 //!    callbacks below consume identifiers, numbers, strings, runes and
 //!    comments character by character with gc's algorithms, recording gc's
 //!    messages at gc's positions.
@@ -25,15 +25,16 @@
 //!
 //! Example: `return\n}` lexes as `return`, `;` ("newline"), `}`, `;` ("EOF").
 
+use logos::Logos;
+
 use super::ast::LitKind;
 use super::ctx::{Directive, ParseCtx};
 use super::pos::Pos;
-use super::raw::RawLexer;
 use super::symbol::Symbol;
 use super::token::{keyword, Lit, RawTok, SemiKind, Tok};
 use goscope_runtime::stdlib::{strconv, unicode};
 
-/// Errors recorded by the literal scanners: (byte offset in the file, message).
+/// Errors recorded by the logos callbacks: (byte offset in the file, message).
 #[derive(Default)]
 pub struct Extras {
     pub errors: Vec<(u32, String)>,
@@ -183,47 +184,31 @@ impl<'s> Cursor<'s> {
     }
 }
 
-/// Finishes a scan: extends the token over what the cursor consumed.
-fn finish(lex: &mut RawLexer, cur: &Cursor) {
+/// Finishes a callback scan: moves logos past what the cursor consumed.
+fn finish(lex: &mut logos::Lexer<RawTok>, cur: &Cursor) {
     let consumed = cur.pos - lex.span().end;
     lex.bump(consumed);
 }
 
-/// Which bytes continue an identifier: ASCII letters, digits and `_`, and
-/// every byte of a non-ASCII character (all are >= 0x80, so a scan stops
-/// only at a character boundary): like gc, every non-ASCII character
-/// continues an identifier, and the ones that are not letters or digits
-/// are reported.
-static IDENT_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
-        b += 1;
-    }
-    t
-};
-
-/// An identifier or keyword, from the first byte of its first character.
-/// Inlined into the raw scanner's dispatch: most tokens are names.
-#[inline]
-pub(crate) fn scan_ident(lex: &mut RawLexer) -> Tok {
-    let src = lex.source().as_bytes();
-    let (start, mut end) = (lex.span().start, lex.span().end);
-    // The bytes OR-ed together: >= 0x80 if any character is not ASCII.
-    let mut high = src.get(start).copied().unwrap_or(0);
-    while let Some(&c) = src.get(end) {
-        if !IDENT_BYTE[c as usize] {
-            break;
-        }
-        high |= c;
-        end += 1;
-    }
-    lex.bump(end - lex.span().end);
+pub(crate) fn scan_ident(lex: &mut logos::Lexer<RawTok>) -> Tok {
     let text = lex.slice();
-    if high >= 0x80 {
-        check_ident_chars(lex, text);
+    if !text.is_ascii() {
+        let start = lex.span().start;
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() || is_letter(c) {
+                continue;
+            }
+            let at = (start + i) as u32;
+            if is_digit(c) {
+                if i == 0 {
+                    let msg = format!("identifier cannot begin with digit {}", format_u(c as u32));
+                    lex.extras.errors.push((at, msg));
+                }
+            } else {
+                let msg = format!("invalid character {} in identifier", format_u(c as u32));
+                lex.extras.errors.push((at, msg));
+            }
+        }
     }
     if text.len() >= 2 {
         if let Some(k) = keyword(text) {
@@ -231,28 +216,6 @@ pub(crate) fn scan_ident(lex: &mut RawLexer) -> Tok {
         }
     }
     Tok::Name(Symbol::intern(text))
-}
-
-/// Reports the characters of a non-ASCII identifier that are not letters
-/// or digits, and a digit that begins it (gc's `atIdentChar`).
-#[cold]
-fn check_ident_chars(lex: &mut RawLexer, text: &str) {
-    let start = lex.span().start;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() || is_letter(c) {
-            continue;
-        }
-        let at = (start + i) as u32;
-        if is_digit(c) {
-            if i == 0 {
-                let msg = format!("identifier cannot begin with digit {}", format_u(c as u32));
-                lex.extras.errors.push((at, msg));
-            }
-        } else {
-            let msg = format!("invalid character {} in identifier", format_u(c as u32));
-            lex.extras.errors.push((at, msg));
-        }
-    }
 }
 
 fn base_name(base: u32) -> &'static str {
@@ -332,7 +295,7 @@ fn invalid_sep(x: &[u8]) -> Option<usize> {
 }
 
 /// gc's `number`, for a token starting with a digit or `.digit`.
-pub(crate) fn scan_number(lex: &mut RawLexer) -> Lit {
+pub(crate) fn scan_number(lex: &mut logos::Lexer<RawTok>) -> Lit {
     let mut cur = Cursor::new(lex.source(), lex.span().start);
     let ex = &mut lex.extras;
     let mut ok = true;
@@ -508,7 +471,7 @@ fn escape(cur: &mut Cursor, ex: &mut Extras, quote: char) -> bool {
     true
 }
 
-pub(crate) fn scan_rune(lex: &mut RawLexer) -> Lit {
+pub(crate) fn scan_rune(lex: &mut logos::Lexer<RawTok>) -> Lit {
     let mut cur = Cursor::new(lex.source(), lex.span().start);
     let ex = &mut lex.extras;
     let mut ok = true;
@@ -562,7 +525,7 @@ pub(crate) fn scan_rune(lex: &mut RawLexer) -> Lit {
     lit
 }
 
-pub(crate) fn scan_string(lex: &mut RawLexer) -> Lit {
+pub(crate) fn scan_string(lex: &mut logos::Lexer<RawTok>) -> Lit {
     let mut cur = Cursor::new(lex.source(), lex.span().start);
     let ex = &mut lex.extras;
     let mut ok = true;
@@ -611,7 +574,7 @@ pub(crate) fn scan_string(lex: &mut RawLexer) -> Lit {
     lit
 }
 
-pub(crate) fn scan_raw_string(lex: &mut RawLexer) -> Lit {
+pub(crate) fn scan_raw_string(lex: &mut logos::Lexer<RawTok>) -> Lit {
     let src = lex.source();
     let start = lex.span().start;
     let body = start + 1;
@@ -633,14 +596,14 @@ pub(crate) fn scan_raw_string(lex: &mut RawLexer) -> Lit {
     lit
 }
 
-pub(crate) fn scan_line_comment(lex: &mut RawLexer) {
+pub(crate) fn scan_line_comment(lex: &mut logos::Lexer<RawTok>) {
     let rest = lex.remainder();
     let n = rest.find('\n').unwrap_or(rest.len());
     lex.bump(n);
 }
 
 /// Skips a general comment; true if it contains a newline.
-pub(crate) fn scan_general_comment(lex: &mut RawLexer) -> bool {
+pub(crate) fn scan_general_comment(lex: &mut logos::Lexer<RawTok>) -> bool {
     let rest = lex.remainder();
     match rest.find("*/") {
         Some(i) => {
@@ -661,7 +624,7 @@ pub(crate) fn scan_general_comment(lex: &mut RawLexer) -> bool {
 /// The token stream the parser reads: `(start, token, end)` triples with
 /// global positions, semicolons inserted, comments and white space gone.
 pub struct Lexer<'a> {
-    inner: RawLexer<'a>,
+    inner: logos::Lexer<'a, RawTok>,
     ctx: &'a ParseCtx<'a>,
     base: u32,
     nlsemi: bool,
@@ -676,7 +639,7 @@ impl<'a> Lexer<'a> {
     /// A lexer over `src` (already [`sanitize`]d) whose offset 0 is `base`.
     pub fn new(src: &'a str, base: u32, ctx: &'a ParseCtx<'a>) -> Lexer<'a> {
         Lexer {
-            inner: RawLexer::new(src),
+            inner: RawTok::lexer(src),
             ctx,
             base,
             nlsemi: false,
@@ -766,7 +729,7 @@ impl Iterator for Lexer<'_> {
             if self.done {
                 return None;
             }
-            let raw = self.inner.next_token();
+            let raw = self.inner.next();
             self.flush_errors();
             let span = self.inner.span();
             let (start, end) = (self.pos(span.start), self.pos(span.end));

@@ -6,8 +6,7 @@
 //! run and report more.
 //!
 //! Code map:
-//! - `token.rs`   the tokens.
-//! - `raw.rs`     the raw scanner: a byte `match` per token.
+//! - `token.rs`   the tokens; the logos derive of the regular ones.
 //! - `lexer.rs`   gc's scanner: literal scanners, semicolon insertion,
 //!   `//go:` directives, source sanitizing (NUL, bad UTF-8, BOM).
 //! - `grammar/go.lalrpop` (crate root) the LALR(1) grammar; `parser.rs`
@@ -35,7 +34,6 @@ mod parser;
 pub mod pos;
 pub mod positions;
 pub mod printer;
-mod raw;
 mod scratch;
 pub mod symbol;
 pub mod token;

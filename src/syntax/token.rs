@@ -1,8 +1,8 @@
 //! Tokens: what the lexer hands the parser, after gc's tokens.go.
 //!
-//! Two layers. [`RawTok`] is what the raw scanner (`raw.rs`) recognizes:
-//! the regular tokens (operators, keywords, identifier and literal starts),
-//! with hand-written scanners (`lexer::scan_*`) for the parts
+//! Two layers. [`RawTok`] is the logos-derived scanner: it recognizes the
+//! regular tokens (operators, keywords, identifier and literal starts) and
+//! calls back into hand-written scanners (`lexer::scan_*`) for the parts
 //! whose error messages must match gc character for character (numbers,
 //! strings, runes, comments). [`Tok`] is what the grammar sees: comments
 //! and newlines are gone, and gc's automatic semicolons are present as
@@ -11,6 +11,8 @@
 //!
 //! Invariant: a `Tok` is `Copy` and allocation-free; names and literal texts
 //! are interned [`Symbol`]s.
+
+use logos::Logos;
 
 use super::ast::{LitKind, Operator};
 use super::symbol::Symbol;
@@ -234,24 +236,90 @@ impl Tok {
     }
 }
 
-/// The regular tokens, as the raw scanner (`raw.rs`) splits the text.
-/// Literal, comment and identifier starts hand over to scanners in
-/// `lexer.rs` that consume the rest and record gc's diagnostics.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// The regular tokens, derived by logos. Literal, comment and identifier
+/// starts hand over to scanners in `lexer.rs` that consume the rest and
+/// record gc's diagnostics in the extras.
+#[derive(Logos, Clone, Copy, PartialEq, Eq, Debug)]
+#[logos(extras = super::lexer::Extras)]
+#[logos(skip r"[ \t\r]+")]
 pub enum RawTok {
+    #[token("\n")]
     Newline,
-    /// Any identifier or keyword.
+
+    /// Any identifier or keyword: like gc, every non-ASCII character
+    /// continues an identifier; `lexer::scan_ident` reports the ones that
+    /// are not letters or digits (gc's `atIdentChar`) and classifies.
+    #[regex(
+        r"[a-zA-Z_\u{80}-\u{10FFFF}][a-zA-Z0-9_\u{80}-\u{10FFFF}]*",
+        super::lexer::scan_ident
+    )]
     Ident(Tok),
-    /// A number (starting with a digit or `.digit`).
+
+    #[regex(r"[0-9]", super::lexer::scan_number)]
+    #[regex(r"\.[0-9]", super::lexer::scan_number)]
     Number(Lit),
+    #[token("\"", super::lexer::scan_string)]
     String(Lit),
+    #[token("`", super::lexer::scan_raw_string)]
     RawString(Lit),
+    #[token("'", super::lexer::scan_rune)]
     Rune(Lit),
+
     /// `//...` up to (not including) the newline.
+    #[token("//", super::lexer::scan_line_comment)]
     LineComment,
     /// `/* ... */`; the flag says whether it contains a newline.
+    #[token("/*", super::lexer::scan_general_comment)]
     GeneralComment(bool),
-    /// Operators and punctuation.
+
+    #[token("||", |_| Tok::OrOr)]
+    #[token("&&", |_| Tok::AndAnd)]
+    #[token("==", |_| Tok::Eql)]
+    #[token("!=", |_| Tok::Neq)]
+    #[token("<", |_| Tok::Lss)]
+    #[token("<=", |_| Tok::Leq)]
+    #[token(">", |_| Tok::Gtr)]
+    #[token(">=", |_| Tok::Geq)]
+    #[token("+", |_| Tok::Add)]
+    #[token("-", |_| Tok::Sub)]
+    #[token("|", |_| Tok::Or)]
+    #[token("^", |_| Tok::Xor)]
+    #[token("*", |_| Tok::Star)]
+    #[token("/", |_| Tok::Div)]
+    #[token("%", |_| Tok::Rem)]
+    #[token("&", |_| Tok::And)]
+    #[token("&^", |_| Tok::AndNot)]
+    #[token("<<", |_| Tok::Shl)]
+    #[token(">>", |_| Tok::Shr)]
+    #[token("!", |_| Tok::Not)]
+    #[token("~", |_| Tok::Tilde)]
+    #[token("+=", |_| Tok::AssignOp(Operator::Add))]
+    #[token("-=", |_| Tok::AssignOp(Operator::Sub))]
+    #[token("|=", |_| Tok::AssignOp(Operator::Or))]
+    #[token("^=", |_| Tok::AssignOp(Operator::Xor))]
+    #[token("*=", |_| Tok::AssignOp(Operator::Mul))]
+    #[token("/=", |_| Tok::AssignOp(Operator::Div))]
+    #[token("%=", |_| Tok::AssignOp(Operator::Rem))]
+    #[token("&=", |_| Tok::AssignOp(Operator::And))]
+    #[token("&^=", |_| Tok::AssignOp(Operator::AndNot))]
+    #[token("<<=", |_| Tok::AssignOp(Operator::Shl))]
+    #[token(">>=", |_| Tok::AssignOp(Operator::Shr))]
+    #[token("++", |_| Tok::IncOp(Operator::Add))]
+    #[token("--", |_| Tok::IncOp(Operator::Sub))]
+    #[token("=", |_| Tok::Assign)]
+    #[token(":=", |_| Tok::Define)]
+    #[token("<-", |_| Tok::Arrow)]
+    #[token("(", |_| Tok::Lparen)]
+    #[token("[", |_| Tok::Lbrack)]
+    #[token("{", |_| Tok::Lbrace)]
+    #[token(")", |_| Tok::Rparen)]
+    #[token("]", |_| Tok::Rbrack)]
+    #[token("}", |_| Tok::Rbrace)]
+    #[token(",", |_| Tok::Comma)]
+    #[token(":", |_| Tok::Colon)]
+    #[token(".", |_| Tok::Dot)]
+    #[token("...", |_| Tok::DotDotDot)]
+    #[token(";", |_| Tok::Semi(SemiKind::Semicolon))]
     Punct(Tok),
 }
 
