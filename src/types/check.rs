@@ -269,9 +269,54 @@ impl<'a> Checker<'a> {
         self.info.reserve_nodes(ids);
         self.reserve_arenas(ids);
         self.init_files(files);
+        // GOSCOPE_TIMING: the phases of the user's package, in this
+        // thread's CPU time (imports are checked inside collect_objects).
+        let timing = self.pkg == self.main_pkg() && timing_enabled();
+        let now = || {
+            if timing {
+                (
+                    crate::driver::thread_cpu_time(),
+                    crate::driver::thread_page_faults(),
+                )
+            } else {
+                Default::default()
+            }
+        };
+        let t0 = now();
         self.collect_objects();
+        let t1 = now();
         self.package_objects();
+        let t2 = now();
         self.process_delayed(0);
+        if timing {
+            let t3 = now();
+            let role = self.st.split.map_or(Side::Shared, |s| s.role);
+            eprintln!(
+                "goscope: check ({role:?}): imports+collect {:?} {} faults, package objects {:?} {} faults, bodies {:?} {} faults; {}",
+                t1.0 - t0.0,
+                t1.1 - t0.1,
+                t2.0 - t1.0,
+                t2.1 - t1.1,
+                t3.0 - t2.0,
+                t3.1 - t2.1,
+                self.arena_stats()
+            );
+        }
+    }
+
+    /// The sizes of the arenas, for GOSCOPE_TIMING.
+    fn arena_stats(&self) -> String {
+        format!(
+            "{} objects ({} KiB), {} types ({} KiB), {} scopes ({} KiB), {} decls ({} KiB)",
+            self.objs.len(),
+            (self.objs.len() * std::mem::size_of::<Object>()) >> 10,
+            self.types.len(),
+            (self.types.len() * std::mem::size_of::<Type>()) >> 10,
+            self.scopes.len(),
+            (self.scopes.len() * std::mem::size_of::<super::scope::Scope>()) >> 10,
+            self.decls.len(),
+            (self.decls.len() * std::mem::size_of::<DeclInfo>()) >> 10,
+        )
     }
 
     /// What follows the function bodies: initialization order, unused
@@ -281,8 +326,16 @@ impl<'a> Checker<'a> {
     }
 
     fn finish_files_inner(&mut self) {
+        let timing = self.pkg == self.main_pkg() && timing_enabled();
+        let t0 = crate::driver::thread_cpu_time();
         self.cleanup();
         self.init_order();
+        if timing {
+            eprintln!(
+                "goscope: check: cleanup+init order {:?}",
+                crate::driver::thread_cpu_time() - t0
+            );
+        }
         self.unused_imports();
         self.record_untyped();
         if !self.st.first_err {
@@ -554,6 +607,12 @@ impl<'a> Checker<'a> {
         }
         self.decl_mut(from).deps.insert(to);
     }
+}
+
+/// Whether GOSCOPE_TIMING asks for the checker's phase times.
+pub fn timing_enabled() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GOSCOPE_TIMING").is_some())
 }
 
 /// Makes room for `n` elements in all (unlike `Vec::reserve`, which adds
