@@ -14,8 +14,6 @@
 
 use crate::fxhash::{FxHashMap, FxHashSet};
 
-use crate::fxhash::FxIndexSet;
-
 use super::constant::Value;
 use super::info::{Info, TypeAndValue};
 use super::object::{Color, ObjId, ObjKind, Object};
@@ -42,7 +40,77 @@ pub struct DeclInfo<'a> {
     pub fdecl: Option<&'a FuncDecl>,
     /// Package-level objects this declaration's initializer refers to, in
     /// first-use order.
-    pub deps: FxIndexSet<ObjId>,
+    pub deps: DepSet,
+}
+
+/// A declaration's dependencies: distinct objects in first-use order.
+/// Most declarations have a few, which a list finds faster than a hash
+/// table and in far less memory (an index set cost two allocations and
+/// over a hundred bytes per declaration); a list that outgrows
+/// [`DepSet::SMALL`] gets a hash set beside it, so that a function
+/// referring to thousands of objects stays linear.
+#[derive(Debug, Default)]
+pub struct DepSet {
+    list: Vec<ObjId>,
+    set: Option<Box<FxHashSet<ObjId>>>,
+}
+
+impl DepSet {
+    const SMALL: usize = 16;
+
+    /// Adds `o` unless it is there; whether it was added.
+    pub fn insert(&mut self, o: ObjId) -> bool {
+        match &mut self.set {
+            Some(set) => {
+                if !set.insert(o) {
+                    return false;
+                }
+            }
+            None => {
+                if self.list.contains(&o) {
+                    return false;
+                }
+                if self.list.len() >= Self::SMALL {
+                    let mut set: FxHashSet<ObjId> = self.list.iter().copied().collect();
+                    set.insert(o);
+                    self.set = Some(Box::new(set));
+                }
+            }
+        }
+        self.list.push(o);
+        true
+    }
+
+    /// The objects in first-use order.
+    pub fn iter(&self) -> std::slice::Iter<'_, ObjId> {
+        self.list.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+impl FromIterator<ObjId> for DepSet {
+    fn from_iter<I: IntoIterator<Item = ObjId>>(iter: I) -> DepSet {
+        let mut d = DepSet::default();
+        for o in iter {
+            d.insert(o);
+        }
+        d
+    }
+}
+
+impl<'s> IntoIterator for &'s DepSet {
+    type Item = &'s ObjId;
+    type IntoIter = std::slice::Iter<'s, ObjId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
 }
 
 impl DeclInfo<'_> {
