@@ -77,6 +77,23 @@ impl ScopeElems {
         None
     }
 
+    /// Makes room for `n` more names: a scope known to get many (a big
+    /// package's) starts as a hash map of its final size instead of
+    /// regrowing one, rehashing, and leaving the smaller tables behind.
+    pub fn reserve(&mut self, n: usize) {
+        match &mut self.map {
+            Some(map) => map.reserve(n),
+            None if self.small.len() + n > Self::SMALL => {
+                let mut map = FxHashMap::default();
+                map.reserve(self.small.len() + n);
+                map.extend(self.small.drain(..));
+                self.small = Vec::new();
+                self.map = Some(Box::new(map));
+            }
+            None => {}
+        }
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&Symbol, &ObjId)> {
         self.small
             .iter()
