@@ -166,24 +166,3 @@ impl Object {
         }
     }
 }
-#[cfg(test)]
-mod size_probe {
-    #[test]
-    fn probe_sizes() {
-        use std::mem::size_of;
-        eprintln!(
-            "Object {} ObjKind {} Value {} Scope {} ScopeElems {} DeclInfo {} Operand {} Type {} Signature {} NamedType {} Env {}",
-            size_of::<super::Object>(),
-            size_of::<super::ObjKind>(),
-            size_of::<crate::types::constant::Value>(),
-            size_of::<crate::types::scope::Scope>(),
-            size_of::<crate::types::scope::ScopeElems>(),
-            size_of::<crate::types::check::DeclInfo>(),
-            size_of::<crate::types::operand::Operand>(),
-            size_of::<crate::types::ty::Type>(),
-            size_of::<crate::types::ty::Signature>(),
-            size_of::<crate::types::ty::NamedType>(),
-            size_of::<crate::types::check::Environment>(),
-        );
-    }
-}
