@@ -670,7 +670,9 @@ impl<'a> Checker<'a> {
     /// checked, for initialization order.
     pub fn add_decl_dep(&mut self, to: ObjId) {
         let Some(from) = self.st.env.decl else { return };
-        if !self.obj_map.contains_key(&to) {
+        // Every object in `obj_map` has a declaration order (map_decl):
+        // a local object, the most used, needs no hash lookup.
+        if self.obj(to).order == 0 || !self.obj_map.contains_key(&to) {
             return;
         }
         self.decl_mut(from).deps.insert(to);

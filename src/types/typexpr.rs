@@ -83,8 +83,9 @@ impl<'a> Checker<'a> {
                 self.obj_mut(pkg_name).set_used();
             }
         }
-        let kind = self.obj(obj).kind.clone();
-        match kind {
+        // (Matched by reference: cloning the kind cloned a constant's value
+        // for every identifier.)
+        match &self.obj(obj).kind {
             ObjKind::PkgName { .. } => {
                 self.error(
                     start_pos(e),
@@ -93,6 +94,7 @@ impl<'a> Checker<'a> {
                 return;
             }
             ObjKind::Const { val } => {
+                let val = val.clone();
                 self.add_decl_dep(obj);
                 if typ == TypeId::INVALID {
                     return;
@@ -139,7 +141,7 @@ impl<'a> Checker<'a> {
                 self.add_decl_dep(obj);
                 x.mode = Mode::Value;
             }
-            ObjKind::Builtin(id) => {
+            &ObjKind::Builtin(id) => {
                 x.id = id;
                 x.mode = Mode::Builtin;
             }
