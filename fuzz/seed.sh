@@ -24,7 +24,7 @@ fi
 for f in $(cd "$repo" && find tests examples -name '*.go' | sort); do
     add "$repo/$f" "$f"
 done
-for t in lexer parser check structured; do
+for t in lexer parser check structured split; do
     mkdir -p "$here/corpus/$t"
     cp -n "$here/seeds/"* "$here/corpus/$t/" 2>/dev/null || true
 done

@@ -44,6 +44,61 @@ pub fn check(src: &[u8]) {
     timed(|| check_untimed(src))
 }
 
+/// Checks `src` on one thread and with function bodies split across two
+/// (types/split.rs, any file with two function bodies): the diagnostics
+/// must be the same, and a valid program must not fall back to one thread.
+pub fn check_split(src: &[u8]) {
+    timed(|| {
+        let one = goscope::driver::check_source("x.go", src);
+        let two = goscope::driver::check_source_split("x.go", src, 0);
+        let one_text = goscope::diag::render_gc(&one.diags, &one.sources);
+        let two_text = goscope::diag::render_gc(&two.diags, &two.sources);
+        assert_eq!(one_text, two_text, "split check reports differently");
+        assert!(
+            !(one.diags.is_empty() && two.split_bodies == Some(false)),
+            "a valid program fell back to one thread"
+        );
+    })
+}
+
+/// The structure-aware mutation of `data[..size]` in place (see
+/// src/mutate.rs), libFuzzer's own one time in eight; the new size.
+pub fn mutate_in_place(data: &mut [u8], size: usize, max_size: usize, seed: u32) -> usize {
+    let mut rng = Rng::new(seed as u64);
+    if rng.chance(8) {
+        return libfuzzer_sys::fuzzer_mutate(data, size, max_size);
+    }
+    let out = mutate::mutate(&data[..size], dict(), &mut rng);
+    if out.len() > max_size || out == data[..size] {
+        return libfuzzer_sys::fuzzer_mutate(data, size, max_size);
+    }
+    data[..out.len()].copy_from_slice(&out);
+    out.len()
+}
+
+/// Declaration-wise crossover of `a` and `b` into `out`; the size written.
+pub fn crossover_into(a: &[u8], b: &[u8], out: &mut [u8], seed: u32) -> usize {
+    let mut rng = Rng::new(seed as u64);
+    let mut c = mutate::crossover(a, b, &mut rng);
+    c.truncate(out.len());
+    out[..c.len()].copy_from_slice(&c);
+    c.len()
+}
+
+/// Installs [`mutate_in_place`] and [`crossover_into`] as the fuzz
+/// target's mutator and crossover.
+#[macro_export]
+macro_rules! structure_aware_mutator {
+    () => {
+        libfuzzer_sys::fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
+            $crate::mutate_in_place(data, size, max_size, seed)
+        });
+        libfuzzer_sys::fuzz_crossover!(|a: &[u8], b: &[u8], out: &mut [u8], seed: u32| {
+            $crate::crossover_into(a, b, out, seed)
+        });
+    };
+}
+
 fn check_untimed(src: &[u8]) {
     let out = goscope::driver::check_source("x.go", src);
     assert!(

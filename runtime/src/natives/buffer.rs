@@ -4,6 +4,7 @@
 //! growSlice so Cap() agrees with gc.
 
 use super::builder::BYTE;
+use super::bytewriter::{write, write_byte, write_string, ByteWriter};
 use super::{native, Ctx, Native};
 use crate::mem;
 use crate::slice::{growslice, SliceHeader};
@@ -129,37 +130,16 @@ fn write_bytes(b: u64, bytes: &[u8]) -> Result<(), Raise> {
     Ok(())
 }
 
-fn write_string(c: &mut Ctx<'_, '_>) -> R {
-    let b = recv(c)?;
-    let s = c.str(1);
-    write_bytes(b, s)?;
-    c.set(3, s.len() as u64);
-    c.set(4, 0);
-    c.set(5, 0);
-    Ok(())
-}
+/// bytes.Buffer as a [`ByteWriter`].
+struct Buffer;
 
-fn write(c: &mut Ctx<'_, '_>) -> R {
-    let b = recv(c)?;
-    let (p, n) = (c.arg(1), c.arg(2));
-    let bytes = if n == 0 {
-        &[][..]
-    } else {
-        mem::bytes(p, n as usize)
-    };
-    write_bytes(b, bytes)?;
-    c.set(4, n);
-    c.set(5, 0);
-    c.set(6, 0);
-    Ok(())
-}
-
-fn write_byte(c: &mut Ctx<'_, '_>) -> R {
-    let b = recv(c)?;
-    write_bytes(b, &[c.arg(1) as u8])?;
-    c.set(2, 0);
-    c.set(3, 0);
-    Ok(())
+impl ByteWriter for Buffer {
+    fn recv(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
+        recv(c)
+    }
+    fn append(b: u64, bytes: &[u8]) -> Result<(), Raise> {
+        write_bytes(b, bytes)
+    }
 }
 
 fn write_rune(c: &mut Ctx<'_, '_>) -> R {
@@ -246,9 +226,9 @@ fn grow_native(c: &mut Ctx<'_, '_>) -> R {
 }
 
 pub(super) const NATIVES: &[Native] = &[
-    native("bytes.(*Buffer).WriteString", 3, 3, write_string),
-    native("bytes.(*Buffer).Write", 4, 3, write),
-    native("bytes.(*Buffer).WriteByte", 2, 2, write_byte),
+    native("bytes.(*Buffer).WriteString", 3, 3, write_string::<Buffer>),
+    native("bytes.(*Buffer).Write", 4, 3, write::<Buffer>),
+    native("bytes.(*Buffer).WriteByte", 2, 2, write_byte::<Buffer>),
     native("bytes.(*Buffer).WriteRune", 2, 3, write_rune),
     native("bytes.(*Buffer).String", 1, 2, string),
     native("bytes.(*Buffer).Bytes", 1, 3, bytes),

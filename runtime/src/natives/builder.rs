@@ -3,6 +3,7 @@
 //! Appends grow as gc's `append` (growslice), Grow as gc's make of
 //! `2*cap+n`, so Cap() agrees with gc.
 
+use super::bytewriter::{write, write_byte, write_string, ByteWriter};
 use super::{native, Ctx, Native};
 use crate::mem;
 use crate::slice::{growslice, SliceHeader};
@@ -88,37 +89,16 @@ fn grow(b: u64, n: usize) {
     );
 }
 
-fn write_string(c: &mut Ctx<'_, '_>) -> R {
-    let b = recv(c)?;
-    let s = c.str(1);
-    append(b, s)?;
-    c.set(3, s.len() as u64);
-    c.set(4, 0);
-    c.set(5, 0);
-    Ok(())
-}
+/// strings.Builder as a [`ByteWriter`].
+struct Builder;
 
-fn write(c: &mut Ctx<'_, '_>) -> R {
-    let b = recv(c)?;
-    let (p, n) = (c.arg(1), c.arg(2));
-    let bytes = if n == 0 {
-        &[][..]
-    } else {
-        mem::bytes(p, n as usize)
-    };
-    append(b, bytes)?;
-    c.set(4, n);
-    c.set(5, 0);
-    c.set(6, 0);
-    Ok(())
-}
-
-fn write_byte(c: &mut Ctx<'_, '_>) -> R {
-    let b = recv(c)?;
-    append(b, &[c.arg(1) as u8])?;
-    c.set(2, 0);
-    c.set(3, 0);
-    Ok(())
+impl ByteWriter for Builder {
+    fn recv(c: &Ctx<'_, '_>) -> Result<u64, Raise> {
+        recv(c)
+    }
+    fn append(b: u64, bytes: &[u8]) -> Result<(), Raise> {
+        append(b, bytes)
+    }
 }
 
 fn write_rune(c: &mut Ctx<'_, '_>) -> R {
@@ -201,9 +181,14 @@ fn grow_native(c: &mut Ctx<'_, '_>) -> R {
 }
 
 pub(super) const NATIVES: &[Native] = &[
-    native("strings.(*Builder).WriteString", 3, 3, write_string),
-    native("strings.(*Builder).Write", 4, 3, write),
-    native("strings.(*Builder).WriteByte", 2, 2, write_byte),
+    native(
+        "strings.(*Builder).WriteString",
+        3,
+        3,
+        write_string::<Builder>,
+    ),
+    native("strings.(*Builder).Write", 4, 3, write::<Builder>),
+    native("strings.(*Builder).WriteByte", 2, 2, write_byte::<Builder>),
     native("strings.(*Builder).WriteRune", 2, 3, write_rune),
     native("strings.(*Builder).String", 1, 2, string),
     native("strings.(*Builder).Len", 1, 1, len),

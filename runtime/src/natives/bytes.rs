@@ -227,32 +227,15 @@ fn index_rune(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
-/// Go's indexFunc(s, f, true) / lastIndexFunc(s, f, true).
+/// Go's bytes.IndexFunc / LastIndexFunc.
 fn index_func_at(c: &mut Ctx<'_, '_>, last: bool) -> R {
     let s = Bs::at(c, 0).bytes();
     let mut f = GoFn::new(c.vm, c.arg(3));
-    let mut at = -1i64;
-    if last {
-        let mut i = s.len();
-        while i > 0 {
-            let (r, w) = u8x::decode_last_rune(&s[..i]);
-            i -= w;
-            if f.pred(r) {
-                at = i as i64;
-                break;
-            }
-        }
+    let at = if last {
+        st::last_index_func(s, |r| f.pred(r))
     } else {
-        let mut i = 0;
-        while i < s.len() {
-            let (r, w) = u8x::decode_rune(&s[i..]);
-            if f.pred(r) {
-                at = i as i64;
-                break;
-            }
-            i += w;
-        }
-    }
+        st::index_func(s, |r| f.pred(r))
+    };
     f.finish()?;
     c.set(4, at as u64);
     Ok(())

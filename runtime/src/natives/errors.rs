@@ -14,7 +14,7 @@ use super::{native, Ctx, Native};
 use crate::itab::{getitab, itab_from_addr, Itab};
 use crate::mem;
 use crate::types::{tflag, Kind, Method, StructField, Type, TypeExtra, TypeRef, Uncommon};
-use crate::vm::{GoCallError, Raise};
+use crate::vm::Raise;
 
 type R = Result<(), Raise>;
 
@@ -244,11 +244,10 @@ fn wrap_unwrap(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
-/// The method `name` of the error's dynamic type with `nparams` params
-/// and one result of kind `res`: its function id.
-fn method_of(tab: &Itab, name: &str, nparams: usize, res: Kind) -> Option<u32> {
-    let m = tab
-        .typ
+/// The method `name` of `typ`'s method set with `nparams` params and
+/// one result of kind `res`: its function id.
+fn method_of(typ: &Type, name: &str, nparams: usize, res: Kind) -> Option<u32> {
+    let m = typ
         .uncommon
         .as_ref()?
         .methods
@@ -268,7 +267,7 @@ fn unwrap_words(c: &mut Ctx<'_, '_>, e: (u64, u64)) -> Result<(u64, u64), Raise>
     let Some(tab) = itab_from_addr(e.0) else {
         return Ok((0, 0));
     };
-    let Some(fid) = method_of(tab, "Unwrap", 0, Kind::Interface) else {
+    let Some(fid) = method_of(tab.typ, "Unwrap", 0, Kind::Interface) else {
         return Ok((0, 0));
     };
     let r = c.vm.call_go(fid, 0, &[e.1], 2).map_err(Raise::from)?;
@@ -311,15 +310,11 @@ fn is(c: &mut Ctx<'_, '_>) -> R {
             c.set_bool(4, true);
             return Ok(());
         }
-        if let Some(fid) = method_of(tab, "Is", 1, Kind::Bool) {
-            match c.vm.call_go(fid, 0, &[e.1, target.0, target.1], 1) {
-                Ok(r) if r[0] & 1 != 0 => {
-                    c.set_bool(4, true);
-                    return Ok(());
-                }
-                Ok(_) => {}
-                Err(GoCallError::Panicked) => return Err(Raise::Continue),
-                Err(GoCallError::Exit(x)) => return Err(Raise::Exit(x)),
+        if let Some(fid) = method_of(tab.typ, "Is", 1, Kind::Bool) {
+            // A panic in the method unwinds through this call (`?`).
+            if c.vm.call_go(fid, 0, &[e.1, target.0, target.1], 1)?[0] & 1 != 0 {
+                c.set_bool(4, true);
+                return Ok(());
             }
         }
         e = unwrap_words(c, e)?;
@@ -346,9 +341,8 @@ fn as_(c: &mut Ctx<'_, '_>) -> R {
         }
     };
     let is_iface = matches!(elem.extra, TypeExtra::Interface { .. });
-    if !is_iface && (elem.kind != Kind::Pointer && elem.uncommon.is_none()) {
-        // Go: "*target must be interface or implement error"; an
-        // uncommon-less non-interface type has no Error method.
+    let implements_error = method_of(elem, "Error", 0, Kind::String).is_some();
+    if !is_iface && !implements_error {
         return Err(super::panic_string(
             "errors: *target must be interface or implement error",
         ));
@@ -373,15 +367,11 @@ fn as_(c: &mut Ctx<'_, '_>) -> R {
             c.set_bool(4, true);
             return Ok(());
         }
-        if let Some(fid) = method_of(tab, "As", 1, Kind::Bool) {
-            match c.vm.call_go(fid, 0, &[e.1, target.0, target.1], 1) {
-                Ok(r) if r[0] & 1 != 0 => {
-                    c.set_bool(4, true);
-                    return Ok(());
-                }
-                Ok(_) => {}
-                Err(GoCallError::Panicked) => return Err(Raise::Continue),
-                Err(GoCallError::Exit(x)) => return Err(Raise::Exit(x)),
+        if let Some(fid) = method_of(tab.typ, "As", 1, Kind::Bool) {
+            // A panic in the method unwinds through this call (`?`).
+            if c.vm.call_go(fid, 0, &[e.1, target.0, target.1], 1)?[0] & 1 != 0 {
+                c.set_bool(4, true);
+                return Ok(());
             }
         }
         e = unwrap_words(c, e)?;

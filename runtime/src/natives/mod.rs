@@ -30,6 +30,7 @@ mod bufferx;
 mod builder;
 mod bytes;
 mod bytesnew;
+mod bytewriter;
 mod deepequal;
 pub mod errors;
 mod fmt;

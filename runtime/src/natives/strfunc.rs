@@ -84,42 +84,26 @@ fn fields_func(c: &mut Ctx<'_, '_>) -> R {
     Ok(())
 }
 
-/// Go's indexFunc(s, f, true): the first rune satisfying f.
-fn index_func(c: &mut Ctx<'_, '_>) -> R {
+/// Go's strings.IndexFunc / LastIndexFunc.
+fn index_func_at(c: &mut Ctx<'_, '_>, last: bool) -> R {
     let s = c.str(0);
     let mut f = GoFn::new(c.vm, c.arg(2));
-    let mut i = 0;
-    let mut at = -1i64;
-    while i < s.len() {
-        let (r, w) = u8x::decode_rune(&s[i..]);
-        if f.pred(r) {
-            at = i as i64;
-            break;
-        }
-        i += w;
-    }
+    let at = if last {
+        st::last_index_func(s, |r| f.pred(r))
+    } else {
+        st::index_func(s, |r| f.pred(r))
+    };
     f.finish()?;
     c.set(3, at as u64);
     Ok(())
 }
 
-/// Go's lastIndexFunc(s, f, true).
+fn index_func(c: &mut Ctx<'_, '_>) -> R {
+    index_func_at(c, false)
+}
+
 fn last_index_func(c: &mut Ctx<'_, '_>) -> R {
-    let s = c.str(0);
-    let mut f = GoFn::new(c.vm, c.arg(2));
-    let mut i = s.len();
-    let mut at = -1i64;
-    while i > 0 {
-        let (r, w) = u8x::decode_last_rune(&s[..i]);
-        i -= w;
-        if f.pred(r) {
-            at = i as i64;
-            break;
-        }
-    }
-    f.finish()?;
-    c.set(3, at as u64);
-    Ok(())
+    index_func_at(c, true)
 }
 
 /// (s string, f func(rune) bool) -> string

@@ -422,6 +422,34 @@ pub fn replace_all<'a>(s: &'a [u8], old: &[u8], new: &[u8]) -> Cow<'a, [u8]> {
     replace(s, old, new, -1)
 }
 
+/// Go's strings.IndexFunc: the byte index of the first rune satisfying
+/// `f`, or -1.
+pub fn index_func(s: &[u8], mut f: impl FnMut(i32) -> bool) -> i64 {
+    let mut i = 0;
+    while i < s.len() {
+        let (r, w) = decode_rune(&s[i..]);
+        if f(r) {
+            return i as i64;
+        }
+        i += w;
+    }
+    -1
+}
+
+/// Go's strings.LastIndexFunc: the byte index of the last rune satisfying
+/// `f`, or -1.
+pub fn last_index_func(s: &[u8], mut f: impl FnMut(i32) -> bool) -> i64 {
+    let mut i = s.len();
+    while i > 0 {
+        let (r, w) = decode_last_rune(&s[..i]);
+        i -= w;
+        if f(r) {
+            return i as i64;
+        }
+    }
+    -1
+}
+
 /// Go's strings.TrimLeftFunc.
 pub fn trim_left_func(s: &[u8], mut f: impl FnMut(i32) -> bool) -> &[u8] {
     let mut i = 0;

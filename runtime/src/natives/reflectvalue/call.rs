@@ -7,7 +7,6 @@
 use super::super::reflect::value_error;
 use super::super::{panic_string, Ctx};
 use super::*;
-use crate::vm::GoCallError;
 
 /// The slots a value of type `t` occupies (gc's size in words).
 fn slots_of(t: &Type) -> usize {
@@ -145,11 +144,7 @@ impl RValue {
         }
         let nres: usize = results.iter().map(|r| slots_of(r.get())).sum();
         let fid = mem::load_u64(fv) as u32;
-        let out = match c.vm.call_go(fid, fv, &words, nres as u32) {
-            Ok(w) => w,
-            Err(GoCallError::Panicked) => return Err(Raise::Continue),
-            Err(GoCallError::Exit(x)) => return Err(Raise::Exit(x)),
-        };
+        let out = c.vm.call_go(fid, fv, &words, nres as u32)?;
         let mut at = 0;
         let mut vs = Vec::new();
         for r in results.iter() {
