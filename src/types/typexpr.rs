@@ -168,8 +168,28 @@ impl<'a> Checker<'a> {
         // Only a named type (whose underlying type may not be known yet) or
         // an interface can turn out to be a constraint interface; every
         // other type is its own underlying type and is not one.
-        if !matches!(self.types.get(t), Type::Named(_) | Type::Interface(_)) {
-            return;
+        match self.types.get(t) {
+            Type::Interface(_) => {}
+            // `error`, and a declared type whose underlying type is known
+            // and no interface (it can only become invalid), pass without
+            // a delayed check: most named types of variables are these.
+            Type::Named(_) if t == self.universe.error_type => return,
+            Type::Named(n) => {
+                if let Some(u) = n.underlying {
+                    if u != TypeId::INVALID
+                        && !matches!(
+                            self.types.get(u),
+                            Type::Named(_)
+                                | Type::Interface(_)
+                                | Type::TypeParam(_)
+                                | Type::Union(_)
+                        )
+                    {
+                        return;
+                    }
+                }
+            }
+            _ => return,
         }
         self.later(move |c: &mut Checker<'a>| {
             let u = c.under(t);
