@@ -375,7 +375,7 @@ impl<'a> Checker<'a> {
     /// The sizes of the arenas, for GOSCOPE_TIMING.
     fn arena_stats(&self) -> String {
         format!(
-            "{} objects ({} KiB), {} types ({} KiB), {} scopes ({} KiB), {} decls ({} KiB)",
+            "{} objects ({} KiB), {} types ({} KiB), {} scopes ({} KiB), {} decls ({} KiB), {} untyped left",
             self.objs.len(),
             (self.objs.len() * std::mem::size_of::<Object>()) >> 10,
             self.types.len(),
@@ -384,6 +384,7 @@ impl<'a> Checker<'a> {
             (self.scopes.len() * std::mem::size_of::<super::scope::Scope>()) >> 10,
             self.decls.len(),
             (self.decls.len() * std::mem::size_of::<DeclInfo>()) >> 10,
+            self.st.untyped.len(),
         )
     }
 

@@ -493,13 +493,18 @@ impl<'a> Checker<'a> {
                 return None;
             };
             let obj = self.scopes.lookup(self.pkg_scope(), name)?;
-            if !self.obj(obj).is_type_name() || !seen.insert(obj) {
+            if !self.obj(obj).is_type_name() {
                 return None;
             }
             let d = *self.obj_map.get(&obj)?;
             let tdecl = self.decl(d).tdecl?;
             if !tdecl.alias {
+                // Only aliases are followed, so a defined type is never
+                // seen twice (and most receivers need no set at all).
                 return Some((ptr, obj));
+            }
+            if !seen.insert(obj) {
+                return None;
             }
             typ = &tdecl.ty;
         }
