@@ -664,7 +664,7 @@ impl<'a> Checker<'a> {
     // --- object colors (cycle detection) ---
 
     pub fn set_color(&mut self, obj: ObjId, c: Color) {
-        self.obj_mut(obj).color = c;
+        self.obj_mut(obj).set_color(c);
     }
 
     /// Adds `to` as a dependency of the package-level declaration being
