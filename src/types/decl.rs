@@ -480,7 +480,8 @@ impl<'a> Checker<'a> {
 
     fn check_field_uniqueness(&mut self, base: TypeId) {
         let u = self.under(base);
-        let Some(st) = self.types.struct_type(u).cloned() else {
+        // Only the fields are needed (cloning the struct cloned its tags).
+        let Some(fields) = self.types.struct_type(u).map(|st| st.fields.clone()) else {
             return;
         };
         let methods: Vec<ObjId> = self
@@ -488,7 +489,7 @@ impl<'a> Checker<'a> {
             .named(base)
             .map(|n| n.methods.iter().flatten().copied().collect())
             .unwrap_or_default();
-        for f in st.fields {
+        for f in fields {
             let (fname, fpkg) = (self.obj(f).name, self.obj(f).pkg);
             if fname.is_blank() {
                 continue;
