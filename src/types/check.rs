@@ -512,6 +512,8 @@ impl<'a> Checker<'a> {
 
     // --- recording for later passes ---
 
+    /// (The test is inlined: with Info off, most operands need nothing.)
+    #[inline]
     pub fn record(&mut self, x: &Operand<'a>) {
         let Some(e) = x.expr else { return };
         let ty = match x.mode {
@@ -525,6 +527,10 @@ impl<'a> Checker<'a> {
         if !untyped && !self.info.recording() {
             return;
         }
+        self.record_operand(x, e, ty, untyped);
+    }
+
+    fn record_operand(&mut self, x: &Operand<'a>, e: &'a Expr, ty: TypeId, untyped: bool) {
         let val = match x.mode {
             Mode::Constant => Some(x.val.clone()),
             _ => None,
@@ -565,6 +571,7 @@ impl<'a> Checker<'a> {
         }
     }
 
+    #[inline]
     pub fn record_type_and_value(
         &mut self,
         id: NodeId,
