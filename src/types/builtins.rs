@@ -935,7 +935,7 @@ impl<'a> Checker<'a> {
         })));
         let ptyp = self.types.new_type_param(tpar, bound);
         self.obj_mut(tpar).ty = Some(ptyp);
-        self.obj_mut(tpar).color = Color::Black;
+        self.obj_mut(tpar).set_color(Color::Black);
         if let Some(p) = self.types.type_param_mut(ptyp) {
             p.index = tp.index;
         }

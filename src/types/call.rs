@@ -362,6 +362,11 @@ impl<'a> Checker<'a> {
         let mut npars = self.types.tuple_vars(sig.params).len();
         let mut sig_params = sig.params;
         let mut adjusted = false;
+        // For a non-generic variadic call without `...`: the index of the
+        // first argument of the variadic parameter and its element type.
+        // Only the argument types matter then, so no adjusted signature
+        // (a parameter object per argument, and a tuple) is made.
+        let mut variadic_elem: Option<(usize, TypeId)> = None;
         if sig.variadic {
             if *has_dots {
                 if arg_exprs.len() == 1 && nargs > 1 {
@@ -373,21 +378,24 @@ impl<'a> Checker<'a> {
                     return sig_t;
                 }
             } else if nargs + 1 >= npars {
-                let pvars = self.types.tuple_vars(sig.params).to_vec();
-                let mut vars = pvars[..npars - 1].to_vec();
-                let last = pvars[npars - 1];
+                let last = self.types.tuple_vars(sig.params)[npars - 1];
                 let lt = self.obj_type(last);
                 let elem = match self.types.get(lt) {
                     Type::Slice(e) => *e,
                     _ => lt,
                 };
-                let (lpos, lpkg, lname) =
-                    (self.obj(last).pos, self.obj(last).pkg, self.obj(last).name);
-                while vars.len() < nargs {
-                    vars.push(self.new_param(lpos, lpkg, lname, elem));
+                if sig.tparams.is_empty() {
+                    variadic_elem = Some((npars - 1, elem));
+                } else {
+                    let mut vars = self.types.tuple_vars(sig.params)[..npars - 1].to_vec();
+                    let (lpos, lpkg, lname) =
+                        (self.obj(last).pos, self.obj(last).pkg, self.obj(last).name);
+                    while vars.len() < nargs {
+                        vars.push(self.new_param(lpos, lpkg, lname, elem));
+                    }
+                    sig_params = self.types.tuple(vars);
+                    adjusted = true;
                 }
-                sig_params = self.types.tuple(vars);
-                adjusted = true;
                 npars = nargs;
             } else {
                 npars -= 1;
@@ -463,9 +471,10 @@ impl<'a> Checker<'a> {
             let context = ArgumentTo(fun);
             for (i, a) in args.iter().enumerate() {
                 let mut a = a.clone();
-                let pt = match self.types.tuple_vars(sig_params).get(i) {
-                    Some(&v) => self.obj_type(v),
-                    None => TypeId::INVALID,
+                let pt = match (variadic_elem, self.types.tuple_vars(sig_params).get(i)) {
+                    (Some((first, elem)), _) if i >= first => elem,
+                    (_, Some(&v)) => self.obj_type(v),
+                    (_, None) => TypeId::INVALID,
                 };
                 self.assignment(&mut a, Some(pt), &context);
             }

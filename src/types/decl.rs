@@ -52,11 +52,11 @@ impl<'a> Checker<'a> {
     /// objDecl); `def` is the Named type whose underlying type a type
     /// declaration provides.
     pub fn obj_decl(&mut self, obj: ObjId, def: Option<TypeId>) {
-        if self.obj(obj).color == Color::White && self.obj(obj).ty.is_some() {
+        if self.obj(obj).color() == Color::White && self.obj(obj).ty.is_some() {
             self.set_color(obj, Color::Black);
             return;
         }
-        match self.obj(obj).color {
+        match self.obj(obj).color() {
             Color::White => {
                 let i = self.push_obj_path(obj);
                 self.set_color(obj, Color::Grey(i));
@@ -133,7 +133,7 @@ impl<'a> Checker<'a> {
     /// Whether the cycle through obj (grey) is allowed: all values, or at
     /// least one type definition and no values (types2's validCycle).
     fn valid_cycle(&mut self, obj: ObjId) -> bool {
-        let Color::Grey(start) = self.obj(obj).color else {
+        let Color::Grey(start) = self.obj(obj).color() else {
             return true;
         };
         let cycle: Vec<ObjId> = self.st.obj_path[start as usize..].to_vec();
@@ -431,7 +431,7 @@ impl<'a> Checker<'a> {
         let tname = self.new_obj(Object::new(ObjKind::TypeName, pos, pkg, name, None));
         let tp = self.types.new_type_param(tname, TypeId::INVALID);
         self.obj_mut(tname).ty = Some(tp);
-        self.obj_mut(tname).color = Color::Black;
+        self.obj_mut(tname).set_color(Color::Black);
         let scope = self.scope();
         let spos = self.scopes.get(scope).pos;
         self.declare(scope, id, tname, spos);
@@ -480,7 +480,8 @@ impl<'a> Checker<'a> {
 
     fn check_field_uniqueness(&mut self, base: TypeId) {
         let u = self.under(base);
-        let Some(st) = self.types.struct_type(u).cloned() else {
+        // Only the fields are needed (cloning the struct cloned its tags).
+        let Some(fields) = self.types.struct_type(u).map(|st| st.fields.clone()) else {
             return;
         };
         let methods: Vec<ObjId> = self
@@ -488,7 +489,7 @@ impl<'a> Checker<'a> {
             .named(base)
             .map(|n| n.methods.iter().flatten().copied().collect())
             .unwrap_or_default();
-        for f in st.fields {
+        for f in fields {
             let (fname, fpkg) = (self.obj(f).name, self.obj(f).pkg);
             if fname.is_blank() {
                 continue;
@@ -508,7 +509,7 @@ impl<'a> Checker<'a> {
     fn func_decl(&mut self, obj: ObjId, d: DeclId) {
         let sig = self.types.add(Type::Signature(Box::default()));
         self.obj_mut(obj).ty = Some(sig);
-        let saved = self.obj(obj).color;
+        let saved = self.obj(obj).color();
         self.set_color(obj, Color::Black);
         let Some(fdecl) = self.decl(d).fdecl else {
             return;

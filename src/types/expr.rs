@@ -60,10 +60,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports uses of generic types and functions without instantiation.
+    #[inline]
     pub fn non_generic(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Invalid || x.mode == Mode::NoValue {
             return;
         }
+        if matches!(self.types.get(x.ty), Type::Named(_) | Type::Signature(_)) {
+            self.non_generic_named_or_func(x);
+        }
+    }
+
+    fn non_generic_named_or_func(&mut self, x: &mut Operand<'a>) {
         let what = match self.types.get(x.ty) {
             Type::Named(_) if self.is_generic(x.ty) => "type",
             Type::Signature(s) if !s.tparams.is_empty() => "function",
@@ -373,6 +380,8 @@ impl<'a> Checker<'a> {
         self.single_value(x);
     }
 
+    /// (The test is inlined; the error, rare, is not.)
+    #[inline]
     pub fn exclude(&mut self, x: &mut Operand<'a>, modeset: u32) {
         let bit = match x.mode {
             Mode::NoValue => EXCL_NOVALUE,
@@ -383,6 +392,11 @@ impl<'a> Checker<'a> {
         if modeset & bit == 0 {
             return;
         }
+        self.excluded(x, modeset);
+    }
+
+    #[cold]
+    fn excluded(&mut self, x: &mut Operand<'a>, modeset: u32) {
         let xs = self.operand_string(x);
         let msg = match x.mode {
             Mode::NoValue if modeset & EXCL_TYPEXPR != 0 => format!("{xs} used as value"),
@@ -394,15 +408,21 @@ impl<'a> Checker<'a> {
         x.mode = Mode::Invalid;
     }
 
+    #[inline]
     pub fn single_value(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value && self.types.is_tuple(x.ty) {
-            let xs = self.operand_string(x);
-            self.error(
-                x.pos(),
-                format!("multiple-value {xs} in single-value context"),
-            );
-            x.mode = Mode::Invalid;
+            self.not_single_value(x);
         }
+    }
+
+    #[cold]
+    fn not_single_value(&mut self, x: &mut Operand<'a>) {
+        let xs = self.operand_string(x);
+        self.error(
+            x.pos(),
+            format!("multiple-value {xs} in single-value context"),
+        );
+        x.mode = Mode::Invalid;
     }
 
     // --- operators ---

@@ -23,27 +23,36 @@
 //! initializer (one for `a, b = f()`), is appended to `Info::init_order`.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap};
+use std::collections::BinaryHeap;
 
-use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::fxhash::FxHashSet;
 
-use super::check::{Checker, DeclId};
+use super::check::Checker;
 use super::errors::ErrorBuilder;
 use super::info::Initializer;
 use super::object::{ObjId, ObjKind};
 
 /// A node of the dependency graph: a constant, variable or function of the
-/// package. Edges are kept as sorted sets of node indices, so the result
-/// never depends on hash order.
+/// package. Edges are lists of node indices; the result depends only on
+/// the sets they hold (the queue orders nodes completely), never on hash
+/// or list order.
 struct GraphNode {
     obj: ObjId,
     /// Nodes that depend on this one.
-    pred: BTreeSet<usize>,
+    pred: Vec<u32>,
     /// Nodes this one depends on.
-    succ: BTreeSet<usize>,
+    succ: Vec<u32>,
     /// Dependencies not yet initialized.
     ndeps: usize,
     is_func: bool,
+}
+
+/// Sorts `v` and drops duplicates and the nodes `gone` marks: a list
+/// built by appending becomes the set it stands for.
+fn normalize(v: &mut Vec<u32>, gone: &[bool]) {
+    v.retain(|&x| !gone[x as usize]);
+    v.sort_unstable();
+    v.dedup();
 }
 
 impl<'a> Checker<'a> {
@@ -60,33 +69,85 @@ impl<'a> Checker<'a> {
 
         let mut nodes = self.dependency_graph();
 
-        // The queue of nodes not yet processed, by (outstanding
-        // dependencies, declaration order).
+        // Nodes are taken by (outstanding dependencies, declaration
+        // order) (types2's priority queue; node indices follow declaration
+        // order). While some node has no dependency left, the next is the
+        // first such node: those ready from the start are taken in index
+        // order, and those that become ready later come from a small heap.
+        // Only when none is ready (a cycle) does a full queue of every
+        // node left take over, for the rest of the package.
+        let mut queued = vec![false; nodes.len()];
+        let mut ready_init: Vec<u32> = Vec::new();
+        for (i, node) in nodes.iter().enumerate() {
+            if !node.is_func {
+                queued[i] = true;
+                if node.ndeps == 0 {
+                    ready_init.push(i as u32);
+                }
+            }
+        }
+        let mut left = queued.iter().filter(|&&q| q).count();
+        let mut next_init = 0;
+        let mut ready_late: BinaryHeap<Reverse<u32>> = BinaryHeap::new();
         let key = |c: &Checker<'a>, nodes: &[GraphNode], i: usize| {
             (nodes[i].ndeps, c.obj(nodes[i].obj).order, i)
         };
-        // A min-heap with lazy deletion: when a node's count drops, its new
-        // key is pushed and the old entry stays behind; an entry whose
-        // count is no longer the node's (or whose node is done) is
-        // skipped when it comes up. Counts only drop, so the entry with a
-        // node's current count always comes up first, as in a queue that
-        // re-keys in place.
-        let mut queue: BinaryHeap<Reverse<(usize, u32, usize)>> = BinaryHeap::new();
-        let mut queued = vec![false; nodes.len()];
-        for i in 0..nodes.len() {
-            if !nodes[i].is_func {
-                queue.push(Reverse(key(self, &nodes, i)));
-                queued[i] = true;
-            }
-        }
+        // The full queue: a min-heap with lazy deletion. When a node's
+        // count drops, its new key is pushed and the old entry stays
+        // behind; an entry whose count is no longer the node's (or whose
+        // node is done) is skipped when it comes up. Counts only drop, so
+        // the entry with a node's current count always comes up first, as
+        // in a queue that re-keys in place.
+        let mut full: Option<BinaryHeap<Reverse<(usize, u32, usize)>>> = None;
 
-        let mut emitted: FxHashSet<DeclId> = FxHashSet::default();
-        while let Some(Reverse(first)) = queue.pop() {
-            let n = first.2;
-            if !queued[n] || first.0 != nodes[n].ndeps {
-                continue;
-            }
+        let mut emitted = vec![false; self.decls.len()];
+        loop {
+            let n = if let Some(queue) = &mut full {
+                let Some(Reverse(first)) = queue.pop() else {
+                    break;
+                };
+                let n = first.2;
+                if !queued[n] || first.0 != nodes[n].ndeps {
+                    continue;
+                }
+                n
+            } else {
+                while next_init < ready_init.len() && !queued[ready_init[next_init] as usize] {
+                    next_init += 1;
+                }
+                while ready_late.peek().is_some_and(|r| !queued[r.0 as usize]) {
+                    ready_late.pop();
+                }
+                let a = ready_init.get(next_init).copied();
+                let b = ready_late.peek().map(|r| r.0);
+                match (a, b) {
+                    (Some(a), Some(b)) if b < a => {
+                        ready_late.pop();
+                        b as usize
+                    }
+                    (Some(a), _) => {
+                        next_init += 1;
+                        a as usize
+                    }
+                    (None, Some(b)) => {
+                        ready_late.pop();
+                        b as usize
+                    }
+                    (None, None) => {
+                        if left == 0 {
+                            break;
+                        }
+                        let all: Vec<_> = (0..nodes.len())
+                            .filter(|&i| queued[i])
+                            .map(|i| Reverse(key(self, &nodes, i)))
+                            .collect();
+                        full = Some(BinaryHeap::from(all));
+                        continue;
+                    }
+                }
+            };
             queued[n] = false;
+            left -= 1;
             let obj = nodes[n].obj;
 
             // If n still depends on other nodes, there is a cycle. If obj
@@ -101,13 +162,16 @@ impl<'a> Checker<'a> {
             }
 
             // Reduce the dependency count of all dependent nodes.
-            let preds: Vec<usize> = nodes[n].pred.iter().copied().collect();
-            for p in preds {
+            for k in 0..nodes[n].pred.len() {
+                let p = nodes[n].pred[k] as usize;
+                let was = nodes[p].ndeps;
+                nodes[p].ndeps = was.saturating_sub(1);
                 if queued[p] {
-                    nodes[p].ndeps = nodes[p].ndeps.saturating_sub(1);
-                    queue.push(Reverse(key(self, &nodes, p)));
-                } else {
-                    nodes[p].ndeps = nodes[p].ndeps.saturating_sub(1);
+                    match &mut full {
+                        Some(queue) => queue.push(Reverse(key(self, &nodes, p))),
+                        None if was == 1 => ready_late.push(Reverse(p as u32)),
+                        None => {}
+                    }
                 }
             }
 
@@ -122,7 +186,7 @@ impl<'a> Checker<'a> {
             };
             let decl = self.decl(d);
             let Some(init) = decl.init else { continue };
-            if !emitted.insert(d) {
+            if std::mem::replace(&mut emitted[d.0 as usize], true) {
                 continue;
             }
             let lhs = if decl.lhs.is_empty() {
@@ -156,7 +220,10 @@ impl<'a> Checker<'a> {
                     ObjKind::Const { .. } | ObjKind::Var { .. } | ObjKind::Func { .. }
                 )
         };
-        let mut reached: FxHashSet<ObjId> = FxHashSet::default();
+        // Node index + 1 of each object reached (0: not reached), by
+        // object id: the package's objects are a dense range of ids, and a
+        // vector is cheaper than hashing each of a big package's.
+        let mut index: Vec<u32> = vec![0; self.objs.len()];
         let mut work: Vec<ObjId> = self
             .st
             .decl_order
@@ -165,48 +232,44 @@ impl<'a> Checker<'a> {
             .filter(|&o| in_graph(self, o) && !self.obj(o).is_func())
             .collect();
         while let Some(o) = work.pop() {
-            if !reached.insert(o) {
+            if index[o.index()] != 0 {
                 continue;
             }
+            index[o.index()] = 1;
             if let Some(&d) = self.obj_map.get(&o) {
                 work.extend(
                     self.decl(d)
                         .deps
                         .iter()
                         .copied()
-                        .filter(|&dep| in_graph(self, dep) && !reached.contains(&dep)),
+                        .filter(|&dep| index[dep.index()] == 0 && in_graph(self, dep)),
                 );
             }
         }
-        let objs: Vec<ObjId> = self
-            .st
-            .decl_order
-            .iter()
-            .copied()
-            .filter(|o| reached.contains(o))
-            .collect();
-        let index: FxHashMap<ObjId, usize> =
-            objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let mut nodes: Vec<GraphNode> = Vec::new();
+        for &o in &self.st.decl_order {
+            if index[o.index()] != 0 {
+                index[o.index()] = nodes.len() as u32 + 1;
+                nodes.push(GraphNode {
+                    obj: o,
+                    pred: Vec::new(),
+                    succ: Vec::new(),
+                    ndeps: 0,
+                    is_func: self.obj(o).is_func(),
+                });
+            }
+        }
 
-        let mut nodes: Vec<GraphNode> = objs
-            .iter()
-            .map(|&o| GraphNode {
-                obj: o,
-                pred: BTreeSet::new(),
-                succ: BTreeSet::new(),
-                ndeps: 0,
-                is_func: self.obj(o).is_func(),
-            })
-            .collect();
-
-        for (i, &o) in objs.iter().enumerate() {
-            let Some(&d) = self.obj_map.get(&o) else {
+        // The dependencies are distinct objects, so the lists are sets.
+        for i in 0..nodes.len() {
+            let Some(&d) = self.obj_map.get(&nodes[i].obj) else {
                 continue;
             };
             for dep in &self.decl(d).deps {
-                if let Some(&j) = index.get(dep) {
-                    nodes[i].succ.insert(j);
-                    nodes[j].pred.insert(i);
+                let j = index[dep.index()];
+                if j != 0 {
+                    nodes[i].succ.push(j - 1);
+                    nodes[j as usize - 1].pred.push(i as u32);
                 }
             }
         }
@@ -214,12 +277,20 @@ impl<'a> Checker<'a> {
         // Remove the function nodes, cheapest first: connect each
         // predecessor with each successor. (Mutually recursive functions
         // may form cycles among themselves, which are permitted, but would
-        // inflate the counts of the variables that use them.)
+        // inflate the counts of the variables that use them.) New edges
+        // are appended, and a removed node stays in the lists it was in:
+        // a list is normalized (removed nodes and duplicates dropped) when
+        // its node is removed, and every list at the end.
         let mut funcs: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].is_func).collect();
         funcs.sort_by_key(|&i| (nodes[i].pred.len() * nodes[i].succ.len(), i));
+        let mut gone = vec![false; nodes.len()];
         for n in funcs {
-            let preds = std::mem::take(&mut nodes[n].pred);
-            let succs = std::mem::take(&mut nodes[n].succ);
+            let mut preds = std::mem::take(&mut nodes[n].pred);
+            let mut succs = std::mem::take(&mut nodes[n].succ);
+            normalize(&mut preds, &gone);
+            normalize(&mut succs, &gone);
+            gone[n] = true;
+            let n = n as u32;
             for &p in &preds {
                 // Ignore self-cycles.
                 if p == n {
@@ -227,18 +298,16 @@ impl<'a> Checker<'a> {
                 }
                 for &s in &succs {
                     if s != n {
-                        nodes[p].succ.insert(s);
-                        nodes[s].pred.insert(p);
+                        nodes[p as usize].succ.push(s);
+                        nodes[s as usize].pred.push(p);
                     }
                 }
-                nodes[p].succ.remove(&n);
-            }
-            for &s in &succs {
-                nodes[s].pred.remove(&n);
             }
         }
 
         for node in nodes.iter_mut() {
+            normalize(&mut node.pred, &gone);
+            normalize(&mut node.succ, &gone);
             node.ndeps = node.succ.len();
         }
         nodes

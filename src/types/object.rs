@@ -33,6 +33,29 @@ pub enum Color {
     Grey(u32),
 }
 
+/// A [`Color`] in four bytes (an enum with a u32 payload takes eight, and
+/// every object has one): 0 white, 1 black, 2 + i grey with path index i.
+#[derive(Clone, Copy, Debug)]
+struct PackedColor(u32);
+
+impl PackedColor {
+    fn from(c: Color) -> PackedColor {
+        PackedColor(match c {
+            Color::White => 0,
+            Color::Black => 1,
+            Color::Grey(i) => i.saturating_add(2),
+        })
+    }
+
+    fn get(self) -> Color {
+        match self.0 {
+            0 => Color::White,
+            1 => Color::Black,
+            n => Color::Grey(n - 2),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum ObjKind {
     PkgName {
@@ -75,7 +98,8 @@ pub struct Object {
     pub ty: Option<TypeId>,
     /// Declaration order of package-level objects (1-based; 0 = none).
     pub order: u32,
-    pub color: Color,
+    /// The cycle-detection color, packed ([`Object::color`]).
+    color: PackedColor,
     /// The position from which the object is visible in its scope (for
     /// local declarations: the end of the declaring statement).
     pub scope_pos: Pos,
@@ -102,9 +126,17 @@ impl Object {
             parent: None,
             ty,
             order: 0,
-            color,
+            color: PackedColor::from(color),
             scope_pos: Pos::NONE,
         }
+    }
+
+    pub fn color(&self) -> Color {
+        self.color.get()
+    }
+
+    pub fn set_color(&mut self, c: Color) {
+        self.color = PackedColor::from(c);
     }
 
     pub fn exported(&self) -> bool {

@@ -21,11 +21,17 @@ impl<'a> Checker<'a> {
         }
     }
 
+    #[inline]
     fn basic_info(&mut self, t: TypeId) -> u32 {
+        // A basic type is its own underlying type (the common case).
+        if let Some(k) = self.types.basic_kind(t) {
+            return k.info();
+        }
         let u = self.under(t);
         self.types.basic_kind(u).map(|k| k.info()).unwrap_or(0)
     }
 
+    #[inline]
     pub fn is_basic(&mut self, t: TypeId, mask: u32) -> bool {
         self.basic_info(t) & mask != 0
     }

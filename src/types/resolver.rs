@@ -121,6 +121,20 @@ impl<'a> Checker<'a> {
         let mut methods: Vec<(ObjId, bool, &'a Expr)> = Vec::new();
         let mut file_scopes = Vec::new();
         let files = self.st.files.clone();
+        // Size the package's tables for its declarations up front.
+        let names: usize = files
+            .iter()
+            .flat_map(|f| f.decls.iter())
+            .map(|d| match d {
+                Decl::Const(s) => s.names.len(),
+                Decl::Var(s) => s.names.len(),
+                _ => 1,
+            })
+            .sum();
+        let pkg_scope = self.pkg_scope();
+        self.scopes.get_mut(pkg_scope).elems.reserve(names);
+        self.obj_map.reserve(names);
+        self.st.decl_order.reserve(names);
         for file in files {
             self.record_def(file.pkg_name.id, None);
             let pkg_scope = self.pkg_scope();
@@ -479,13 +493,18 @@ impl<'a> Checker<'a> {
                 return None;
             };
             let obj = self.scopes.lookup(self.pkg_scope(), name)?;
-            if !self.obj(obj).is_type_name() || !seen.insert(obj) {
+            if !self.obj(obj).is_type_name() {
                 return None;
             }
             let d = *self.obj_map.get(&obj)?;
             let tdecl = self.decl(d).tdecl?;
             if !tdecl.alias {
+                // Only aliases are followed, so a defined type is never
+                // seen twice (and most receivers need no set at all).
                 return Some((ptr, obj));
+            }
+            if !seen.insert(obj) {
+                return None;
             }
             typ = &tdecl.ty;
         }

@@ -35,14 +35,49 @@ pub struct Scope {
 const NO_SCOPE: u32 = u32::MAX;
 
 /// The names of a scope. Most scopes (blocks, clauses, signatures) hold
-/// a few names, which a short vector finds faster than a hash table finds
-/// one, and without the table's allocation and regrowth; a scope that
-/// outgrows [`ScopeElems::SMALL`] names (a package, a big function body)
-/// moves them to a hash map. Iteration order is unspecified either way.
+/// one or two names, kept in the scope itself (no allocation); a few more
+/// go in a short vector, which finds a name faster than a hash table, and
+/// a scope that outgrows [`ScopeElems::SMALL`] names (a package, a big
+/// function body) moves them to a hash map. Iteration is in insertion
+/// order up to [`ScopeElems::SMALL`] names, in the map's order beyond.
 #[derive(Clone, Debug, Default)]
-pub struct ScopeElems {
-    small: Vec<(Symbol, ObjId)>,
-    map: Option<Box<FxHashMap<Symbol, ObjId>>>,
+pub struct ScopeElems(Repr);
+
+#[derive(Clone, Debug, Default)]
+enum Repr {
+    #[default]
+    Empty,
+    /// One or two names (`len`); with one, the second slot repeats the
+    /// first.
+    Inline {
+        len: u8,
+        names: [Symbol; 2],
+        objs: [ObjId; 2],
+    },
+    Small(Vec<(Symbol, ObjId)>),
+    Map(Box<FxHashMap<Symbol, ObjId>>),
+}
+
+// A scope's names stay within 32 bytes (Scope is 64).
+const _: () = assert!(std::mem::size_of::<ScopeElems>() <= 32);
+
+/// An iterator over a scope's names and objects.
+pub enum ElemsIter<'s> {
+    Inline(std::iter::Zip<std::slice::Iter<'s, Symbol>, std::slice::Iter<'s, ObjId>>),
+    Small(std::slice::Iter<'s, (Symbol, ObjId)>),
+    Map(std::collections::hash_map::Iter<'s, Symbol, ObjId>),
+}
+
+impl<'s> Iterator for ElemsIter<'s> {
+    type Item = (&'s Symbol, &'s ObjId);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            ElemsIter::Inline(it) => it.next(),
+            ElemsIter::Small(it) => it.next().map(|(k, v)| (k, v)),
+            ElemsIter::Map(it) => it.next(),
+        }
+    }
 }
 
 impl ScopeElems {
@@ -50,38 +85,98 @@ impl ScopeElems {
 
     #[inline]
     pub fn get(&self, name: &Symbol) -> Option<&ObjId> {
-        match &self.map {
-            None => self.small.iter().find(|(k, _)| k == name).map(|(_, v)| v),
-            Some(map) => map.get(name),
+        match &self.0 {
+            Repr::Empty => None,
+            Repr::Inline { len, names, objs } => {
+                if names[0] == *name {
+                    Some(&objs[0])
+                } else if *len == 2 && names[1] == *name {
+                    Some(&objs[1])
+                } else {
+                    None
+                }
+            }
+            Repr::Small(small) => small.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            Repr::Map(map) => map.get(name),
         }
     }
 
     /// Sets `name` to `obj`, returning the object it replaced.
     pub fn insert(&mut self, name: Symbol, obj: ObjId) -> Option<ObjId> {
-        if let Some(map) = &mut self.map {
-            return map.insert(name, obj);
+        match &mut self.0 {
+            Repr::Empty => {
+                self.0 = Repr::Inline {
+                    len: 1,
+                    names: [name; 2],
+                    objs: [obj; 2],
+                };
+                None
+            }
+            Repr::Inline { len, names, objs } => {
+                for i in 0..*len as usize {
+                    if names[i] == name {
+                        return Some(std::mem::replace(&mut objs[i], obj));
+                    }
+                }
+                if *len == 1 {
+                    *len = 2;
+                    names[1] = name;
+                    objs[1] = obj;
+                } else {
+                    let mut small = Vec::with_capacity(4);
+                    small.push((names[0], objs[0]));
+                    small.push((names[1], objs[1]));
+                    small.push((name, obj));
+                    self.0 = Repr::Small(small);
+                }
+                None
+            }
+            Repr::Small(small) => {
+                if let Some((_, v)) = small.iter_mut().find(|(k, _)| *k == name) {
+                    return Some(std::mem::replace(v, obj));
+                }
+                if small.len() < Self::SMALL {
+                    small.push((name, obj));
+                } else {
+                    let mut map = FxHashMap::default();
+                    map.reserve(2 * Self::SMALL);
+                    map.extend(small.drain(..));
+                    map.insert(name, obj);
+                    self.0 = Repr::Map(Box::new(map));
+                }
+                None
+            }
+            Repr::Map(map) => map.insert(name, obj),
         }
-        if let Some((_, v)) = self.small.iter_mut().find(|(k, _)| *k == name) {
-            return Some(std::mem::replace(v, obj));
-        }
-        if self.small.len() < Self::SMALL {
-            self.small.push((name, obj));
-        } else {
-            let mut map = FxHashMap::default();
-            map.reserve(2 * Self::SMALL);
-            map.extend(self.small.drain(..));
-            map.insert(name, obj);
-            self.small = Vec::new();
-            self.map = Some(Box::new(map));
-        }
-        None
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&Symbol, &ObjId)> {
-        self.small
-            .iter()
-            .map(|(k, v)| (k, v))
-            .chain(self.map.iter().flat_map(|m| m.iter()))
+    /// Makes room for `n` more names: a scope known to get many (a big
+    /// package's) starts as a hash map of its final size instead of
+    /// regrowing one, rehashing, and leaving the smaller tables behind.
+    pub fn reserve(&mut self, n: usize) {
+        if let Repr::Map(map) = &mut self.0 {
+            map.reserve(n);
+            return;
+        }
+        if self.len() + n <= Self::SMALL {
+            return;
+        }
+        let mut map = FxHashMap::default();
+        map.reserve(self.len() + n);
+        map.extend(self.iter().map(|(k, v)| (*k, *v)));
+        self.0 = Repr::Map(Box::new(map));
+    }
+
+    pub fn iter(&self) -> ElemsIter<'_> {
+        match &self.0 {
+            Repr::Empty => ElemsIter::Small([].iter()),
+            Repr::Inline { len, names, objs } => {
+                let n = *len as usize;
+                ElemsIter::Inline(names[..n].iter().zip(objs[..n].iter()))
+            }
+            Repr::Small(small) => ElemsIter::Small(small.iter()),
+            Repr::Map(map) => ElemsIter::Map(map.iter()),
+        }
     }
 
     pub fn values(&self) -> impl Iterator<Item = &ObjId> {
@@ -89,7 +184,12 @@ impl ScopeElems {
     }
 
     pub fn len(&self) -> usize {
-        self.small.len() + self.map.as_ref().map_or(0, |m| m.len())
+        match &self.0 {
+            Repr::Empty => 0,
+            Repr::Inline { len, .. } => *len as usize,
+            Repr::Small(small) => small.len(),
+            Repr::Map(map) => map.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -97,8 +197,7 @@ impl ScopeElems {
     }
 
     pub fn clear(&mut self) {
-        self.small.clear();
-        self.map = None;
+        self.0 = Repr::Empty;
     }
 }
 

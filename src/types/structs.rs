@@ -1,6 +1,6 @@
 //! Struct types (types2's struct.go): fields, tags, embedded fields.
 
-use crate::fxhash::FxHashMap;
+use super::scope::ScopeElems;
 use crate::syntax::positions::start_pos;
 
 use super::check::Checker;
@@ -23,7 +23,7 @@ impl<'a> Checker<'a> {
         let mut tags: Vec<String> = Vec::new();
         // Keyed by name: every field is declared in the checked package, so
         // types2's Id (path.name) is the same relation.
-        let mut fset: FxHashMap<Symbol, ObjId> = FxHashMap::default();
+        let mut fset = ScopeElems::default();
         let mut typ = TypeId::INVALID;
         let mut prev: Option<&std::sync::Arc<Expr>> = None;
         for (i, f) in list.iter().enumerate() {
@@ -102,7 +102,7 @@ impl<'a> Checker<'a> {
         &mut self,
         fields: &mut Vec<ObjId>,
         tags: &mut Vec<String>,
-        fset: &mut FxHashMap<Symbol, ObjId>,
+        fset: &mut ScopeElems,
         name: Symbol,
         id: Option<NodeId>,
         typ: TypeId,

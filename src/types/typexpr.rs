@@ -83,8 +83,9 @@ impl<'a> Checker<'a> {
                 self.obj_mut(pkg_name).set_used();
             }
         }
-        let kind = self.obj(obj).kind.clone();
-        match kind {
+        // (Matched by reference: cloning the kind cloned a constant's value
+        // for every identifier.)
+        match &self.obj(obj).kind {
             ObjKind::PkgName { .. } => {
                 self.error(
                     start_pos(e),
@@ -93,6 +94,7 @@ impl<'a> Checker<'a> {
                 return;
             }
             ObjKind::Const { val } => {
+                let val = val.clone();
                 self.add_decl_dep(obj);
                 if typ == TypeId::INVALID {
                     return;
@@ -139,7 +141,7 @@ impl<'a> Checker<'a> {
                 self.add_decl_dep(obj);
                 x.mode = Mode::Value;
             }
-            ObjKind::Builtin(id) => {
+            &ObjKind::Builtin(id) => {
                 x.id = id;
                 x.mode = Mode::Builtin;
             }
@@ -166,8 +168,28 @@ impl<'a> Checker<'a> {
         // Only a named type (whose underlying type may not be known yet) or
         // an interface can turn out to be a constraint interface; every
         // other type is its own underlying type and is not one.
-        if !matches!(self.types.get(t), Type::Named(_) | Type::Interface(_)) {
-            return;
+        match self.types.get(t) {
+            Type::Interface(_) => {}
+            // `error`, and a declared type whose underlying type is known
+            // and no interface (it can only become invalid), pass without
+            // a delayed check: most named types of variables are these.
+            Type::Named(_) if t == self.universe.error_type => return,
+            Type::Named(n) => {
+                if let Some(u) = n.underlying {
+                    if u != TypeId::INVALID
+                        && !matches!(
+                            self.types.get(u),
+                            Type::Named(_)
+                                | Type::Interface(_)
+                                | Type::TypeParam(_)
+                                | Type::Union(_)
+                        )
+                    {
+                        return;
+                    }
+                }
+            }
+            _ => return,
         }
         self.later(move |c: &mut Checker<'a>| {
             let u = c.under(t);

@@ -60,7 +60,7 @@ impl Universe {
                 obj.pkg = Some(unsafe_pkg);
             }
             obj.parent = Some(target);
-            obj.color = Color::Black;
+            obj.set_color(Color::Black);
             let name = obj.name;
             let id = add(objs, obj);
             scopes.insert(target, name, id);
@@ -201,7 +201,7 @@ impl Universe {
             n.underlying = Some(error_iface);
             n.from_rhs = Some(error_iface);
         }
-        objs[error_obj.index()].color = Color::Black;
+        objs[error_obj.index()].set_color(Color::Black);
         objs[error_obj.index()].parent = Some(scope);
         scopes.insert(scope, Symbol::intern("error"), error_obj);
 
@@ -235,7 +235,7 @@ impl Universe {
             state: NamedState::Complete,
         })));
         objs[comparable.index()].ty = Some(comparable_type);
-        objs[comparable.index()].color = Color::Black;
+        objs[comparable.index()].set_color(Color::Black);
         objs[comparable.index()].parent = Some(scope);
         scopes.insert(scope, Symbol::intern("comparable"), comparable);
 
