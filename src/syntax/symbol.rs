@@ -37,6 +37,23 @@ thread_local! {
         const { [const { Cell::new(None) }; CACHE_SLOTS] };
 }
 
+/// The first eight bytes of `b` (at least eight long), little-endian: a
+/// fixed-size load, not a call of memcpy.
+#[inline]
+fn load8(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(w)
+}
+
+/// The first four bytes of `b` (at least four long), little-endian.
+#[inline]
+fn load4(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(w)
+}
+
 /// The cache slot of a text: a multiplicative hash of its length and of
 /// its first and last (up to) eight bytes, which tells identifiers apart
 /// well enough for a cache and costs a few instructions. The bytes are
@@ -44,16 +61,6 @@ thread_local! {
 /// variable length, which would be a call to memcpy.
 #[inline]
 fn cache_slot(b: &[u8]) -> usize {
-    fn load8(b: &[u8]) -> u64 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[..8]);
-        u64::from_le_bytes(w)
-    }
-    fn load4(b: &[u8]) -> u64 {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(&b[..4]);
-        u64::from(u32::from_le_bytes(w))
-    }
     let n = b.len();
     let (head, tail) = match n {
         0 => (0, 0),
@@ -61,7 +68,7 @@ fn cache_slot(b: &[u8]) -> usize {
             u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
             0,
         ),
-        4..=7 => (load4(b), load4(&b[n - 4..])),
+        4..=7 => (u64::from(load4(b)), u64::from(load4(&b[n - 4..]))),
         _ => (load8(b), load8(&b[n - 8..])),
     };
     let h = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -72,16 +79,6 @@ fn cache_slot(b: &[u8]) -> usize {
 /// fixed-size (possibly overlapping) loads instead of a call of `memcmp`.
 #[inline]
 fn same_text(a: &[u8], b: &[u8]) -> bool {
-    fn load8(b: &[u8]) -> u64 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[..8]);
-        u64::from_le_bytes(w)
-    }
-    fn load4(b: &[u8]) -> u32 {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(&b[..4]);
-        u32::from_le_bytes(w)
-    }
     let n = a.len();
     if n != b.len() {
         return false;
