@@ -6,6 +6,7 @@
 
 pub mod assignments;
 pub mod basic;
+pub mod binary;
 pub mod builtins;
 pub mod call;
 pub mod check;
@@ -54,6 +55,7 @@ pub mod unify;
 pub mod union;
 pub mod universe;
 pub mod unsafe_builtins;
+pub mod untyped;
 pub mod validtype;
 
 pub use check::Checker;
