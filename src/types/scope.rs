@@ -138,11 +138,8 @@ impl ScopeElems {
                 if small.len() < Self::SMALL {
                     small.push((name, obj));
                 } else {
-                    let mut map = FxHashMap::default();
-                    map.reserve(2 * Self::SMALL);
-                    map.extend(small.drain(..));
-                    map.insert(name, obj);
-                    self.0 = Repr::Map(Box::new(map));
+                    self.move_to_map(2 * Self::SMALL);
+                    self.insert(name, obj);
                 }
                 None
             }
@@ -158,11 +155,15 @@ impl ScopeElems {
             map.reserve(n);
             return;
         }
-        if self.len() + n <= Self::SMALL {
-            return;
+        if self.len() + n > Self::SMALL {
+            self.move_to_map(self.len() + n);
         }
+    }
+
+    /// Moves the names to a hash map with room for `capacity` names.
+    fn move_to_map(&mut self, capacity: usize) {
         let mut map = FxHashMap::default();
-        map.reserve(self.len() + n);
+        map.reserve(capacity);
         map.extend(self.iter().map(|(k, v)| (*k, *v)));
         self.0 = Repr::Map(Box::new(map));
     }
